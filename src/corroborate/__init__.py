@@ -1,0 +1,3 @@
+"""corroborate: one story file per event, from many outlets' coverage."""
+
+__version__ = "0.1.0"

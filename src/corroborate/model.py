@@ -1,0 +1,282 @@
+"""The records every stage reads and writes.
+
+Plain typed data (pydantic v2). Nothing else passes between stages. Offsets
+are character offsets into `Article.text` (or into the text given to
+`language.analyze`), end exclusive.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- pages: what sources read ------------------------------------------------
+
+PageFormat = Literal["html", "text"]
+
+
+class Page(Record):
+    """One page as read from a source, decoded, before extraction."""
+
+    id: str = Field(description="sha256 of the raw bytes: the page's identity")
+    source: str = Field(description="where it was read from: path, path:line, URL or '-'")
+    format: PageFormat
+    content: str = Field(description="the page decoded to text (HTML or plain text)")
+    encoding: str | None = None
+    url: str | None = None
+    title: str | None = Field(default=None, description="given by the source (JSON lines)")
+    published: datetime | None = Field(default=None, description="given by the source")
+
+
+class PageError(Record):
+    """A page that could not be read or extracted; the run goes on."""
+
+    source: str
+    page_id: str | None = None
+    stage: str
+    message: str
+
+
+# --- articles: what extraction makes ------------------------------------------
+
+RemovedKind = Literal[
+    "navigation",
+    "advertisement",
+    "donation",
+    "newsletter",
+    "caption",
+    "credit",
+    "related",
+    "comments",
+    "disclaimer",
+    "metadata",
+    "byline",
+    "title",
+    "cookie",
+    "share",
+    "other",
+]
+
+
+class RemovedBlock(Record):
+    """A block set aside as boilerplate, kept so a person can audit it."""
+
+    kind: RemovedKind
+    text: str
+
+
+class Span(Record):
+    start: int
+    end: int
+
+
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP"]
+
+
+class Mention(Record):
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    entity: str = Field(description="key of the Entity this mention refers to")
+
+
+class Entity(Record):
+    key: str = Field(description="stable key, e.g. 'person:nikol-pashinyan'")
+    name: str = Field(description="canonical name")
+    label: EntityLabel
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+class Quote(Record):
+    start: int = Field(description="start of the quoted content")
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: str | None = Field(default=None, description="the speech verb or phrase: said, told, according to")
+    cue_span: Span | None = None
+    speaker: str | None = Field(default=None, description="the speaker as written: 'he', 'Hadjiev'")
+    speaker_span: Span | None = None
+    speaker_entity: str | None = Field(default=None, description="Entity key the speaker resolves to")
+    channel: str | None = Field(default=None, description="who relayed it: 'Russian news agencies'")
+
+
+FigureBound = Literal["exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"]
+
+
+class Figure(Record):
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None = Field(default=None, description="upper end of a range")
+    bound: FigureBound = "exact"
+    unit: str | None = None
+    counted: str | None = Field(default=None, description="what is counted: 'residents', 'ethnic Armenians'")
+    speaker_entity: str | None = None
+    speaker: str | None = None
+    as_of: str | None = Field(default=None, description="ISO date the figure stands as of, when stated")
+
+
+TimeGrain = Literal["instant", "day", "weekend", "week", "month", "year", "decade", "interval"]
+
+
+class TimeExpression(Record):
+    start: int
+    end: int
+    text: str
+    value: str = Field(description="ISO date (2023-09-29), month (2023-09), year, or interval a/b")
+    grain: TimeGrain
+
+
+class Analysis(Record):
+    """What the language stage finds in one text."""
+
+    language: str | None = None
+    sentences: list[Span] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+
+
+class Article(Record):
+    id: str = Field(description="the page id it was extracted from")
+    source: str
+    url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    outlet: str | None = Field(default=None, description="who published the page")
+    origin: str | None = Field(default=None, description="who wrote it, when republished: Reuters, AP, AFP")
+    authors: list[str] = Field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    dateline: str | None = None
+    language: str | None = None
+    text: str
+    removed: list[RemovedBlock] = Field(default_factory=list)
+    analysis: Analysis | None = None
+
+
+# --- stories and findings: what compare makes ---------------------------------
+
+
+class Evidence(Record):
+    """A span of one article's text that a finding stands on."""
+
+    article: str = Field(description="Article id")
+    start: int
+    end: int
+    text: str
+
+
+class StoryEntity(Record):
+    key: str
+    name: str
+    label: EntityLabel
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+class Claim(Record):
+    """A statement, aligned across the story's articles."""
+
+    text: str = Field(description="a representative wording")
+    articles: list[str] = Field(description="ids of the articles that carry it")
+    origins: list[str] = Field(description="independent origins that carry it")
+    corroborated: bool = Field(description="carried by two or more independent origins")
+    evidence: list[Evidence]
+
+
+class FigureReport(Record):
+    article: str
+    outlet: str | None
+    origin: str
+    value: float
+    high: float | None = None
+    bound: FigureBound
+    unit: str | None
+    counted: str | None
+    speaker: str | None
+    as_of: str | None
+    evidence: Evidence
+
+
+FigureVerdict = Literal["agree", "differ", "differ_explained"]
+
+
+class FigureComparison(Record):
+    """The same quantity as reported by different articles."""
+
+    counted: str
+    unit: str | None
+    reports: list[FigureReport]
+    verdict: FigureVerdict
+    explanation: str
+
+
+class SharedQuote(Record):
+    """One quote as carried by one or more articles; wording may differ."""
+
+    speaker: str | None
+    text: str
+    articles: list[str]
+    origins: list[str]
+    identical: bool = Field(description="every article carries the same wording")
+    evidence: list[Evidence]
+
+
+class TimelineEvent(Record):
+    date: str = Field(description="ISO date, month or year")
+    grain: TimeGrain
+    text: str = Field(description="the sentence that dates the event")
+    articles: list[str]
+    evidence: list[Evidence]
+
+
+class Story(Record):
+    """The story file: one event as covered by one or more articles."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    title: str
+    articles: list[Article]
+    origins: dict[str, str] = Field(
+        default_factory=dict, description="article id -> independent origin (wire copies share one)"
+    )
+    entities: list[StoryEntity] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    figures: list[FigureComparison] = Field(default_factory=list)
+    quotes: list[SharedQuote] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+
+    @property
+    def corroborated(self) -> list[Claim]:
+        return [c for c in self.claims if c.corroborated]
+
+    @property
+    def single_source(self) -> list[Claim]:
+        return [c for c in self.claims if not c.corroborated]
+
+
+def story_schema() -> dict[str, Any]:
+    """JSON schema of the story file, versioned."""
+    schema = Story.model_json_schema()
+    schema["$id"] = f"https://corroborate.invalid/schema/story-{SCHEMA_VERSION}.json"
+    schema["version"] = SCHEMA_VERSION
+    return schema

@@ -1,0 +1,1 @@
+"""What a person sees: terminal summary, static HTML report, JSON/CSV export."""
