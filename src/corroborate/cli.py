@@ -1,0 +1,219 @@
+"""The command line: `corroborate run | extract | analyze | show | export | schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from corroborate import __version__
+from corroborate.extract import ExtractError, extract
+from corroborate.language import analyze
+from corroborate.model import PageError, story_schema
+from corroborate.pipeline import ingest
+from corroborate.sources import read_pages
+from corroborate.store import DEFAULT_DB, Store
+from corroborate.views import export as exporting
+from corroborate.views.report import write_reports
+from corroborate.views.summary import errors_table, print_stories, story_view
+
+app = typer.Typer(
+    help="Line up news coverage of the same event across outlets: who said what, "
+    "which figures, what is corroborated, where outlets differ.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db", envvar="CORROBORATE_DB", help="SQLite file path, or a SQLAlchemy URL (postgresql://...)."
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """corroborate: one story file per event, from many outlets' coverage."""
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON lines, or '-' for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option(help="Folder for stories.json and the HTML pages.")] = Path("out"),
+    report: Annotated[bool, typer.Option(help="Write stories.json and HTML pages.")] = True,
+) -> None:
+    """Read pages, build or grow stories, store them, and write the story files."""
+    started = time.perf_counter()
+    with Store(db) as store:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.completed}[/] pages"),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("reading", total=None)
+
+            def advance(source: str) -> None:
+                progress.update(task, advance=1, description=source[-60:])
+
+            result = ingest(store, inputs, stdin=sys.stdin.buffer, progress=advance)
+        stories = list(store.stories())
+        if report:
+            out.mkdir(parents=True, exist_ok=True)
+            with (out / "stories.json").open("w", encoding="utf-8") as handle:
+                exporting.write_json(stories, handle)
+            write_reports(stories, out)
+    print_stories(console, stories)
+    if result.errors:
+        console.print(errors_table(result.errors))
+    elapsed = time.perf_counter() - started
+    console.print(
+        f"{result.pages} pages: {result.stored} stored, {result.unchanged} unchanged, "
+        f"{len(result.errors)} not taken; {len(result.stories)} stories updated; "
+        f"{len(stories)} in the store ({store.url}); {elapsed:.1f}s"
+    )
+    if report:
+        console.print(f"story files: {out / 'stories.json'}; pages: {out / 'index.html'}")
+
+
+@app.command("extract")
+def extract_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON lines, or '-'.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The clean text and metadata of each page, and what was removed."""
+    results: list[dict[str, object]] = []
+    for item in read_pages(inputs, stdin=sys.stdin.buffer):
+        if isinstance(item, PageError):
+            results.append({"source": item.source, "error": item.message})
+            continue
+        try:
+            article = extract(item)
+        except ExtractError as exc:
+            results.append({"source": item.source, "error": str(exc)})
+            continue
+        results.append(json.loads(article.model_dump_json(exclude={"analysis"})))
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for record in results:
+        if "error" in record:
+            err.print(f"[red]{record['source']}: {record['error']}[/]", markup=True, highlight=False)
+            continue
+        console.rule(str(record.get("title") or record["source"]), characters="─")
+        for key in ("outlet", "origin", "published", "updated", "dateline", "language", "url"):
+            if record.get(key):
+                console.print(f"{key}: {record[key]}", markup=False, highlight=False)
+        console.print()
+        console.print(str(record["text"]), markup=False, highlight=False)
+        removed = record.get("removed") or []
+        assert isinstance(removed, list)
+        console.print(f"\n[dim]{len(removed)} blocks removed as boilerplate[/]")
+
+
+@app.command("analyze")
+def analyze_command(
+    path: Annotated[str, typer.Argument(help="A file, or '-' for stdin.")],
+    text: Annotated[bool, typer.Option("--text", help="Take the file as already clean text.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the default).")] = True,
+    published: Annotated[
+        datetime | None, typer.Option(help="Publication time, to place 'today' or 'on Friday' on a calendar.")
+    ] = None,
+) -> None:
+    """Entities, quotes, figures and time expressions, with offsets into the text."""
+    if text:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        body = raw.decode("utf-8-sig", errors="replace")
+    else:
+        item = next(iter(read_pages([path], stdin=sys.stdin.buffer)), None)
+        if item is None or isinstance(item, PageError):
+            reason = item.message if item else "no page found"
+            err.print(f"{path}: {reason}", markup=False)
+            raise typer.Exit(1)
+        try:
+            article = extract(item)
+        except ExtractError as exc:
+            err.print(f"{path}: {exc}", markup=False)
+            raise typer.Exit(1) from exc
+        body = article.text
+        published = published or article.published
+    analysis = analyze(body, published)
+    record = json.loads(analysis.model_dump_json())
+    if not text:
+        record = {"text": body} | record
+    print(json.dumps(record, ensure_ascii=False, indent=2 if as_json else None))
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="Story id (or the start of it).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the story file as JSON.")] = False,
+) -> None:
+    """One story: articles, corroborated and single-source claims, figures, timeline."""
+    with Store(db) as store:
+        found = store.story(story)
+        if found is None:
+            known = ", ".join(store.story_ids()[:10]) or "none"
+            err.print(f"no single story matches {story!r} (stories: {known})", markup=False)
+            raise typer.Exit(1)
+    if as_json:
+        print(found.model_dump_json(indent=2))
+    else:
+        console.print(story_view(found))
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="The story files as JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="One row per finding, as CSV.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")] = None,
+) -> None:
+    """Export every story in the store."""
+    if as_json == as_csv:
+        err.print("choose one of --json or --csv")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        stories = list(store.stories())
+    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        count = exporting.write_json(stories, handle) if as_json else exporting.write_csv(stories, handle)
+    finally:
+        if output:
+            handle.close()
+    if output:
+        err.print(f"{count} {'stories' if as_json else 'rows'} written to {output}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON schema of the story file."""
+    print(json.dumps(story_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    app()

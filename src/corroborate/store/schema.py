@@ -1,0 +1,105 @@
+"""Tables of the store and the migrations that build them.
+
+Records are kept whole as JSON (the model is the contract); the columns beside
+them are only what queries need. Each migration is a step applied once, in
+order; `schema_version` holds how many have run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started", DateTime(timezone=True), nullable=False),
+    Column("finished", DateTime(timezone=True)),
+    Column("inputs", Text, nullable=False),
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("url", Text),
+    Column("encoding", String(40)),
+    Column("size", Integer, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+)
+
+page_outcomes = Table(
+    "page_outcomes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("page_id", String(64)),
+    Column("status", String(12), nullable=False),  # stored | unchanged | error
+    Column("stage", String(16)),
+    Column("message", Text),
+    Index("ix_page_outcomes_run", "run_id"),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("data", Text, nullable=False),  # the Story record less its articles
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), ForeignKey("pages.id"), primary_key=True),
+    Column("story_id", String(40), index=True),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("origin", Text),
+    Column("published", DateTime(timezone=True)),
+    Column("data", Text, nullable=False),  # the Article record
+)
+
+
+def _create_v1(conn: Connection) -> None:
+    for table in (runs, pages, page_outcomes, stories, articles):
+        table.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+
+
+def migrate(conn: Connection) -> int:
+    """Apply the migrations not yet applied; return the schema version."""
+    schema_version.create(conn, checkfirst=True)
+    current = conn.execute(text("SELECT max(version) FROM schema_version")).scalar() or 0
+    for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+        step(conn)
+        conn.execute(schema_version.insert().values(version=number))
+    return len(MIGRATIONS)

@@ -1,0 +1,104 @@
+"""Export the store's stories: the story files as JSON, or the findings as CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from corroborate.model import SCHEMA_VERSION, Evidence, Story
+
+CSV_COLUMNS = [
+    "story",
+    "story_title",
+    "finding",
+    "text",
+    "verdict",
+    "independent_origins",
+    "articles",
+    "outlets",
+    "evidence",
+]
+
+
+def write_json(stories: Iterable[Story], out: TextIO) -> int:
+    """Write {"schema_version", "stories": [...]}; return how many stories."""
+    records = [json.loads(story.model_dump_json()) for story in stories]
+    json.dump({"schema_version": SCHEMA_VERSION, "stories": records}, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(records)
+
+
+def _evidence(evidence: Iterable[Evidence]) -> str:
+    return " | ".join(f"{e.article[:12]}:{e.start}-{e.end}" for e in evidence)
+
+
+def write_csv(stories: Iterable[Story], out: TextIO) -> int:
+    """One row per finding (claim, figure report, shared quote, timeline event); return rows written."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    rows = 0
+    for story in stories:
+        outlet_of = {a.id: a.outlet or a.source for a in story.articles}
+        base = {"story": story.id, "story_title": story.title}
+
+        def outlets(ids: Iterable[str], outlet_of: dict[str, str] = outlet_of) -> str:
+            return "; ".join(sorted({outlet_of.get(i, i) for i in ids}))
+
+        for claim in story.claims:
+            kind = "corroborated" if claim.corroborated else "single_source"
+            writer.writerow(
+                base
+                | {
+                    "finding": kind,
+                    "text": claim.text,
+                    "independent_origins": len(claim.origins),
+                    "articles": len(claim.articles),
+                    "outlets": outlets(claim.articles),
+                    "evidence": _evidence(claim.evidence),
+                }
+            )
+            rows += 1
+        for comparison in story.figures:
+            for report in comparison.reports:
+                writer.writerow(
+                    base
+                    | {
+                        "finding": "figure",
+                        "text": f"{report.evidence.text} [{comparison.counted}]",
+                        "verdict": comparison.verdict,
+                        "independent_origins": len({r.origin for r in comparison.reports}),
+                        "articles": 1,
+                        "outlets": outlets([report.article]),
+                        "evidence": _evidence([report.evidence]),
+                    }
+                )
+                rows += 1
+        for quote in story.quotes:
+            writer.writerow(
+                base
+                | {
+                    "finding": "quote",
+                    "text": f"{quote.speaker or 'unknown'}: {quote.text}",
+                    "verdict": "identical" if quote.identical else "wording differs",
+                    "independent_origins": len(quote.origins),
+                    "articles": len(quote.articles),
+                    "outlets": outlets(quote.articles),
+                    "evidence": _evidence(quote.evidence),
+                }
+            )
+            rows += 1
+        for event in story.timeline:
+            writer.writerow(
+                base
+                | {
+                    "finding": "timeline",
+                    "text": f"{event.date}: {event.text}",
+                    "articles": len(event.articles),
+                    "outlets": outlets(event.articles),
+                    "evidence": _evidence(event.evidence),
+                }
+            )
+            rows += 1
+    return rows

@@ -1,0 +1,173 @@
+"""Article text as HTML with its evidence marked.
+
+Every text segment between marks is escaped on its own, so nothing in the
+article can become markup. Marks must nest to be valid HTML: spans that cross
+one another are resolved by keeping the more useful one and leaving a point
+anchor for the other, so every evidence link still has a target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markupsafe import Markup, escape
+
+MarkKind = Literal["quote", "figure", "evidence"]
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Only absolute web URLs become links; whitespace and control characters are refused outright because
+# browsers strip them before reading the scheme ("java\tscript:" is javascript:).
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is safe to link (http/https), else None."""
+    return url if url and _WEB_URL.fullmatch(url) else None
+
+
+def article_keys(article_ids: Sequence[str]) -> dict[str, str]:
+    """Short keys for element ids: the id's first 8 characters, hashed when unsafe or ambiguous."""
+    first = {aid: aid[:8] for aid in article_ids}
+    counts: dict[str, int] = {}
+    for key in first.values():
+        counts[key] = counts.get(key, 0) + 1
+    keys: dict[str, str] = {}
+    for aid, key in first.items():
+        if not key or _UNSAFE_ID.search(key) or counts[key] > 1:
+            key = "h" + hashlib.sha256(aid.encode()).hexdigest()[:8]
+        keys[aid] = key
+    return keys
+
+
+def evidence_id(key: str, start: int, end: int) -> str:
+    return f"ev-{key}-{start}-{end}"
+
+
+@dataclass
+class _Range:
+    start: int
+    end: int
+    id: str
+    kinds: set[MarkKind] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def is_mark(self) -> bool:
+        return bool(self.kinds & {"quote", "figure"})
+
+
+@dataclass
+class _Piece:
+    """The part of a range inside one paragraph; `anchor` pieces are empty id holders."""
+
+    start: int
+    end: int
+    range: _Range
+    anchor: bool = False
+
+
+class ArticleMarks:
+    """The spans to mark in one article's text; identical ranges share one element."""
+
+    def __init__(self, key: str, text: str) -> None:
+        self.key = key
+        self.text = text
+        self._ranges: dict[tuple[int, int], _Range] = {}
+
+    def add(self, start: int, end: int, kind: MarkKind, title: str | None = None) -> str | None:
+        """Register a span; return the element id to link to, or None when the offsets are unusable."""
+        if not 0 <= start < end <= len(self.text):
+            return None
+        rng = self._ranges.get((start, end))
+        if rng is None:
+            rng = self._ranges[start, end] = _Range(start, end, evidence_id(self.key, start, end))
+        rng.kinds.add(kind)
+        if title and title not in rng.titles:
+            rng.titles.append(title)
+        return rng.id
+
+    def paragraphs(self) -> list[Markup]:
+        """The text as escaped paragraph bodies with marks; each id is placed exactly once."""
+        placed: set[str] = set()
+        out: list[Markup] = []
+        for para in _PARAGRAPH.finditer(self.text):
+            if not para.group().strip():
+                continue
+            pieces = _resolve(self._pieces(para.start(), para.end()), placed)
+            out.append(_emit(self.text, para.start(), para.end(), pieces, placed))
+        return out
+
+    def _pieces(self, pstart: int, pend: int) -> list[_Piece]:
+        pieces = []
+        for rng in self._ranges.values():
+            start, end = max(rng.start, pstart), min(rng.end, pend)
+            if start < end:
+                pieces.append(_Piece(start, end, rng))
+        return pieces
+
+
+def _crosses(a: _Piece, b: _Piece) -> bool:
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+
+
+def _resolve(pieces: list[_Piece], placed: set[str]) -> list[_Piece]:
+    """Keep a nesting set of pieces: quote/figure marks first, then longer spans."""
+    kept: list[_Piece] = []
+    for piece in sorted(pieces, key=lambda p: (not p.range.is_mark, p.start - p.end, p.start)):
+        if any(_crosses(piece, other) for other in kept):
+            if piece.range.id not in placed:
+                kept.append(_Piece(piece.start, piece.start, piece.range, anchor=True))
+        else:
+            kept.append(piece)
+    return kept
+
+
+def _open_tag(piece: _Piece, placed: set[str]) -> Markup:
+    rng = piece.range
+    attrs = ""
+    if rng.id not in placed:
+        placed.add(rng.id)
+        attrs += f' id="{rng.id}"'
+    if piece.anchor:
+        return Markup(f'<span class="ev-point"{attrs}></span>')
+    classes = " ".join(sorted(rng.kinds))
+    if rng.titles:
+        attrs += f' title="{escape("; ".join(rng.titles))}"'
+    tag = "mark" if rng.is_mark else "span"
+    return Markup(f'<{tag} class="{classes}"{attrs}>')
+
+
+def _close_tag(piece: _Piece) -> Markup:
+    return Markup("" if piece.anchor else "</mark>" if piece.range.is_mark else "</span>")
+
+
+def _emit(text: str, pstart: int, pend: int, pieces: Iterable[_Piece], placed: set[str]) -> Markup:
+    out: list[str] = []
+    stack: list[_Piece] = []
+    pos = pstart
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1].end <= limit:
+            top = stack.pop()
+            out.append(escape(text[pos : top.end]))
+            out.append(_close_tag(top))
+            pos = top.end
+
+    # Outer pieces open first at a shared start; anchors (empty) go last so they never wrap anything.
+    for piece in sorted(pieces, key=lambda p: (p.start, p.anchor, -p.end)):
+        close_until(piece.start)
+        out.append(escape(text[pos : piece.start]))
+        pos = piece.start
+        out.append(_open_tag(piece, placed))
+        if piece.anchor:
+            continue
+        stack.append(piece)
+    close_until(pend)
+    out.append(escape(text[pos:pend]))
+    return Markup("".join(out))

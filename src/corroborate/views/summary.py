@@ -1,0 +1,127 @@
+"""Terminal views: the run summary table and one story in brief."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from corroborate.model import FigureReport, PageError, Story
+
+
+def outlets(story: Story) -> list[str]:
+    return sorted({a.outlet or a.source for a in story.articles})
+
+
+def quote_count(story: Story) -> int:
+    return sum(len(a.analysis.quotes) for a in story.articles if a.analysis)
+
+
+def figure_count(story: Story) -> int:
+    return sum(len(a.analysis.figures) for a in story.articles if a.analysis)
+
+
+def stories_table(stories: Sequence[Story]) -> Table:
+    table = Table(title="Stories", title_justify="left", expand=False)
+    table.add_column("story", no_wrap=True)
+    table.add_column("title", max_width=48)
+    for name in (
+        "articles",
+        "outlets",
+        "origins",
+        "quotes",
+        "figures",
+        "corroborated",
+        "one source",
+        "figure diffs",
+    ):
+        table.add_column(name, justify="right")
+    for story in stories:
+        differing = sum(1 for f in story.figures if f.verdict != "agree")
+        table.add_row(
+            story.id,
+            Text(story.title),
+            str(len(story.articles)),
+            str(len(outlets(story))),
+            str(len(set(story.origins.values()))),
+            str(quote_count(story)),
+            str(figure_count(story)),
+            str(len(story.corroborated)),
+            str(len(story.single_source)),
+            str(differing),
+        )
+    return table
+
+
+def errors_table(errors: Sequence[PageError]) -> Table:
+    table = Table(title="Pages not taken", title_justify="left")
+    table.add_column("source")
+    table.add_column("stage")
+    table.add_column("why")
+    for error in errors:
+        table.add_row(Text(error.source), error.stage, Text(error.message))
+    return table
+
+
+def describe_value(report: FigureReport) -> str:
+    words = {
+        "more_than": "more than ",
+        "at_least": "at least ",
+        "less_than": "less than ",
+        "at_most": "at most ",
+        "approximate": "about ",
+    }
+    value = f"{report.value:,.0f}" if report.value >= 1 else f"{report.value:g}"
+    if report.bound == "range" and report.high is not None:
+        return f"{value}–{report.high:,.0f}"
+    return words.get(report.bound, "") + value
+
+
+def story_view(story: Story) -> RenderableType:
+    """One story in brief: articles, corroborated claims, figures, quotes, timeline."""
+    parts: list[RenderableType] = [Text(story.title, style="bold"), Text(f"story {story.id}", style="dim")]
+    articles = Table(title="Articles", title_justify="left")
+    for column in ("outlet", "origin", "published", "title"):
+        articles.add_column(column)
+    for article in story.articles:
+        published = article.published.isoformat() if article.published else ""
+        origin = story.origins.get(article.id, article.origin or "")
+        articles.add_row(
+            Text(article.outlet or article.source), Text(origin), published, Text(article.title or "")
+        )
+    parts.append(articles)
+    claims = Table(title="Claims", title_justify="left")
+    claims.add_column("origins", justify="right")
+    claims.add_column("claim")
+    for claim in sorted(story.claims, key=lambda c: -len(c.origins)):
+        claims.add_row(str(len(claim.origins)), Text(claim.text))
+    parts.append(claims)
+    if story.figures:
+        figures = Table(title="Figures", title_justify="left")
+        for column in ("counted", "value", "speaker", "as of", "outlet", "verdict"):
+            figures.add_column(column)
+        for comparison in story.figures:
+            for report in comparison.reports:
+                figures.add_row(
+                    Text(comparison.counted),
+                    describe_value(report),
+                    Text(report.speaker or ""),
+                    report.as_of or "",
+                    Text(report.outlet or ""),
+                    comparison.verdict,
+                )
+        parts.append(figures)
+    if story.timeline:
+        timeline = Table(title="Timeline", title_justify="left")
+        timeline.add_column("date")
+        timeline.add_column("event")
+        for event in story.timeline:
+            timeline.add_row(event.date, Text(event.text))
+        parts.append(timeline)
+    return Group(*parts)
+
+
+def print_stories(console: Console, stories: Sequence[Story]) -> None:
+    console.print(stories_table(stories))
