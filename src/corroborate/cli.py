@@ -62,6 +62,9 @@ def run(
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path, typer.Option(help="Folder for stories.json and the HTML pages.")] = Path("out"),
     report: Annotated[bool, typer.Option(help="Write stories.json and HTML pages.")] = True,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for extraction and analysis (default: one per core).")
+    ] = None,
 ) -> None:
     """Read pages, build or grow stories, store them, and write the story files."""
     started = time.perf_counter()
@@ -79,7 +82,7 @@ def run(
             def advance(source: str) -> None:
                 progress.update(task, advance=1, description=source[-60:])
 
-            result = ingest(store, inputs, stdin=sys.stdin.buffer, progress=advance)
+            result = ingest(store, inputs, stdin=sys.stdin.buffer, progress=advance, workers=workers)
         stories = list(store.stories())
         if report:
             out.mkdir(parents=True, exist_ok=True)

@@ -7,9 +7,12 @@ page, never the run.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import BinaryIO
 
 from corroborate.compare import compare
@@ -21,6 +24,11 @@ from corroborate.store import Store
 from corroborate.stories import cluster, find_origins
 
 Progress = Callable[[str], None]
+
+# Pages are processed in batches: a run smaller than one batch never pays for
+# starting worker processes; a larger one spreads extraction and analysis
+# (pure, CPU-bound) over the cores.
+BATCH = 32
 
 
 @dataclass
@@ -52,34 +60,56 @@ def ingest(
     inputs: Sequence[str],
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> RunResult:
     """Read, extract and analyse the pages of `inputs`, then update the stories they touch."""
     result = RunResult(run_id=store.start_run(inputs))
     new_ids: list[str] = []
-    for item in read_pages(inputs, stdin=stdin):
-        result.pages += 1
-        if progress:
-            progress(item.source)
-        if isinstance(item, PageError):
-            result.errors.append(item)
-            store.record_error(result.run_id, item)
-            continue
-        if store.has_page(item.id):
-            result.unchanged += 1
-            store.record_unchanged(result.run_id, item)
-            continue
-        outcome = process_page(item)
-        if isinstance(outcome, PageError):
-            result.errors.append(outcome)
-            store.record_error(result.run_id, outcome)
-            continue
-        store.save_article(result.run_id, item, outcome)
-        result.stored += 1
-        new_ids.append(outcome.id)
+    workers = workers or os.cpu_count() or 1
+    executor: Executor | None = None
+    try:
+        for batch in _batches(read_pages(inputs, stdin=stdin)):
+            todo: dict[str, Page] = {}  # by page id: the same page twice in one run is one page
+            for item in batch:
+                result.pages += 1
+                if isinstance(item, PageError):
+                    result.errors.append(item)
+                    store.record_error(result.run_id, item)
+                elif item.id in todo or store.has_page(item.id):
+                    result.unchanged += 1
+                    store.record_unchanged(result.run_id, item)
+                else:
+                    todo[item.id] = item
+                    continue
+                if progress:
+                    progress(item.source)
+            if executor is None and workers > 1 and len(batch) == BATCH:
+                executor = ProcessPoolExecutor(max_workers=workers)
+            pages = list(todo.values())
+            outcomes = executor.map(process_page, pages) if executor else map(process_page, pages)
+            for page, outcome in zip(pages, outcomes, strict=True):
+                if progress:
+                    progress(page.source)
+                if isinstance(outcome, PageError):
+                    result.errors.append(outcome)
+                    store.record_error(result.run_id, outcome)
+                    continue
+                store.save_article(result.run_id, page, outcome)
+                result.stored += 1
+                new_ids.append(outcome.id)
+    finally:
+        if executor:
+            executor.shutdown()
     if new_ids:
         result.stories = update_stories(store, new_ids)
     store.finish_run(result.run_id)
     return result
+
+
+def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageError]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, BATCH)):
+        yield batch
 
 
 def update_stories(store: Store, new_ids: Sequence[str]) -> list[str]:

@@ -6,12 +6,303 @@ recorded error for that input) for `extract`.
 
 from __future__ import annotations
 
+import codecs
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import zlib
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
 
-from corroborate.model import Page, PageError
+import charset_normalizer
+
+from corroborate.model import Page, PageError, PageFormat
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Larger inputs are refused: no real news page is this big, and parsing one would stall the run."""
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x7fELF": "executable",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_MARKUP = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|span|a|br|h[1-6]|section|main|script)\b",
+    re.I,
+)
+# Browsers read these labels as windows-1252 (WHATWG); Python's latin-1 would turn
+# curly quotes and dashes into C1 control characters.
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
+
+
+class ReadError(Exception):
+    """This input cannot be read as a page; the message says why."""
 
 
 def read_pages(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[Page | PageError]:
     """Yield one Page (or PageError) per page found in `inputs` (paths, folders, or '-')."""
-    raise NotImplementedError
+    for name in inputs:
+        if name == "-":
+            yield from _read_stdin(stdin)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, explicit=False)
+        elif path.exists():
+            yield from _read_file(path, explicit=True)
+        else:
+            yield PageError(source=name, stage="read", message="no such file or directory")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Page files under `folder`, sorted; hidden entries and unknown extensions are skipped."""
+    for root, dirs, files in os.walk(folder):  # does not follow directory links: no loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and not _is_project_file(name) and _kind(name) is not None:
+                yield Path(root) / name
+
+
+def _is_project_file(name: str) -> bool:
+    """README, LICENSE and the like sit beside pages in a folder but are no pages."""
+    return name.split(".")[0].upper() in ("README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "NOTICE")
+
+
+def _kind(name: str) -> str | None:
+    """'page', 'jsonl' or None (unknown) from a file name, ignoring a trailing .gz."""
+    lower = name.lower().removesuffix(".gz")
+    if lower.endswith(PAGE_SUFFIXES):
+        return "page"
+    if lower.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return None
+
+
+def _read_file(path: Path, *, explicit: bool) -> Iterator[Page | PageError]:
+    source = str(path)
+    try:
+        data = _load_bytes(path)
+    except ReadError as err:
+        yield PageError(source=source, stage="read", message=str(err))
+        return
+    kind = _kind(path.name)
+    if kind == "jsonl" or (kind is None and explicit and _looks_like_jsonl(data)):
+        yield from _read_jsonl(data, source)
+    else:
+        yield _page_from_bytes(data, source)
+
+
+def _load_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"file too large: {size} bytes (limit {MAX_BYTES})")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise ReadError(f"cannot read file: {err.strerror or err}") from err
+    if path.name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+        data = _gunzip(data)
+    return data
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Decompress with a cap, so a small archive cannot expand into gigabytes."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(MAX_BYTES + 1)
+    except EOFError as err:
+        raise ReadError("truncated gzip file: the compressed stream ends early") from err
+    except (OSError, zlib.error) as err:
+        raise ReadError(f"corrupt gzip file: {err}") from err
+    if len(out) > MAX_BYTES:
+        raise ReadError(f"decompressed page too large (limit {MAX_BYTES} bytes)")
+    return out
+
+
+def _read_stdin(stdin: BinaryIO | None) -> Iterator[Page | PageError]:
+    if stdin is None:
+        yield PageError(source="-", stage="read", message="no standard input given")
+        return
+    data = stdin.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        yield PageError(source="-", stage="read", message=f"input too large (limit {MAX_BYTES} bytes)")
+        return
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = _gunzip(data)
+        except ReadError as err:
+            yield PageError(source="-", stage="read", message=str(err))
+            return
+    if _looks_like_jsonl(data):
+        yield from _read_jsonl(data, "-")
+    else:
+        yield _page_from_bytes(data, "-")
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    first = data.lstrip()[:1]
+    if first != b"{":
+        return False
+    line = data.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _page_from_bytes(data: bytes, source: str) -> Page | PageError:
+    # The identity is the page's own bytes (decompressed): the same page gzipped or not is one page.
+    page_id = hashlib.sha256(data).hexdigest()
+    try:
+        text, encoding = decode(data)
+    except ReadError as err:
+        return PageError(source=source, page_id=page_id, stage="read", message=str(err))
+    return Page(id=page_id, source=source, format=sniff_format(text), content=text, encoding=encoding)
+
+
+def _read_jsonl(data: bytes, source: str) -> Iterator[Page | PageError]:
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{source}:{lineno}"
+        page_id = hashlib.sha256(raw.rstrip(b"\r")).hexdigest()
+        try:
+            yield _page_from_record(json.loads(raw), where, page_id)
+        except (ValueError, UnicodeDecodeError) as err:
+            yield PageError(source=where, page_id=page_id, stage="read", message=f"invalid JSON line: {err}")
+        except ReadError as err:
+            yield PageError(source=where, page_id=page_id, stage="read", message=str(err))
+
+
+def _page_from_record(obj: Any, where: str, page_id: str) -> Page:
+    if not isinstance(obj, dict):
+        raise ReadError("JSON line is not an object")
+    html, text = obj.get("html"), obj.get("text")
+    content = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(content, str) or not content.strip():
+        raise ReadError('JSON line has no "html" or "text" content')
+    fmt: PageFormat = "html" if content is html else sniff_format(content)
+    url, title = obj.get("url"), obj.get("title")
+    return Page(
+        id=page_id,
+        source=where,
+        format=fmt,
+        content=content,
+        encoding="utf-8",
+        url=url if isinstance(url, str) and url else None,
+        title=title if isinstance(title, str) and title.strip() else None,
+        published=parse_timestamp(obj.get("published")),
+    )
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """An ISO 8601 time, or None; a time without a zone is taken as UTC (sources rarely say)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: BOM, declared charset (if it holds), UTF-8, detection."""
+    if not data.strip():
+        raise ReadError("empty file")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise ReadError(f"binary file ({what}), not a page")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(name), name)
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary file (contains NUL bytes), not a page")
+    try:
+        # Valid UTF-8 with any non-ASCII byte is UTF-8 whatever a meta tag claims:
+        # legacy text is practically never valid UTF-8 by accident.
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared and declared not in ("utf-8", "utf8"):
+        try:
+            return _checked(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass  # the declaration lies (or names no codec): detect instead
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise ReadError("cannot detect the text encoding (binary file?)")
+    encoding = _WHATWG_ALIASES.get(best.encoding, best.encoding)
+    return _checked(data.decode(encoding, errors="replace"), encoding)
+
+
+def web_name(encoding: str) -> str:
+    """The encoding's name as the web labels it (windows-1252, iso-8859-2), not Python's (cp1252)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+    if name == "utf-8-sig":
+        return "utf-8"
+    if re.fullmatch(r"cp125\d", name):
+        return "windows-" + name[2:]
+    if name.startswith("iso8859-"):
+        return "iso-8859-" + name.split("-")[1]
+    return name
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _WHATWG_ALIASES.get(name, name)
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    """Refuse decoded text that is mostly control characters: a binary file that happened to decode."""
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+    if controls > max(8, len(sample) // 100):
+        raise ReadError("binary file (control characters), not a page")
+    if not text.strip():
+        raise ReadError("empty file")
+    return text.lstrip("\ufeff"), web_name(encoding)
+
+
+def sniff_format(text: str) -> PageFormat:
+    """'html' when the start of the text looks like markup, else 'text'."""
+    head = text[:4096]
+    stripped = head.lstrip().lower()
+    if stripped.startswith(("<!doctype html", "<html", "<?xml")):
+        return "html"
+    return "html" if len(_MARKUP.findall(head)) >= 3 else "text"

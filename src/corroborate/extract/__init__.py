@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found, assemble
+from corroborate.extract.text import classify_text, text_blocks
 from corroborate.model import Article, Page
 
+MAX_CHARS = 3_000_000
+"""Pages are cut to this many characters before parsing: time stays bounded, and no article is this long."""
 
-class ExtractError(Exception):
-    """The page holds no article we can take; the message says why."""
+__all__ = ["MIN_WORDS", "ExtractError", "extract"]
 
 
 def extract(page: Page) -> Article:
     """Extract the article from one page, or raise ExtractError."""
-    raise NotImplementedError
+    content = page.content[:MAX_CHARS]
+    try:
+        if page.format == "html":
+            from corroborate.extract.html import html_blocks
+
+            blocks, found = html_blocks(content, page)
+        else:
+            blocks = text_blocks(content)
+            title, outlet = classify_text(blocks, page.title)
+            found = Found(title=title, outlet=outlet)
+    except ExtractError:
+        raise
+    except Exception as err:
+        # A parser choking on hostile markup is one bad page, never the end of the run.
+        raise ExtractError(f"cannot parse page: {type(err).__name__}: {err}") from err
+    return assemble(page, blocks, found)

@@ -1,4 +1,4 @@
-"""Article text as HTML with its evidence marked.
+"""How the report shows text: article text with its evidence marked, figures and dates in words, safe links.
 
 Every text segment between marks is escaped on its own, so nothing in the
 article can become markup. Marks must nest to be valid HTML: spans that cross
@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from markupsafe import Markup, escape
@@ -23,6 +24,62 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # Only absolute web URLs become links; whitespace and control characters are refused outright because
 # browsers strip them before reading the scheme ("java\tscript:" is javascript:).
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+_BOUND_WORDS = {
+    "approximate": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+
+
+def format_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(value: float, bound: str, high: float | None = None, unit: str | None = None) -> str:
+    """A figure in words: 'more than 98,500', 'about 120,000', '30–40%'."""
+    text = format_number(value)
+    if bound == "range" and high is not None:
+        text = f"{text}–{format_number(high)}"
+    text = _BOUND_WORDS.get(bound, "") + text
+    if unit:
+        text += unit if unit == "%" else f" {unit}"
+    return text
+
+
+def format_time(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    text = f"{moment.day} {moment:%b %Y}"
+    if (moment.hour, moment.minute) != (0, 0) or moment.tzinfo is not None:
+        text += f", {moment:%H:%M}"
+    if moment.utcoffset() is not None:
+        text += " UTC" if not moment.utcoffset() else f" {moment:%z}"
+    return text
+
+
+def format_day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def format_date(iso: str) -> str:
+    """An ISO day, month or year as a reader says it: 'Sun 3 Mar 2024', 'Mar 2024'; anything else as is."""
+    for fmt, out in (("%Y-%m-%d", "%a {day} %b %Y"), ("%Y-%m", "%b %Y")):
+        try:
+            moment = datetime.strptime(iso, fmt)
+        except ValueError:
+            continue
+        return moment.strftime(out).replace("{day}", str(moment.day))
+    return iso.replace("/", " – ")
+
+
+def date_range(first: str, last: str) -> str:
+    return first if first == last else f"{first} – {last}"
 
 
 def safe_href(url: str | None) -> str | None:

@@ -2,17 +2,292 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from corroborate.model import Story
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from corroborate.model import Article, Evidence, Figure, FigureReport, Quote, Story
+from corroborate.views.highlight import (
+    ArticleMarks,
+    MarkKind,
+    article_keys,
+    date_range,
+    format_date,
+    format_day,
+    format_figure,
+    format_time,
+    safe_href,
+)
+
+_VERDICTS = {"agree": "agree", "differ": "differ", "differ_explained": "differ, explained"}
+_QUOTE_KINDS = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partial quote"}
+_LABELS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country / city",
+    "LOC": "place",
+    "NORP": "group",
+}
+
+
+@cache
+def _env() -> Environment:
+    # autoescape for every template regardless of extension: all shown text is untrusted.
+    env = Environment(
+        loader=PackageLoader("corroborate", "views/templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(format_time=format_time, format_date=format_date)
+    return env
+
+
+def _css() -> Markup:
+    # Our own stylesheet, inlined so each page is self-contained; read raw, not rendered as a template.
+    env = _env()
+    assert env.loader is not None
+    return Markup(env.loader.get_source(env, "report.css")[0])
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str | None
+    detail: str = ""
+
+
+@dataclass
+class Column:
+    key: str
+    number: str
+    outlet: str
+    via: str | None
+    origin: str
+
+
+@dataclass
+class QuoteItem:
+    text: str
+    kind_key: str
+    sources: list[Link]
+    identical: bool = True
+
+    @property
+    def kind(self) -> str:
+        return _QUOTE_KINDS.get(self.kind_key, "quote")
+
+
+@dataclass
+class ArticleView:
+    column: Column
+    article: Article
+    href: str | None
+    paragraphs: list[Markup] = field(default_factory=list)
+
+
+def outlet_of(article: Article) -> str:
+    if article.outlet:
+        return article.outlet
+    try:
+        host = urlsplit(article.url or "").hostname
+    except ValueError:  # malformed URLs are common on the web; the page still renders
+        host = None
+    return host or "Unknown outlet"
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return (a or "").strip().casefold() == (b or "").strip().casefold()
+
+
+class _StoryPage:
+    """Everything the story template shows, every finding linked to marked text."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        keys = article_keys([a.id for a in story.articles])
+        self.articles: dict[str, ArticleView] = {}
+        self.marks: dict[str, ArticleMarks] = {}
+        self.names = {e.key: e.name for a in story.articles if a.analysis for e in a.analysis.entities}
+        self.names.update({e.key: e.name for e in story.entities})
+        for n, art in enumerate(story.articles, 1):
+            origin = story.origins.get(art.id) or art.origin or outlet_of(art)
+            via = art.origin if art.origin and not _same(art.origin, art.outlet) else None
+            col = Column(keys[art.id], f"A{n}", outlet_of(art), via, origin)
+            self.articles[art.id] = ArticleView(col, art, safe_href(art.url))
+            self.marks[art.id] = ArticleMarks(col.key, art.text)
+        self.columns = [v.column for v in self.articles.values()]
+
+    def speaker(self, speaker: str | None, key: str | None = None) -> str:
+        return self.names.get(key or "") or self.names.get(speaker or "") or speaker or "Unattributed"
+
+    def mark(
+        self, article: str, start: int, end: int, kind: MarkKind, title: str | None = None
+    ) -> str | None:
+        marks = self.marks.get(article)
+        ident = marks.add(start, end, kind, title) if marks else None
+        return f"#{ident}" if ident else None
+
+    def link(self, ev: Evidence, title: str | None = None) -> Link:
+        view = self.articles.get(ev.article)
+        label = f"{view.column.number} {view.column.outlet}" if view else "unknown article"
+        return Link(label, self.mark(ev.article, ev.start, ev.end, "evidence", title), ev.text)
+
+    def quote_title(self, q: Quote) -> str:
+        return f"{_QUOTE_KINDS[q.kind]}: {self.speaker(q.speaker, q.speaker_entity)}"
+
+    def figure_title(self, f: Figure | FigureReport) -> str:
+        who = f" — {self.speaker(f.speaker, f.speaker_entity if isinstance(f, Figure) else None)}"
+        return f"figure: {format_figure(f.value, f.bound, f.high, f.unit)} {f.counted or ''}{who}"
+
+    def context(self) -> dict[str, object]:
+        # Marks first: every later link resolves to an element registered here.
+        article_quotes: dict[str, list[tuple[Quote, str | None]]] = {}
+        for art in self.story.articles:
+            for q in art.analysis.quotes if art.analysis else []:
+                href = self.mark(art.id, q.start, q.end, "quote", self.quote_title(q))
+                article_quotes.setdefault(art.id, []).append((q, href))
+            for f in art.analysis.figures if art.analysis else []:
+                self.mark(art.id, f.start, f.end, "figure", self.figure_title(f))
+        quotes = self.quotes(article_quotes)
+        ctx: dict[str, object] = {
+            "story": self.story,
+            "columns": self.columns,
+            "claims": self.claims(),
+            "figures": self.figures(),
+            "quotes": quotes,
+            "quote_count": sum(len(items) for _, items in quotes),
+            "timeline": self.timeline(),
+            "entities": sorted(self.story.entities, key=lambda e: (-len(e.mentions), e.name.casefold())),
+            "entity_labels": _LABELS,
+            "css": _css(),
+        }
+        for aid, view in self.articles.items():
+            view.paragraphs = self.marks[aid].paragraphs()
+        ctx["articles"] = list(self.articles.values())
+        ctx.update(summary(self.story))
+        return ctx
+
+    def claims(self) -> list[dict[str, object]]:
+        rows: list[dict[str, object]] = []
+        ranked = sorted(self.story.claims, key=lambda c: (not c.corroborated, -len(set(c.origins))))
+        for claim in ranked:
+            links = [self.link(ev, f"claim: {claim.text}") for ev in claim.evidence]
+            by_article = {ev.article: ln for ev, ln in zip(claim.evidence, links, strict=True)}
+            cells = [
+                (aid in claim.articles, by_article.get(aid), view.column)
+                for aid, view in self.articles.items()
+            ]
+            first = next((ln.href for ln in links if ln.href), None)
+            rows.append(
+                {"claim": claim, "href": first, "cells": cells, "origins": sorted(set(claim.origins))}
+            )
+        return rows
+
+    def figures(self) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        for comp in self.story.figures:
+            reports = []
+            for rep in comp.reports:
+                view = self.articles.get(rep.article)
+                ev = rep.evidence
+                href = self.mark(ev.article, ev.start, ev.end, "figure", self.figure_title(rep))
+                reports.append(
+                    {
+                        "value": format_figure(rep.value, rep.bound, rep.high, rep.unit),
+                        "speaker": self.speaker(rep.speaker) if rep.speaker else "—",
+                        "outlet": rep.outlet or (view.column.outlet if view else "—"),
+                        "via": rep.origin if not _same(rep.origin, rep.outlet) else None,
+                        "number": view.column.number if view else "",
+                        "as_of": rep.as_of,
+                        "href": href,
+                        "text": ev.text,
+                    }
+                )
+            verdict = _VERDICTS.get(comp.verdict, comp.verdict)
+            out.append({"comp": comp, "verdict": verdict, "reports": reports})
+        return out
+
+    def quotes(
+        self, article_quotes: dict[str, list[tuple[Quote, str | None]]]
+    ) -> list[tuple[str, list[QuoteItem]]]:
+        groups: dict[str, list[QuoteItem]] = {}
+        covered: set[tuple[str, int, int]] = set()
+        for shared in self.story.quotes:
+            kind = ""
+            for ev in shared.evidence:
+                for q, _ in article_quotes.get(ev.article, []):
+                    if q.start < ev.end and ev.start < q.end:
+                        covered.add((ev.article, q.start, q.end))
+                        kind = kind or q.kind
+            links = [self.link(ev, f"quote: {self.speaker(shared.speaker)}") for ev in shared.evidence]
+            item = QuoteItem(shared.text, kind or "quote", links, shared.identical)
+            groups.setdefault(self.speaker(shared.speaker), []).append(item)
+        for aid, found in article_quotes.items():
+            for q, href in found:
+                if (aid, q.start, q.end) not in covered:
+                    col = self.articles[aid].column
+                    link = Link(f"{col.number} {col.outlet}", href, q.text)
+                    item = QuoteItem(q.text, q.kind, [link])
+                    groups.setdefault(self.speaker(q.speaker, q.speaker_entity), []).append(item)
+        return sorted(groups.items(), key=lambda g: (g[0] == "Unattributed", -len(g[1]), g[0].casefold()))
+
+    def timeline(self) -> list[dict[str, object]]:
+        events = sorted(self.story.timeline, key=lambda e: e.date)
+        return [
+            {"event": e, "sources": [self.link(ev, f"dated {e.date}") for ev in e.evidence]} for e in events
+        ]
+
+
+def summary(story: Story) -> dict[str, object]:
+    """The counts and dates shown in the page header and on the index."""
+    times = sorted(t for a in story.articles for t in (a.published, a.updated) if t)
+    dates = sorted(e.date for e in story.timeline)
+    origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
+    return {
+        "n_articles": len(story.articles),
+        "n_outlets": len({outlet_of(a) for a in story.articles}),
+        "n_origins": len(origins),
+        "n_corroborated": len(story.corroborated),
+        "n_figures": len(story.figures),
+        "published": date_range(format_time(times[0]), format_time(times[-1])) if times else "",
+        "published_days": date_range(format_day(times[0]), format_day(times[-1])) if times else "",
+        "events": date_range(format_date(dates[0]), format_date(dates[-1])) if dates else "",
+    }
 
 
 def render_story(story: Story) -> str:
     """The story's HTML page; all article text escaped."""
-    raise NotImplementedError
+    return _env().get_template("story.html").render(_StoryPage(story).context())
+
+
+def story_filename(story: Story) -> str:
+    # Story ids become file names: keep them to safe characters, and unique when cleaning changed them.
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", story.id)[:80]
+    if safe != story.id:
+        safe += "-" + hashlib.sha256(story.id.encode()).hexdigest()[:8]
+    return f"story-{safe}.html"
 
 
 def write_reports(stories: Sequence[Story], out_dir: Path) -> list[Path]:
     """Write one HTML page per story plus an index.html; return the paths written."""
-    raise NotImplementedError
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    entries = []
+    for story in stories:
+        path = out_dir / story_filename(story)
+        path.write_text(render_story(story), encoding="utf-8")
+        written.append(path)
+        entries.append({"story": story, "href": path.name, **summary(story)})
+    index = out_dir / "index.html"
+    index.write_text(_env().get_template("index.html").render(stories=entries, css=_css()), encoding="utf-8")
+    written.append(index)
+    return written

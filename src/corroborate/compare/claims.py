@@ -1,0 +1,187 @@
+"""Align sentences that say the same thing across a story's articles.
+
+A sentence becomes a bag of stems of its content words, with each entity
+mention replaced by its story entity ("World Court" and "International Court
+of Justice" become one token). Two sentences of different articles align when
+their idf-weighted overlap is high; aligned sentences form one claim, counted
+once per independent origin.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corroborate.compare.common import StoryContext, evidence, is_boilerplate
+from corroborate.compare.entities import EntityMap
+from corroborate.model import Article, Claim, Span
+from corroborate.terms import is_content, iter_words, normal_token
+
+ALIGN = 0.4
+MIN_SHARED = 3
+MIN_TOKENS = 4
+# A token in more sentences than this is too common to propose candidate pairs (still scored).
+MAX_POSTING = 400
+MAX_SINGLE_SOURCE = 50
+MIN_SINGLE_SOURCE_TOKENS = 6
+
+
+# "BAKU (Reuters) - ": where and by whom, not what; it would pull wire sentences together.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+
+
+@dataclass
+class Sentence:
+    article: str
+    span: Span
+    tokens: frozenset[str]
+    informative: bool  # carries a figure, quote, date or entity: worth listing alone
+
+
+def sentence_tokens(article: Article, span: Span, entities: EntityMap) -> set[str]:
+    text = article.text
+    tokens: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    if article.analysis:
+        for m in article.analysis.mentions:
+            if span.start <= m.start and m.end <= span.end:
+                tokens.add("@" + (entities.key(article.id, m.entity) or m.entity))
+                covered.append((m.start, m.end))
+    sentence = text[span.start : span.end]
+    dateline = _DATELINE.match(sentence)
+    skip = dateline.end() if dateline else 0
+    for w in iter_words(sentence):
+        if w.start() < skip:
+            continue
+        start = span.start + w.start()
+        if any(s <= start < e for s, e in covered) or not is_content(w.group(0)):
+            continue
+        tokens.add(normal_token(w.group(0)))
+    return tokens
+
+
+def _informative(article: Article, span: Span) -> bool:
+    a = article.analysis
+    if a is None:
+        return False
+    starts = [x.start for x in a.figures] + [x.start for x in a.quotes]
+    starts += [x.start for x in a.times] + [x.start for x in a.mentions]
+    return any(span.start <= s < span.end for s in starts)
+
+
+def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
+    out: list[Sentence] = []
+    for a in ctx.articles:
+        for span in ctx.sentences[a.id]:
+            text = a.text[span.start : span.end]
+            if is_boilerplate(text):
+                continue
+            tokens = sentence_tokens(a, span, entities)
+            if len(tokens) >= MIN_TOKENS:
+                out.append(Sentence(a.id, span, frozenset(tokens), _informative(a, span)))
+    return out
+
+
+def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for s in sentences:
+        for t in s.tokens:
+            df[t] += 1
+    n = len(sentences)
+    return {t: math.log(1.0 + n / c) for t, c in df.items()}
+
+
+def similarity(a: frozenset[str], b: frozenset[str], w: dict[str, float]) -> float:
+    """Mean of the weighted overlap coefficient and the weighted Dice coefficient."""
+    shared = a & b
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    ws, wa, wb = (sum(w[t] for t in x) for x in (shared, a, b))
+    return 0.5 * (ws / min(wa, wb) + 2 * ws / (wa + wb))
+
+
+def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int, int], float]:
+    """For each sentence, its best match in every other article: {(i, j): score}, i < j."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        for t in s.tokens:
+            postings[t].append(i)
+    edges: dict[tuple[int, int], float] = {}
+    for i, s in enumerate(sentences):
+        candidates: set[int] = set()
+        for t in s.tokens:
+            if len(postings[t]) <= MAX_POSTING:
+                candidates.update(postings[t])
+        best: dict[str, tuple[float, int]] = {}
+        for j in sorted(candidates):
+            other = sentences[j]
+            if other.article == s.article:
+                continue
+            score = similarity(s.tokens, other.tokens, w)
+            if score >= ALIGN and score > best.get(other.article, (0.0, -1))[0]:
+                best[other.article] = (score, j)
+        for score, j in best.values():
+            edges[(min(i, j), max(i, j))] = score
+    return edges
+
+
+def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
+    sentences = collect_sentences(ctx, entities)
+    w = _weights(sentences)
+    edges = align(sentences, w)
+    parent = list(range(len(sentences)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in sorted(edges):
+        parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sentences)):
+        groups[find(i)].append(i)
+
+    centrality: dict[int, float] = defaultdict(float)
+    for (i, j), score in edges.items():
+        centrality[i] += score
+        centrality[j] += score
+
+    claims: list[tuple[tuple[int, int, int], Claim]] = []
+    singles = 0
+    for members in sorted(groups.values(), key=lambda m: _position(ctx, sentences[m[0]])):
+        article_ids = [sentences[i].article for i in members]
+        origins = ctx.origin_list(article_ids)
+        if len(origins) < 2:
+            if singles >= MAX_SINGLE_SOURCE or not any(_worth_alone(sentences[i]) for i in members):
+                continue
+            singles += 1
+        rep = max(members, key=lambda i: (centrality[i], -ctx.rank[sentences[i].article], -i))
+        rep_s = sentences[rep]
+        article = ctx.by_id(rep_s.article)
+        ev = [
+            evidence(ctx.by_id(sentences[i].article), sentences[i].span.start, sentences[i].span.end)
+            for i in sorted(members, key=lambda i: _position(ctx, sentences[i]))
+        ]
+        claim = Claim(
+            text=article.text[rep_s.span.start : rep_s.span.end].strip(),
+            articles=sorted(set(article_ids), key=lambda x: ctx.rank[x]),
+            origins=origins,
+            corroborated=len(origins) >= 2,
+            evidence=ev,
+        )
+        first = _position(ctx, sentences[members[0]])
+        claims.append(((-len(origins), first[0], first[1]), claim))
+    return [c for _, c in sorted(claims, key=lambda x: x[0])]
+
+
+def _position(ctx: StoryContext, s: Sentence) -> tuple[int, int]:
+    return (ctx.rank[s.article], s.span.start)
+
+
+def _worth_alone(s: Sentence) -> bool:
+    return s.informative and len(s.tokens) >= MIN_SINGLE_SOURCE_TOKENS

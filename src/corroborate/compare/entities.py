@@ -1,0 +1,155 @@
+"""Merge each article's entities into story entities with one canonical name.
+
+Two article entities are the same when they share a key, a name or alias, or
+when one name is the unambiguous short form of another of a compatible label
+("Pashinyan" in "Nikol Pashinyan", "Karabakh" in "Nagorno-Karabakh"). A short
+form that fits two longer names ("Korea": North and South) merges with neither.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from corroborate.compare.common import StoryContext, evidence
+from corroborate.model import Entity, EntityLabel, StoryEntity
+from corroborate.stories.features import name_key
+
+# Place labels are often confused with each other by taggers; treat them as one family.
+_FAMILY: dict[str, str] = {"GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
+
+
+@dataclass(frozen=True)
+class EntityMap:
+    """(article id, article entity key) -> story entity; plus the story entities themselves."""
+
+    entities: list[StoryEntity]
+    keys: dict[tuple[str, str], str]
+
+    def key(self, article_id: str, local_key: str | None) -> str | None:
+        return self.keys.get((article_id, local_key)) if local_key else None
+
+    def name(self, story_key: str | None) -> str | None:
+        return next((e.name for e in self.entities if e.key == story_key), None)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _names(entity: Entity) -> set[str]:
+    return {k for k in (name_key(n) for n in [entity.name, *entity.aliases]) if k}
+
+
+def _tokens(name: str) -> list[str]:
+    return name.split()
+
+
+def _short_form_of(short: str, long: str, family: str) -> bool:
+    s, lg = _tokens(short), _tokens(long)
+    if len(s) >= len(lg):
+        return False
+    if family == "PERSON":
+        # A surname, or first + last without the middle name.
+        return s[-1] == lg[-1] and all(t in lg for t in s)
+    return all(t in lg for t in s)
+
+
+def merge_entities(ctx: StoryContext) -> EntityMap:
+    occ: list[tuple[str, Entity]] = []
+    for a in ctx.articles:
+        if a.analysis:
+            occ.extend((a.id, e) for e in a.analysis.entities)
+    uf = _UnionFind(len(occ))
+    by_key: dict[str, int] = {}
+    by_name: dict[tuple[str, str], int] = {}
+    for i, (_, e) in enumerate(occ):
+        fam = _FAMILY[e.label]
+        if e.key in by_key:
+            uf.union(i, by_key[e.key])
+        by_key.setdefault(e.key, i)
+        for n in _names(e):
+            if (fam, n) in by_name:
+                uf.union(i, by_name[(fam, n)])
+            by_name.setdefault((fam, n), i)
+
+    # Short forms join the one group whose longer name contains them; ambiguous ones stay apart.
+    for (fam, n), i in sorted(by_name.items()):
+        targets = {
+            uf.find(j)
+            for (fam2, n2), j in by_name.items()
+            if fam2 == fam and n2 != n and _short_form_of(n, n2, fam)
+        }
+        targets.discard(uf.find(i))
+        if len(targets) == 1:
+            uf.union(i, targets.pop())
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(occ)):
+        groups[uf.find(i)].append(i)
+
+    entities: list[StoryEntity] = []
+    keys: dict[tuple[str, str], str] = {}
+    for members in groups.values():
+        record = _story_entity(ctx, [occ[i] for i in members])
+        for i in members:
+            keys[(occ[i][0], occ[i][1].key)] = record.key
+        entities.append(record)
+    entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold(), e.key))
+    return EntityMap(entities=entities, keys=keys)
+
+
+def _story_entity(ctx: StoryContext, members: list[tuple[str, Entity]]) -> StoryEntity:
+    names: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for _, e in members:
+        for j, n in enumerate([e.name, *e.aliases]):
+            if n.strip():
+                # An entity's own name counts more than an alias given for it.
+                names[n.strip()] += 2 if j == 0 else 1
+                first_seen.setdefault(n.strip(), len(first_seen))
+    # The fullest name is the canonical one ("Nikol Pashinyan", "International Court of Justice").
+    canonical = max(names, key=lambda n: (len(n.split()), names[n], -first_seen[n]))
+    labels = Counter(e.label for _, e in members)
+    label: EntityLabel = max(labels, key=lambda lab: (labels[lab], lab))
+    key_counts = Counter(e.key for _, e in members)
+    key = max(key_counts, key=lambda k: (key_counts[k], -len(k), k))
+
+    local = {(aid, e.key) for aid, e in members}
+    mentions = []
+    surface: list[str] = []
+    for a in ctx.articles:
+        if not a.analysis:
+            continue
+        for m in a.analysis.mentions:
+            if (a.id, m.entity) in local:
+                ev = evidence(a, m.start, m.end)
+                if ev.text:
+                    mentions.append(ev)
+                    surface.append(ev.text)
+    aliases: list[str] = []
+    seen = {name_key(canonical)}
+    for n in [*sorted(names, key=lambda n: first_seen[n]), *surface]:
+        k = name_key(n)
+        # Lower-case surface forms are pronouns or descriptions, not names.
+        if k and k not in seen and n[:1].isupper():
+            seen.add(k)
+            aliases.append(n)
+    roles: list[str] = []
+    for _, e in members:
+        for r in e.roles:
+            if r.strip() and r.casefold() not in {x.casefold() for x in roles}:
+                roles.append(r.strip())
+    return StoryEntity(key=key, name=canonical, label=label, aliases=aliases, roles=roles, mentions=mentions)

@@ -1,0 +1,246 @@
+"""Line up the figures that count the same thing across a story's articles.
+
+Figures group when they have the same unit and count the same thing: the same
+head noun of `counted`, or the same kind of event named near the figure
+(people who fled, crossed or left are one quantity; killed, dead, died another),
+and a compatible magnitude. A group gets a verdict: the reports agree, differ,
+or differ in a way their dates or sources explain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from corroborate.compare.common import StoryContext, evidence
+from corroborate.compare.entities import EntityMap
+from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
+from corroborate.stories.features import name_key
+from corroborate.terms import event_class, is_content, stem, words
+
+WINDOW_BEFORE = 6
+WINDOW_AFTER = 12
+# Values more than this many times apart are different quantities, not differing reports.
+MAX_RATIO = 1.5
+SAME_VALUE = 0.005
+APPROX = 0.1
+# "more than 12" agrees with 13 but not with 15: a later, higher count is news, not agreement.
+BOUND_SLACK = 0.1
+# "100,000 of roughly 120,000 residents": the second figure is the whole, not the part.
+_OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\b[^.;:]{0,40}$")
+
+
+_BOUND_WORDS = {
+    "approximate": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+
+
+@dataclass
+class Item:
+    article: Article
+    figure: Figure
+    origin: str
+    speaker: str | None
+    kind: str  # grouping key beside the unit
+    when: str | None  # as_of, else the publication day
+    when_stated: bool
+
+
+def _event_kind(text: str, figs: list[Figure], k: int, sent_start: int, sent_end: int) -> str | None:
+    """The kind of event named nearest the figure, without reaching past a neighbouring figure."""
+    fig = figs[k]
+    lo = max(sent_start, figs[k - 1].end if k > 0 and figs[k - 1].end <= fig.start else sent_start)
+    hi = min(sent_end, figs[k + 1].start if k + 1 < len(figs) and figs[k + 1].start >= fig.end else sent_end)
+    before = words(text[lo : fig.start])[-WINDOW_BEFORE:]
+    after = words(text[fig.end : hi])[:WINDOW_AFTER]
+    best: tuple[int, int, str] | None = None
+    for dist, w in enumerate(reversed(before)):
+        kind = event_class(w)
+        if kind:
+            best = (dist, 0, kind)  # a verb before wins a tie: "killing 12 people and injuring 40"
+            break
+    for dist, w in enumerate(after):
+        kind = event_class(w)
+        if kind:
+            if best is None or (dist, 1) < best[:2]:
+                best = (dist, 1, kind)
+            break
+    return best[2] if best else None
+
+
+def counted_head(counted: str) -> str:
+    """The head noun of what is counted: 'visitors on the first day' -> 'visitor'."""
+    head = ""
+    for w in words(counted):
+        if not is_content(w):
+            break  # a preposition or article starts the modifier: "on the first day"
+        head = stem(w)
+    return head
+
+
+def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
+    items: list[Item] = []
+    for a in ctx.articles:
+        if not a.analysis:
+            continue
+        figs = sorted(a.analysis.figures, key=lambda f: f.start)
+        for k, f in enumerate(figs):
+            sent = ctx.sentence_at(a.id, f.start)
+            s_start, s_end = (sent.start, sent.end) if sent else (f.start, f.end)
+            total = k > 0 and bool(_OF_TOTAL.match(a.text[figs[k - 1].end : f.start]))
+            kind = None if total else _event_kind(a.text, figs, k, s_start, s_end)
+            head = counted_head(f.counted or "")
+            unit_only = "unit:" if f.unit else ""
+            key = ("event:" + kind) if kind else ("counted:" + head) if head else unit_only
+            if not key:
+                continue
+            speaker = entities.name(entities.key(a.id, f.speaker_entity)) or f.speaker
+            published = a.published.date().isoformat() if a.published else None
+            items.append(
+                Item(a, f, ctx.origins[a.id], speaker, key, f.as_of or published, f.as_of is not None)
+            )
+    return items
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    v = f.value
+    match f.bound:
+        case "exact":
+            return (v, v)
+        case "approximate":
+            return (v * (1 - APPROX), v * (1 + APPROX))
+        case "more_than" | "at_least":
+            return (v, v * (1 + BOUND_SLACK))
+        case "less_than" | "at_most":
+            return (v * (1 - BOUND_SLACK), v)
+        case "range":
+            return (v, f.high if f.high is not None else v)
+    return (v, v)
+
+
+def figures_agree(a: Figure, b: Figure) -> bool:
+    """The same stated value, or a value just inside the other's bounds ("more than 12" vs 12 or 13)."""
+    if abs(a.value - b.value) <= SAME_VALUE * max(abs(a.value), abs(b.value)):
+        return True
+    bounds = {"more_than", "at_least", "less_than", "at_most"}
+    lower = {"more_than", "at_least"}
+    if a.bound in bounds and b.bound in bounds and (a.bound in lower) == (b.bound in lower):
+        return False  # two bounds the same way round that state different numbers
+    (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+def _fmt(f: Figure) -> str:
+    value = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,}"
+    if f.bound == "range" and f.high is not None:
+        value += f"–{f.high:,.0f}" if f.high == int(f.high) else f"–{f.high:,}"
+    return _BOUND_WORDS.get(f.bound, "") + value
+
+
+def _describe(it: Item) -> str:
+    who = [x for x in (it.speaker, f"as of {it.figure.as_of}" if it.figure.as_of else None, it.origin) if x]
+    return f"{_fmt(it.figure)} ({', '.join(who)})"
+
+
+def _time_differs(x: Item, y: Item) -> bool:
+    return bool(x.when and y.when and x.when != y.when)
+
+
+def _source_differs(x: Item, y: Item) -> bool:
+    # An unnamed source is not evidence of a different one.
+    return bool(x.speaker and y.speaker and name_key(x.speaker) != name_key(y.speaker))
+
+
+def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
+    summary = "; ".join(dict.fromkeys(_describe(it) for it in group))
+    differing = [
+        (x, y) for i, x in enumerate(group) for y in group[i + 1 :] if not figures_agree(x.figure, y.figure)
+    ]
+    if not differing:
+        return "agree", f"all reports agree: {summary}"
+    if not all(_time_differs(x, y) or _source_differs(x, y) for x, y in differing):
+        return "differ", f"the figures differ with no difference in time or source stated: {summary}"
+    by_time = [it for x, y in differing if _time_differs(x, y) for it in (x, y)]
+    by_source = any(_source_differs(x, y) for x, y in differing)
+    parts: list[str] = []
+    if by_time:
+        latest = max(by_time, key=lambda it: it.when or "")
+        parts.append(f"later {'figure' if latest.when_stated else 'report'} ({latest.when})")
+    if by_source:
+        parts.append("from a different source" if by_time else "figures from different sources")
+    return "differ_explained", f"{' '.join(parts)}: {summary}"
+
+
+def _magnitude_groups(items: list[Item]) -> list[list[Item]]:
+    groups: list[list[Item]] = []
+    for it in sorted(items, key=lambda it: (it.figure.value, _order(it))):
+        if groups and it.figure.value <= MAX_RATIO * max(groups[-1][0].figure.value, 1e-9):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return groups
+
+
+def _order(it: Item) -> tuple[datetime, str, int]:
+    published = it.article.published or datetime.max
+    return (published.replace(tzinfo=None), it.article.id, it.figure.start)
+
+
+def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureComparison]:
+    buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for it in _items(ctx, entities):
+        buckets[((it.figure.unit or "").lower(), it.kind)].append(it)
+    out: list[tuple[tuple[int, int], FigureComparison]] = []
+    for (unit, kind), items in sorted(buckets.items()):
+        for group in _magnitude_groups(items):
+            # One report per article and value: a repeated figure is not a second report.
+            uniq: dict[tuple[str, float], Item] = {}
+            for it in sorted(group, key=lambda it: (ctx.rank[it.article.id], it.figure.start)):
+                uniq.setdefault((it.article.id, it.figure.value), it)
+            group = list(uniq.values())
+            if len({it.article.id for it in group}) < 2:
+                continue
+            verdict, explanation = _verdict(group)
+            counted = " / ".join(dict.fromkeys(it.figure.counted for it in group if it.figure.counted))
+            if kind.startswith("event:"):
+                counted = f"{counted} ({kind[6:]})" if counted else kind[6:]
+            reports = [_report(ctx, it) for it in group]
+            first = (ctx.rank[group[0].article.id], group[0].figure.start)
+            out.append(
+                (
+                    first,
+                    FigureComparison(
+                        counted=counted or kind.split(":", 1)[1] or (unit or "amount"),
+                        unit=unit or None,
+                        reports=reports,
+                        verdict=verdict,
+                        explanation=explanation,
+                    ),
+                )
+            )
+    return [c for _, c in sorted(out, key=lambda x: x[0])]
+
+
+def _report(ctx: StoryContext, it: Item) -> FigureReport:
+    f = it.figure
+    sent = ctx.sentence_at(it.article.id, f.start)
+    ev = evidence(it.article, sent.start, sent.end) if sent else evidence(it.article, f.start, f.end)
+    return FigureReport(
+        article=it.article.id,
+        outlet=it.article.outlet,
+        origin=it.origin,
+        value=f.value,
+        high=f.high,
+        bound=f.bound,
+        unit=f.unit,
+        counted=f.counted,
+        speaker=it.speaker,
+        as_of=f.as_of,
+        evidence=ev,
+    )

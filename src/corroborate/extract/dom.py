@@ -1,0 +1,193 @@
+"""One pass over the page's markup: its visible lines, and the boilerplate containers to cut.
+
+Containers are recognised by tag (nav, figcaption, aside, footer), by class/id
+words (cookie, comments, share, related, ad, newsletter, donate, byline) and by
+ARIA hints. Their lines are kept with the container's kind, so what is cut can
+be audited; the containers are dropped before the main-text extractor runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from corroborate.model import RemovedKind
+
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "head", "title", "meta", "link"}
+)
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "form",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "dl",
+        "main",
+        "pre",
+        "address",
+        "hr",
+        "button",
+        "label",
+        "option",
+        "select",
+    ]
+)
+_TAGS: dict[str, RemovedKind] = {
+    "nav": "navigation",
+    "figcaption": "caption",
+    "aside": "related",
+    "footer": "navigation",
+}
+# class/id words -> kind; a word matches a token that equals it or starts with it.
+_WORDS: list[tuple[RemovedKind, tuple[str, ...]]] = [
+    ("cookie", ("cookie", "consent", "gdpr", "cli", "cmp")),
+    ("comments", ("comment", "disqus", "discussion")),
+    ("newsletter", ("newsletter", "signup")),
+    ("donation", ("donat", "support", "membership", "contribut", "paywall")),
+    ("share", ("share", "sharing", "social", "sharedaddy")),
+    ("advertisement", ("ad", "ads", "advert", "sponsor", "promo", "dfp", "mpu", "ticker", "banner")),
+    ("caption", ("caption", "credit", "credits")),
+    ("byline", ("byline", "author")),
+    ("metadata", ("dates", "dateline", "posted", "meta", "timestamp", "kicker", "tags", "cat")),
+    ("related", ("related", "recommended", "recirc", "outbrain", "taboola", "popular", "trending", "widget")),
+    ("related", ("most", "sidebar", "breaking", "more")),
+    ("navigation", ("nav", "navbar", "navigation", "menu", "breadcrumb", "masthead", "topbar", "pagination")),
+    ("navigation", ("header", "footer", "skip", "tagline", "branding", "brand", "logo", "search")),
+    ("disclaimer", ("disclaimer", "disclosure", "legal", "copyright", "trust")),
+]
+_NOT_WORDS = frozenset({"commentary", "adjacent", "address", "header__title", "meta-title", "author-bio"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_GUARD_CHECKS = 200
+_GENERIC: frozenset[RemovedKind] = frozenset({"navigation", "related", "other", "metadata"})
+
+
+@dataclass
+class Walk:
+    lines: list[tuple[str, RemovedKind | None]] = field(default_factory=list)
+    """Visible lines in page order, with the kind of the container they sit in (None: none)."""
+    cut: list[HtmlElement] = field(default_factory=list)
+
+
+def tokens(el: HtmlElement) -> list[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return _TOKEN.findall(_CAMEL.sub(" ", raw).lower())
+
+
+def container_kind(el: HtmlElement) -> RemovedKind | None:
+    """The boilerplate kind of a container element, or None."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in ("body", "html", "main", "article"):
+        return None
+    if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
+        return "other"
+    role = (el.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "search"):
+        return "navigation"
+    toks = tokens(el)
+    for kind, stems in _WORDS:
+        for tok in toks:
+            if tok in _NOT_WORDS:
+                continue
+            if any(tok == s or (len(s) > 3 and tok.startswith(s)) for s in stems):
+                return kind
+    if tag == "header":
+        return None if el.find(".//h1") is not None else "navigation"
+    return _TAGS.get(tag)
+
+
+def walk(root: HtmlElement, total_chars: int) -> Walk:
+    """Lines of the page and the containers to cut, in one iterative pass (deep markup cannot recurse)."""
+    out = Walk()
+    buf: list[str] = []
+    state: dict[str, Any] = {"kind": None, "checks": 0}
+
+    def flush() -> None:
+        line = " ".join("".join(buf).split())
+        if line:
+            out.lines.append((line, state["kind"]))
+        buf.clear()
+
+    def add(text: str | None, kind: RemovedKind | None) -> None:
+        if not text:
+            return
+        if kind != state["kind"]:
+            flush()
+            state["kind"] = kind
+        buf.append(text)
+
+    stack: list[tuple[HtmlElement, RemovedKind | None, bool, bool]] = [(root, None, False, False)]
+    while stack:
+        el, ctx, closing, cut = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCK or cut:
+                flush()
+            add(el.tail, ctx)
+            continue
+        if not tag or tag in _SKIP:  # comments, processing instructions, scripts
+            add(el.tail, ctx)
+            continue
+        kind, cut = ctx, False
+        if ctx is None:
+            candidate = container_kind(el)
+            if candidate is not None and _safe_to_cut(el, total_chars, state):
+                kind, cut = candidate, True
+                out.cut.append(el)
+        elif ctx in _GENERIC:
+            # Inside a footer or sidebar, a more specific container names its own lines' kind.
+            kind = container_kind(el) or ctx
+        if tag in _BLOCK or cut:
+            flush()
+        add(el.text, kind)
+        stack.append((el, ctx, True, cut))
+        stack.extend((child, kind, False, False) for child in reversed(el))
+    flush()
+    return out
+
+
+def _safe_to_cut(el: HtmlElement, total_chars: int, state: dict[str, Any]) -> bool:
+    """Never cut a wrapper that holds most of the page: a stray class word must not take the article."""
+    if el.tag == "h1" or el.find(".//h1") is not None:
+        return False
+    state["checks"] += 1
+    if state["checks"] > _GUARD_CHECKS:
+        return False
+    size = len(el.text_content())
+    return size < 2000 or size < total_chars * 0.4
+
+
+def cut_all(elements: list[HtmlElement], drop: Callable[[HtmlElement], None] | None = None) -> None:
+    """Remove the cut containers, keeping the text that follows each (its tail)."""
+    for el in elements:
+        if el.getparent() is not None:
+            el.drop_tree() if drop is None else drop(el)

@@ -1,0 +1,163 @@
+"""HTML pages: containers cut, trafilatura for the main text, leftovers classified."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+
+import lxml.html
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from corroborate.extract.assemble import ExtractError, Found
+from corroborate.extract.boilerplate import PUBLISHED_LINE, Block, classify, classify_one, words
+from corroborate.extract.dates import parse_iso
+from corroborate.extract.dom import cut_all, walk
+from corroborate.extract.htmlmeta import read_metadata
+from corroborate.model import Page, RemovedBlock, RemovedKind
+
+# trafilatura logs every page it finds too short at WARNING; that is our ExtractError's job.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+_BLOCK_TAGS = {"p": "p", "head": "head", "quote": "quote", "item": "item", "row": "row", "code": "p"}
+# Kinds whose container speaks for all its lines; other containers let each line's own rules decide.
+_SPECIFIC: frozenset[RemovedKind] = frozenset(
+    {"cookie", "comments", "newsletter", "donation", "share", "advertisement", "disclaimer", "byline"}
+)
+
+
+def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
+    tree = _parse(content)
+    found = read_metadata(tree, page.url)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    pass_ = walk(root, len(root.text_content()))
+    if found.published is None and not any(PUBLISHED_LINE.match(t) for t, _ in pass_.lines):
+        found.fallback_date = _htmldate(tree, page.url)
+    cut_all(pass_.cut)
+    blocks = _main_blocks(tree, page.url)
+    if not blocks:
+        # trafilatura found nothing it trusts (a very short page): take the uncut lines as the text.
+        blocks = [Block(text, i) for i, (text, kind) in enumerate(pass_.lines) if kind is None]
+    classify(blocks)
+    _mark_title(blocks, found.title)
+    found.removed = _audit(pass_.lines, blocks, found.title)
+    return blocks, found
+
+
+def _parse(content: str) -> HtmlElement:
+    tree = load_html(content)
+    if tree is None:
+        # load_html refuses fragments ("<p>..</p>" alone); wrap them as a document.
+        try:
+            tree = lxml.html.document_fromstring(f"<html><body>{content}</body></html>")
+        except (ValueError, lxml.etree.ParserError) as err:
+            raise ExtractError(f"not parseable as HTML: {err}") from err
+    if tree is None:
+        raise ExtractError("not parseable as HTML")
+    result: HtmlElement = tree
+    return result
+
+
+def _main_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        output_format="python",
+    )
+    body = getattr(doc, "body", None)
+    if body is None:
+        return []
+    blocks: list[Block] = []
+    for group, el in enumerate(body):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("list", "table"):
+            for item in el.iter("item", "row"):
+                _add(blocks, _lines(item), group, "item" if item.tag == "item" else "row")
+        else:
+            _add(blocks, _lines(el), group, _BLOCK_TAGS.get(tag, "p"))
+    return blocks
+
+
+def _lines(el: HtmlElement) -> list[str]:
+    """The element's text, split where it had line breaks (<br>)."""
+    parts: list[str] = []
+    for node in el.iter():
+        if node.tag == "lb":
+            parts.append("\n")
+        if node is not el and node.tag in ("cell",):
+            parts.append(" | ")
+        if node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return ["".join(parts)]
+
+
+def _add(blocks: list[Block], texts: list[str], group: int, tag: str) -> None:
+    for text in texts:
+        for line in text.split("\n"):
+            clean = " ".join(line.split())
+            if clean:
+                blocks.append(Block(clean, group, tag))
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _mark_title(blocks: list[Block], title: str | None) -> None:
+    """The headline repeated at the top of the text is not text."""
+    if not title:
+        return
+    target = _norm(title)
+    for block in blocks[:5]:
+        if block.kind is None and _norm(block.text) == target:
+            block.kind = "title"
+            return
+
+
+def _audit(
+    lines: list[tuple[str, RemovedKind | None]], blocks: list[Block], title: str | None
+) -> list[RemovedBlock]:
+    """Every visible line of the page that is not in the text, with its kind, in page order."""
+    kept = {_norm(b.text) for b in blocks if b.kind is None}
+    kept_text = f" {' '.join(_norm(b.text) for b in blocks if b.kind is None)} "
+    known = {_norm(b.text): b.kind for b in blocks if b.kind is not None}
+    target = _norm(title or "")
+    removed: list[RemovedBlock] = []
+    for text, ctx in lines:
+        key = _norm(text)
+        if not key or key in kept or (len(key.split()) >= 4 and f" {key} " in kept_text):
+            continue
+        removed.append(RemovedBlock(kind=known.get(key) or _kind(text, ctx, key == target), text=text))
+    return removed
+
+
+def _kind(text: str, ctx: RemovedKind | None, is_title: bool) -> RemovedKind:
+    if is_title:
+        return "title"
+    own = classify_one(text)
+    if ctx == "caption":
+        return own if own in ("caption", "credit") else "caption"
+    if ctx in _SPECIFIC:
+        return ctx
+    return own or ctx or ("navigation" if words(text) < 8 else "other")
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> datetime | None:
+    """A date guessed from the whole page by htmldate: date only, so of lower trust."""
+    from htmldate import find_date
+
+    try:
+        value = find_date(tree, url=url, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+    return parse_iso(value) if isinstance(value, str) else None

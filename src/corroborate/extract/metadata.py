@@ -1,0 +1,154 @@
+"""Who wrote it and where: wire origin, dateline, authors, outlet."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Canonical agency name -> the ways pages print it.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("reuters", "thomson reuters"),
+    "AP": ("ap", "associated press", "the associated press"),
+    "AFP": ("afp", "agence france-presse", "agence france presse"),
+    "dpa": ("dpa", "deutsche presse-agentur"),
+    "ANSA": ("ansa",),
+    "EFE": ("efe",),
+    "Xinhua": ("xinhua",),
+    "TASS": ("tass", "itar-tass"),
+    "UPI": ("upi", "united press international"),
+    "Bloomberg": ("bloomberg",),
+    "PA": ("pa", "pa media", "press association"),
+    "Interfax": ("interfax",),
+    "Anadolu": ("anadolu", "anadolu agency", "aa"),
+    "Kyodo": ("kyodo", "kyodo news"),
+    "Yonhap": ("yonhap",),
+}
+_ALIAS = {alias: name for name, aliases in AGENCIES.items() for alias in aliases}
+_KNOWN = "|".join(sorted((re.escape(a) for a in _ALIAS), key=len, reverse=True))
+
+_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+_MIXED_PLACE = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}"
+_DASH = r"\s*[-–—:]+\s+"
+# BAKU (Reuters) - / KYIV, Ukraine (AP) — / CITY, May 15 (Northern Wire) - / Baku, Sept 29 (Reuters) -
+_WIRE_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}|{_MIXED_PLACE})(?:\s*,\s*(?P<extra>[^()\n]{{1,40}}?))?\s*"
+    rf"\((?P<agency>[A-Z][\w.&' -]{{1,40}}?)\){_DASH}"
+)
+_AGENCY_ONLY = re.compile(rf"^\((?P<agency>{_KNOWN})\){_DASH}", re.I)
+# WASHINGTON — / KYIV, Ukraine —  (an outlet's own dateline, no agency)
+_PLAIN_DATELINE = re.compile(rf"^(?P<place>{_PLACE})(?:\s*,\s*[A-Z][\w.' ]{{1,30}}?)?\s*[-–—]+\s+")
+_INLINE_AGENCY = re.compile(rf"\((?P<agency>{_KNOWN})\)", re.I)
+_CREDIT_AGENCY = re.compile(rf"^\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?P<agency>{_KNOWN})\b", re.I)
+_BY_AGENCY = re.compile(rf"^(?:by\s+|source:\s*|\(?with inputs from\s+)(?P<agency>{_KNOWN})\b\)?\.?$", re.I)
+_ENDS_AGENCY = re.compile(rf"[-–—]\s*(?P<agency>{_KNOWN})\s*$", re.I)
+
+
+def agency_name(name: str) -> str | None:
+    """Canonical name of a known agency, or None."""
+    return _ALIAS.get(name.strip().lower().rstrip("."))
+
+
+def dateline_and_origin(first_paragraph: str) -> tuple[str | None, str | None]:
+    """(dateline place, wire origin) from the opening of a story, as printed."""
+    head = first_paragraph[:300]
+    match = _WIRE_DATELINE.match(head)
+    if match:
+        agency = match["agency"].strip()
+        canonical = agency_name(agency)
+        generic = len(agency.split()) <= 5 and all(w[:1].isupper() or w in "&" for w in agency.split())
+        place = match["place"]
+        upper_place = place.upper() == place
+        if canonical or (generic and upper_place):
+            return place.strip(), canonical or agency
+    match = _AGENCY_ONLY.match(head)
+    if match:
+        return None, agency_name(match["agency"])
+    dateline = None
+    match = _PLAIN_DATELINE.match(head)
+    if match and len(match["place"]) >= 3:
+        dateline = match["place"].strip()
+    inline = _INLINE_AGENCY.search(head[:120])
+    return dateline, agency_name(inline["agency"]) if inline else None
+
+
+def origin_from_lines(lines: list[str]) -> str | None:
+    """A weaker origin cue: '© Reuters' credits, 'By AFP', '- AP' sign-offs, Reuters' reporting trailer."""
+    for line in lines:
+        text = line.strip()
+        for pattern in (_BY_AGENCY, _CREDIT_AGENCY):
+            match = pattern.match(text)
+            if match:
+                return agency_name(match["agency"])
+    for line in lines:
+        match = _ENDS_AGENCY.search(line.strip())
+        if match and len(line.split()) <= 6:
+            return agency_name(match["agency"])
+    for line in lines:
+        if re.match(r"^\(?(additional )?reporting by\b.*;.*editing by\b", line.strip(), re.I):
+            return "Reuters"  # the trailer is Reuters' house style
+    return None
+
+
+_AUTHOR_JUNK = re.compile(
+    r"\b(min(ute)?s? read|hours? ago|minutes? ago|days? ago|updated|published|posted|staff|correspondent"
+    r"|reporter|editor|contributor|news desk|newsroom|follow|twitter|email)\b|\d|@|https?:|www\.",
+    re.I,
+)
+
+
+def clean_authors(raw: list[str]) -> list[str]:
+    """Person names only: split joint bylines, drop 'Minute Read', dates, handles and agencies."""
+    names: list[str] = []
+    for item in raw:
+        for part in re.split(r"\s*(?:[,;|/]|\band\b|&)\s*", item or ""):
+            name = re.sub(r"^(by|von|par|por|di)\s+", "", part.strip(), flags=re.I).strip(" .-–—·")
+            if not name or _AUTHOR_JUNK.search(name) or agency_name(name):
+                continue
+            if not 1 <= len(name.split()) <= 5 or not name[0].isupper():
+                continue
+            if name not in names:
+                names.append(name)
+    return names
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s+[|»]\s*")
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """('Headline', 'Site') from 'Headline | Site'; the site part is short and comes last."""
+    parts = _TITLE_SEPARATOR.split(title.strip())
+    if len(parts) >= 2:
+        site = parts[-1].strip()
+        head = title.strip()[: title.strip().rfind(site)].rstrip(" |–—:-»")
+        if 1 <= len(site.split()) <= 4 and len(head.split()) >= 3:
+            return head, site
+    return title.strip(), None
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """The headline without a trailing or leading site name."""
+    head, suffix = split_title(title)
+    if suffix and (site is None or _same(suffix, site) or len(suffix.split()) <= 3):
+        return head
+    if site:
+        for sep in (" | ", " - ", " – ", " — ", ": "):
+            prefix = site + sep
+            if title.lower().startswith(prefix.lower()):
+                return title[len(prefix) :].strip()
+    return title.strip()
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", s.lower())
+
+    return norm(a) == norm(b) or norm(a).startswith(norm(b)) or norm(b).startswith(norm(a))
+
+
+def host_outlet(url: str | None) -> str | None:
+    """The outlet as the URL's host, without 'www.': the last resort for naming the publisher."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    host = re.sub(r"^(www\d?|m|amp|edition)\.", "", host)
+    return host or None

@@ -1,0 +1,118 @@
+"""Plain-text pages (one block per line, as copied from a browser) and simple Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*$")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
+_MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_WRAP_END = re.compile(r"[.!?:;\"”’)]$")
+
+
+def text_blocks(content: str) -> list[Block]:
+    """Blocks of a text page: one per line, hard-wrapped lines joined, groups split at blank lines."""
+    blocks: list[Block] = []
+    group = 0
+    for raw in content.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            group += 1
+            continue
+        tag = "p"
+        if _MD_HEADING.match(line):
+            line, tag = _MD_HEADING.sub("", line), "head"
+        elif _MD_ITEM.match(line) and not re.match(r"^\d+\.\d", line):
+            line, tag = _MD_ITEM.sub("", line), "item"
+        image = _MD_IMAGE.match(line)
+        if image:
+            blocks.append(Block(image.group(1) or line, group, "caption", "caption"))
+            continue
+        line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
+        previous = blocks[-1] if blocks else None
+        if previous is not None and _continues(previous, line, group, tag):
+            previous.text = f"{previous.text} {line}"
+            continue
+        blocks.append(Block(line, group, tag))
+    return blocks
+
+
+def _continues(previous: Block, line: str, group: int, tag: str) -> bool:
+    """A hard-wrapped line: same group, the previous one long and unfinished, this one lowercase."""
+    return (
+        previous.group == group
+        and previous.tag == "p"
+        and tag == "p"
+        and previous.kind is None
+        and len(previous.text) >= 40
+        and not _WRAP_END.search(previous.text)
+        and line[:1].islower()
+    )
+
+
+_COPYRIGHT_NAME = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*[-–]?\s*"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z0-9&][\w&'’-]*|of|and|the)){0,4})",
+    re.I,
+)
+
+
+def text_outlet(blocks: list[Block]) -> str | None:
+    """The publisher named in the page's copyright notice ('© 2024 Eastvale Post. All rights reserved.')."""
+    for block in reversed(blocks):
+        match = _COPYRIGHT_NAME.search(block.text)
+        if match and block.kind is not None:
+            return match["name"].strip()
+    return None
+
+
+def mark_title(blocks: list[Block], given: str | None, outlet: str | None = None) -> str | None:
+    """Find the headline among the first blocks, mark it, and mark unclassified lines above it.
+
+    Lines above the headline of a copied page are navigation, kickers and promotions.
+    """
+    index = _title_index(blocks, given, _norm(outlet or "") or None)
+    if index is None:
+        return given
+    title = given or blocks[index].text
+    blocks[index].kind = "title"
+    for block in blocks[:index]:
+        if block.kind is None:
+            block.kind = "navigation"
+    return title
+
+
+def _title_index(blocks: list[Block], given: str | None, outlet: str | None) -> int | None:
+    if given:
+        target = _norm(given)
+        for i, block in enumerate(blocks[:12]):
+            if _norm(block.text) == target:
+                return i
+        return None
+    for i, block in enumerate(blocks[:10]):
+        if block.kind is not None:
+            continue
+        if outlet and _norm(block.text).startswith(outlet):
+            continue  # the masthead: 'Riverside Radio 98.4 FM'
+        if words(block.text) < 3 and is_heading_like(block.text):
+            continue  # a kicker or the site's name
+        quoted = block.text.endswith(('"', "”"))  # a quote closing a paragraph, not a headline
+        if (block.tag == "head" or is_heading_like(block.text)) and not quoted:
+            return i
+        return None  # the first unclassified line is body text: the page has no headline
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def classify_text(blocks: list[Block], given_title: str | None) -> tuple[str | None, str | None]:
+    """Classify a text page's blocks; return its title and outlet."""
+    classify(blocks)
+    outlet = text_outlet(blocks)
+    return mark_title(blocks, given_title, outlet), outlet

@@ -1,0 +1,8 @@
+"""Syndication detection and online clustering of articles into stories."""
+
+from __future__ import annotations
+
+from corroborate.stories.cluster import cluster
+from corroborate.stories.origins import find_origins, normalise_origin
+
+__all__ = ["cluster", "find_origins", "normalise_origin"]

@@ -1,0 +1,88 @@
+"""What an article looks like to the clusterer: weighted terms, entity names, places, time."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from corroborate.model import Article
+from corroborate.terms import content_stems
+
+TITLE_WEIGHT = 3.0
+ENTITY_WEIGHT = 2.0
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def name_key(name: str) -> str:
+    """A comparable form of a name: lower case, punctuation and 'the' dropped."""
+    n = re.sub(r"[^\w\s-]", "", name.lower().replace("’", "'").replace("'s", ""))
+    n = re.sub(r"^the\s+", "", n)
+    return re.sub(r"[\s-]+", " ", n).strip()
+
+
+@dataclass
+class ArticleFeatures:
+    id: str
+    published: datetime | None
+    counts: dict[str, float] = field(default_factory=dict)
+    places: set[str] = field(default_factory=set)
+
+
+def utc(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def features(article: Article) -> ArticleFeatures:
+    """Raw term counts (title words weighted up) plus '@name' features for entities and places."""
+    f = ArticleFeatures(id=article.id, published=utc(article.published))
+    counts: defaultdict[str, float] = defaultdict(float)
+    for s in content_stems(article.text):
+        counts[s] += 1.0
+    for s in content_stems(article.title or ""):
+        counts[s] += TITLE_WEIGHT
+    analysis = article.analysis
+    if analysis is not None:
+        mentioned = Counter(m.entity for m in analysis.mentions)
+        for entity in analysis.entities:
+            weight = ENTITY_WEIGHT * max(1, mentioned.get(entity.key, 0))
+            for name in _entity_names(entity.name, entity.aliases, entity.label):
+                counts["@" + name] += weight
+            if entity.label in PLACE_LABELS:
+                f.places.update(name_key(n) for n in [entity.name, *entity.aliases] if n.strip())
+    if article.dateline:
+        f.places.add(name_key(article.dateline))
+        counts["@" + name_key(article.dateline)] += ENTITY_WEIGHT
+    f.counts = dict(counts)
+    return f
+
+
+def _entity_names(name: str, aliases: Sequence[str], label: str) -> set[str]:
+    names = {name_key(n) for n in [name, *aliases] if n.strip()}
+    if label == "PERSON":
+        # Another outlet may only give the surname.
+        names |= {n.split()[-1] for n in names if n}
+    return {n for n in names if n}
+
+
+def idf_table(docs: Iterable[ArticleFeatures]) -> tuple[dict[str, float], float]:
+    """Smoothed idf per feature over the batch, and the idf of an unseen feature."""
+    df: Counter[str] = Counter()
+    n = 0
+    for d in docs:
+        n += 1
+        df.update(d.counts.keys())
+    table = {t: 1.0 + math.log((n + 1) / (c + 1)) for t, c in df.items()}
+    return table, 1.0 + math.log(n + 1)
+
+
+def vectorise(f: ArticleFeatures, idf: Mapping[str, float], unseen: float) -> dict[str, float]:
+    """Unit-length tf-idf vector (sublinear tf)."""
+    vec = {t: (1.0 + math.log(c)) * idf.get(t, unseen) for t, c in f.counts.items() if c > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}

@@ -1,0 +1,146 @@
+"""Who wrote each article: a wire's republications share one independent origin.
+
+An explicit `Article.origin` (set by extraction from a "(Reuters)" dateline or
+a byline) wins. Otherwise near-duplicate texts (most 5-word shingles of the
+shorter text found in the longer one) share the origin of the earliest copy,
+so a republication trimmed or retitled still counts once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from corroborate.model import Article
+from corroborate.terms import stable_hash, words
+
+SHINGLE = 5
+CONTAINMENT = 0.5
+# Too few shingles and a headline-sized text looks "contained" in anything.
+MIN_SHINGLES = 8
+# A shingle shared by this many articles is boilerplate (a footer, a disclaimer), not copy:
+# it is skipped when looking for candidate pairs (pairs are still verified on full sets).
+MAX_POSTING = 200
+
+_WIRES = {
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "upi": "UPI",
+    "united press international": "UPI",
+    "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu",
+    "pa": "PA",
+    "press association": "PA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "interfax": "Interfax",
+}
+
+
+def normalise_origin(name: str) -> str:
+    """One spelling per origin: 'REUTERS', 'reuters ' -> 'Reuters'; unknown all-caps names title-cased."""
+    clean = re.sub(r"\s+", " ", name).strip().strip("()[]").strip()
+    known = _WIRES.get(clean.casefold())
+    if known:
+        return known
+    if len(clean) > 4 and (clean.isupper() or clean.islower()):
+        return clean.title()
+    return clean
+
+
+def shingles(text: str) -> set[int]:
+    toks = [w.lower() for w in words(text)]
+    if len(toks) < SHINGLE:
+        return {stable_hash(" ".join(toks))} if toks else set()
+    return {stable_hash(" ".join(toks[i : i + SHINGLE])) for i in range(len(toks) - SHINGLE + 1)}
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set found in the larger one."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small & large) / len(small)
+
+
+def _sort_key(article: Article) -> tuple[datetime, str]:
+    published = article.published or datetime.max
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return (published, article.id)
+
+
+def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
+    """Groups of near-duplicate articles (connected by containment >= CONTAINMENT), earliest first."""
+    ordered = sorted(articles, key=_sort_key)
+    sets = [shingles(a.text) for a in ordered]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(sets):
+        for h in s:
+            postings[h].append(i)
+
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, s in enumerate(sets):
+        if len(s) < MIN_SHINGLES:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for h in s:
+            posting = postings[h]
+            if len(posting) > MAX_POSTING:
+                continue
+            for j in posting:
+                if j > i:
+                    shared[j] += 1
+        for j, count in shared.items():
+            smaller = min(len(s), len(sets[j]))
+            # Pairs sharing only a few shingles share stock phrases, not copy: skip the full check.
+            if smaller < MIN_SHINGLES or count < CONTAINMENT * smaller * 0.5:
+                continue
+            if containment(s, sets[j]) >= CONTAINMENT:
+                parent[find(j)] = find(i)
+
+    groups: dict[int, list[Article]] = defaultdict(list)
+    for i, article in enumerate(ordered):
+        groups[find(i)].append(article)
+    return sorted(groups.values(), key=lambda g: _sort_key(g[0]))
+
+
+def own_origin(article: Article) -> str:
+    """The origin of an article with no copies: its outlet, or its id when the outlet is unknown."""
+    return normalise_origin(article.outlet) if article.outlet else article.id
+
+
+def find_origins(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> independent origin; a wire story and its republications share one."""
+    result: dict[str, str] = {}
+    for group in near_duplicate_groups(articles):
+        explicit = [normalise_origin(a.origin) for a in group if a.origin and a.origin.strip()]
+        # An unmarked copy of a wire story is still the wire's; otherwise the earliest copy's outlet.
+        shared = explicit[0] if explicit else own_origin(group[0])
+        for article in group:
+            if article.origin and article.origin.strip():
+                result[article.id] = normalise_origin(article.origin)
+            else:
+                result[article.id] = shared
+    return result

@@ -1,0 +1,182 @@
+"""The story file: entities, claims, figures, quotes and timeline, on invented coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from builders import article, ent, fig
+from quake_texts import quake_articles
+
+from corroborate.compare import compare
+from corroborate.model import Article, Evidence, Figure, FigureBound, Story
+from corroborate.stories import find_origins
+
+WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    articles = quake_articles()
+    return compare("s-quake", articles, find_origins(articles))
+
+
+def all_evidence(story: Story) -> Iterator[Evidence]:
+    for e in story.entities:
+        yield from e.mentions
+    for c in story.claims:
+        yield from c.evidence
+    for f in story.figures:
+        yield from (r.evidence for r in f.reports)
+    for q in story.quotes:
+        yield from q.evidence
+    for t in story.timeline:
+        yield from t.evidence
+
+
+def test_title_and_articles_in_publication_order(story: Story) -> None:
+    # The title sharing most words with the others names the story.
+    assert story.title == "Earthquake hits Kestrel Bay, at least 12 dead"
+    assert [a.id for a in story.articles] == [WIRE_ID, REPUB_ID, LOCAL_ID]
+    assert story.origins == {WIRE_ID: "Northwire", REPUB_ID: "Northwire", LOCAL_ID: "Marovia Times"}
+
+
+def test_every_evidence_is_the_text_at_its_offsets(story: Story) -> None:
+    texts = {a.id: a.text for a in story.articles}
+    evidence = list(all_evidence(story))
+    assert len(evidence) > 20
+    for ev in evidence:
+        assert ev.text and ev.text == texts[ev.article][ev.start : ev.end]
+
+
+def test_a_surname_merges_into_the_full_name(story: Story) -> None:
+    varga = next(e for e in story.entities if e.name == "Lena Varga")
+    assert varga.aliases == ["Varga"]
+    assert varga.roles == ["Interior Minister", "Minister"]
+    assert {m.article for m in varga.mentions} == {WIRE_ID, REPUB_ID, LOCAL_ID}
+    crescent = next(e for e in story.entities if e.key == "org:red-crescent" or "Red Crescent" in e.aliases)
+    assert crescent.name == "Marovian Red Crescent"
+
+
+def test_a_wire_and_its_republication_count_once(story: Story) -> None:
+    survivors = next(c for c in story.claims if "find survivors" in c.text)
+    assert survivors.articles == [WIRE_ID, REPUB_ID, LOCAL_ID]
+    assert survivors.origins == ["Northwire", "Marovia Times"]
+    assert survivors.corroborated
+    assert len(survivors.evidence) == 3
+
+
+def test_claims_said_in_other_words_are_corroborated(story: Story) -> None:
+    first = next(
+        c for c in story.claims if any(ev.text.startswith("Twelve people died") for ev in c.evidence)
+    )
+    assert first.corroborated
+    assert first.origins == ["Northwire", "Marovia Times"]
+    fled = next(c for c in story.claims if any("3,000 residents fled" in ev.text for ev in c.evidence))
+    assert {ev.article for ev in fled.evidence} == {WIRE_ID, LOCAL_ID}
+
+
+def test_a_sentence_only_the_wire_carries_is_single_source(story: Story) -> None:
+    single = [c.text for c in story.single_source]
+    assert single == ["The quake was the strongest to hit the region since 1998."]
+    assert story.claims[-1].origins == ["Northwire"]
+
+
+def test_wire_and_copy_alone_corroborate_nothing() -> None:
+    wire, repub, _ = quake_articles()
+    story = compare("s-copy", [repub, wire], find_origins([repub, wire]))
+    assert story.corroborated == []
+    assert story.claims
+    assert all(c.origins == ["Northwire"] and c.articles == [WIRE_ID, REPUB_ID] for c in story.claims[:3])
+
+
+def test_a_later_toll_from_another_speaker_is_explained(story: Story) -> None:
+    killed = next(f for f in story.figures if "killed" in f.counted)
+    assert [(r.article, r.value, r.bound, r.speaker) for r in killed.reports] == [
+        (WIRE_ID, 12, "at_least", "Interior Ministry"),
+        (REPUB_ID, 12, "at_least", "Interior Ministry"),
+        (LOCAL_ID, 15, "exact", "Lena Varga"),
+    ]
+    assert killed.verdict == "differ_explained"
+    assert killed.explanation.startswith("later figure (2031-03-05) from a different source")
+
+
+def test_about_and_more_than_the_same_number_agree(story: Story) -> None:
+    fled = next(f for f in story.figures if "displaced" in f.counted)
+    assert [(r.value, r.bound) for r in fled.reports] == [(3000, "approximate"), (3000, "more_than")]
+    assert fled.verdict == "agree"
+
+
+def _toll(
+    aid: str, outlet: str, text: str, surface: str, value: float, bound: FigureBound = "exact"
+) -> Article:
+    figure: Figure = fig(text, surface, value, bound=bound, counted="people")
+    return article(aid, text, outlet=outlet, published="2031-05-01T09:00:00+00:00", figures=[figure])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        (("more than 12", 12, "more_than"), ("12", 12, "exact"), "agree"),
+        (("12", 12, "exact"), ("16", 16, "exact"), "differ"),
+        (("more than 12", 12, "more_than"), ("more than 15", 15, "more_than"), "differ"),
+        (("about 20", 20, "approximate"), ("21", 21, "exact"), "agree"),
+    ],
+)
+def test_figure_verdicts(
+    first: tuple[str, float, FigureBound], second: tuple[str, float, FigureBound], verdict: str
+) -> None:
+    a = _toll("t1", "Coast Herald", f"A landslide killed {first[0]} people in Brannock.", *first)
+    b = _toll("t2", "Inland Daily", f"In Brannock {second[0]} people were killed by a landslide.", *second)
+    story = compare("s-slide", [a, b], find_origins([a, b]))
+    assert [f.verdict for f in story.figures] == [verdict]
+
+
+def test_different_speakers_explain_different_figures() -> None:
+    police = ent("Brannock Police", "ORG")
+    mayor = ent("Ida Holm", "PERSON")
+    t1 = "Brannock Police said 12 people were killed in the landslide."
+    t2 = "Mayor Ida Holm said 16 people died in the landslide."
+    a = article(
+        "t1",
+        t1,
+        outlet="Coast Herald",
+        published="2031-05-01T09:00:00",
+        entities=[police],
+        figures=[fig(t1, "12", 12, counted="people", speaker=police)],
+    )
+    b = article(
+        "t2",
+        t2,
+        outlet="Inland Daily",
+        published="2031-05-01T10:00:00",
+        entities=[mayor],
+        figures=[fig(t2, "16", 16, counted="people", speaker=mayor)],
+    )
+    [figure] = compare("s-slide", [a, b], find_origins([a, b])).figures
+    assert figure.verdict == "differ_explained"
+    assert figure.explanation.startswith("figures from different sources")
+
+
+def test_one_quote_in_two_wordings(story: Story) -> None:
+    [survivors] = [q for q in story.quotes if "find survivors" in q.text]
+    assert survivors.speaker == "Lena Varga"
+    assert survivors.articles == [WIRE_ID, REPUB_ID, LOCAL_ID]
+    assert survivors.origins == ["Northwire", "Marovia Times"]
+    assert not survivors.identical
+
+
+def test_timeline_in_date_order(story: Story) -> None:
+    assert [(t.date, t.articles) for t in story.timeline] == [
+        ("1998", [WIRE_ID]),
+        ("2031-03-04", [WIRE_ID, REPUB_ID, LOCAL_ID]),
+        ("2031-03-05", [LOCAL_ID]),
+    ]
+    assert story.timeline[2].text.startswith("On Wednesday, Minister Varga said 15 people")
+
+
+def test_same_input_same_story() -> None:
+    articles = quake_articles()
+    one = compare("s-quake", articles, find_origins(articles))
+    other = compare("s-quake", list(reversed(articles)), find_origins(articles))
+    assert one.model_dump_json() == other.model_dump_json()

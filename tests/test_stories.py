@@ -1,0 +1,103 @@
+"""Syndication detection and clustering, on invented coverage of two earthquakes and a theft."""
+
+from __future__ import annotations
+
+import itertools
+
+from builders import article
+from quake_texts import WIRE, other_articles, quake_articles
+
+from corroborate.stories import cluster, find_origins, normalise_origin
+
+WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
+OTHER_ID, MUSEUM_ID = "other004dddddddddddd", "museum05eeeeeeeeeeee"
+
+
+def test_a_republished_wire_story_shares_the_wire_origin() -> None:
+    origins = find_origins(quake_articles() + other_articles())
+    assert origins == {
+        WIRE_ID: "Northwire",  # given as "NORTHWIRE"
+        REPUB_ID: "Northwire",  # trimmed, retitled, no origin given: found by its shingles
+        LOCAL_ID: "Marovia Times",
+        OTHER_ID: "Dunmore Today",
+        MUSEUM_ID: "Dunmore Today",
+    }
+
+
+def test_an_unmarked_copy_takes_the_earliest_outlet() -> None:
+    first = article("a1", WIRE, outlet="Coast Herald", published="2031-03-04T06:00:00+00:00")
+    copy = article("a2", WIRE + "\n\nMore to follow.", outlet="Inland Daily", published="2031-03-04T07:00:00")
+    lone = article(
+        "a3", "A short note that copies nothing at all from anyone.", published="2031-03-04T08:00:00"
+    )
+    assert find_origins([copy, lone, first]) == {"a1": "Coast Herald", "a2": "Coast Herald", "a3": "a3"}
+
+
+def test_origin_names_are_normalised() -> None:
+    names = [
+        "REUTERS",
+        " reuters ",
+        "(Reuters)",
+        "Associated Press",
+        "afp",
+        "SLOBODEN PECHAT",
+        "Daily Ledger",
+    ]
+    assert [normalise_origin(n) for n in names] == [
+        "Reuters",
+        "Reuters",
+        "Reuters",
+        "AP",
+        "AFP",
+        "Sloboden Pechat",
+        "Daily Ledger",
+    ]
+
+
+def test_two_earthquakes_are_two_stories() -> None:
+    assignment = cluster(quake_articles() + other_articles(), {})
+    assert assignment == {
+        WIRE_ID: "s-wire0001aaaa",
+        REPUB_ID: "s-wire0001aaaa",
+        LOCAL_ID: "s-wire0001aaaa",
+        OTHER_ID: "s-other004dddd",
+        MUSEUM_ID: "s-museum05eeee",
+    }
+
+
+def test_known_assignments_are_kept_and_a_new_article_joins_its_story() -> None:
+    known = {WIRE_ID: "s-quake", REPUB_ID: "s-quake", OTHER_ID: "s-pellham", MUSEUM_ID: "s-theft"}
+    assignment = cluster(quake_articles() + other_articles(), known)
+    assert assignment == known | {LOCAL_ID: "s-quake"}
+
+
+def test_new_articles_join_a_stored_story_whatever_its_id() -> None:
+    # The stored copy came first; the wire story and the local report join it.
+    assignment = cluster(quake_articles(), {REPUB_ID: "s-stored"})
+    assert assignment == {REPUB_ID: "s-stored", WIRE_ID: "s-stored", LOCAL_ID: "s-stored"}
+
+
+def test_input_order_does_not_matter() -> None:
+    articles = quake_articles() + other_articles()
+    results = {tuple(sorted(cluster(list(p), {}).items())) for p in itertools.permutations(articles)}
+    assert len(results) == 1
+    origins = {tuple(sorted(find_origins(list(p)).items())) for p in itertools.permutations(articles)}
+    assert len(origins) == 1
+
+
+def test_articles_without_analysis_cluster_on_text() -> None:
+    bare = [a.model_copy(update={"analysis": None}) for a in quake_articles()]
+    assignment = cluster(bare, {})
+    assert assignment[WIRE_ID] == assignment[REPUB_ID] == assignment[LOCAL_ID]
+
+
+def test_articles_days_apart_are_less_alike() -> None:
+    wire, _, local = quake_articles()
+    months_later = local.model_copy(update={"published": local.published.replace(month=9)})  # type: ignore[union-attr]
+    assert cluster([wire, local], {})[LOCAL_ID] == "s-wire0001aaaa"
+    assert cluster([wire, months_later], {})[LOCAL_ID] == "s-local003cccc"
+
+
+def test_nothing_in_nothing_out() -> None:
+    assert cluster([], {}) == {}
+    assert find_origins([]) == {}
