@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from builders import article, ent, fig
-from quake_texts import quake_articles
 
+from builders import article, ent, fig
 from corroborate.compare import compare
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
+from quake_texts import quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
 
@@ -180,3 +180,44 @@ def test_same_input_same_story() -> None:
     one = compare("s-quake", articles, find_origins(articles))
     other = compare("s-quake", list(reversed(articles)), find_origins(articles))
     assert one.model_dump_json() == other.model_dump_json()
+
+
+def test_a_part_of_a_whole_compares_with_the_same_part_in_other_words() -> None:
+    council = ent("Valley Council", "ORG")
+    ministry = ent("Dunmore Interior Ministry", "ORG")
+    t1 = "The Valley Council said more than 9,000 of the valley's roughly 11,000 residents have fled."
+    t2 = "The Dunmore Interior Ministry said 8,700 villagers had crossed the river by Friday."
+    a = article(
+        "v1",
+        t1,
+        outlet="Valley Voice",
+        published="2031-06-03T09:00:00",
+        entities=[council],
+        figures=[
+            fig(t1, "more than 9,000", 9000, bound="more_than", counted="residents", speaker=council),
+            fig(t1, "roughly 11,000", 11000, bound="approximate", counted="residents"),
+        ],
+    )
+    b = article(
+        "v2",
+        t2,
+        outlet="Dunmore Today",
+        published="2031-06-02T18:00:00",
+        entities=[ministry],
+        figures=[fig(t2, "8,700", 8700, counted="villagers", speaker=ministry, as_of="2031-06-02")],
+    )
+    [figure] = compare("s-valley", [a, b], find_origins([a, b])).figures
+    assert figure.counted == "villagers / residents (displaced)"
+    assert [(r.article, r.value) for r in figure.reports] == [("v2", 8700), ("v1", 9000)]
+    assert figure.verdict == "differ_explained"
+    assert figure.explanation.startswith("later report (2031-06-03) from a different source")
+
+
+def test_articles_without_analysis_still_align_on_their_text() -> None:
+    bare = [a.model_copy(update={"analysis": None}) for a in quake_articles()]
+    story = compare("s-bare", bare, find_origins(bare))
+    survivors = next(c for c in story.claims if "find survivors" in c.text)
+    assert survivors.origins == ["Northwire", "Marovia Times"]
+    assert (story.entities, story.figures, story.quotes, story.timeline) == ([], [], [], [])
+    texts = {a.id: a.text for a in bare}
+    assert all(ev.text == texts[ev.article][ev.start : ev.end] for c in story.claims for ev in c.evidence)

@@ -76,11 +76,16 @@ def read_pages(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator
 
 def _walk(folder: Path) -> Iterator[Path]:
     """Page files under `folder`, sorted; hidden entries and unknown extensions are skipped."""
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):  # does not follow directory links: no loops
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and not _is_project_file(name) and _kind(name) is not None:
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(root) / name
+            for name in files
+            if not name.startswith(".") and not _is_project_file(name) and _kind(name) is not None
+        )
+    # Sorted by path components, so a folder's pages come in the same order on every machine.
+    yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def _is_project_file(name: str) -> bool:
@@ -254,10 +259,15 @@ def decode(data: bytes) -> tuple[str, str]:
             return _checked(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration lies (or names no codec): detect instead
-    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    results = charset_normalizer.from_bytes(data[:1_000_000])
+    best = results.best()
     if best is None:
         raise ReadError("cannot detect the text encoding (binary file?)")
     encoding = _WHATWG_ALIASES.get(best.encoding, best.encoding)
+    # Short texts fit several code pages equally well; windows-1252, the web's commonest
+    # legacy encoding and the browsers' fallback, wins a tie.
+    if any(m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 for m in results):
+        encoding = "cp1252"
     return _checked(data.decode(encoding, errors="replace"), encoding)
 
 

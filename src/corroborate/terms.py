@@ -80,6 +80,8 @@ _EVENT_WORDS: dict[str, str] = {
     "injured": "injured injuring injuries wounded wounding hurt",
     "missing": "missing unaccounted",
     "arrested": "arrested detained detentions arrests",
+    # Not an event, but the same denial in the words outlets vary most.
+    "deny": "deny denies denied denial reject rejects rejected dismiss dismissed refute refuted",
 }
 EVENT_STEMS: dict[str, str] = {stem(w): kind for kind, ws in _EVENT_WORDS.items() for w in ws.split()}
 

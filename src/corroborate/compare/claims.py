@@ -39,6 +39,21 @@ class Sentence:
     span: Span
     tokens: frozenset[str]
     informative: bool  # carries a figure, quote, date or entity: worth listing alone
+    # Clauses of a long sentence ("... this weekend - the world body's first access in 30 years"):
+    # another outlet may carry just one of them as its own sentence.
+    clauses: tuple[frozenset[str], ...] = ()
+
+
+_CLAUSE_BREAK = re.compile(r"\s[-–—]+\s|;\s")
+
+
+def clause_spans(text: str, span: Span) -> list[Span]:
+    """The sentence cut at dashes and semicolons; empty when it has no such break."""
+    cuts = [m for m in _CLAUSE_BREAK.finditer(text, span.start, span.end)]
+    if not cuts:
+        return []
+    bounds = [span.start, *(x for m in cuts for x in (m.start(), m.end())), span.end]
+    return [Span(start=bounds[i], end=bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
 def sentence_tokens(article: Article, span: Span, entities: EntityMap) -> set[str]:
@@ -66,7 +81,9 @@ def sentence_tokens(article: Article, span: Span, entities: EntityMap) -> set[st
 def _informative(article: Article, span: Span) -> bool:
     a = article.analysis
     if a is None:
-        return False
+        # Without analysis: a number, or a capitalised word past the first, stands in.
+        words = article.text[span.start : span.end].split()
+        return any(c.isdigit() for c in "".join(words)) or any(w[:1].isupper() for w in words[1:])
     starts = [x.start for x in a.figures] + [x.start for x in a.quotes]
     starts += [x.start for x in a.times] + [x.start for x in a.mentions]
     return any(span.start <= s < span.end for s in starts)
@@ -81,7 +98,9 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
                 continue
             tokens = sentence_tokens(a, span, entities)
             if len(tokens) >= MIN_TOKENS:
-                out.append(Sentence(a.id, span, frozenset(tokens), _informative(a, span)))
+                clauses = [frozenset(sentence_tokens(a, c, entities)) for c in clause_spans(a.text, span)]
+                kept = tuple(c for c in clauses if len(c) >= MIN_TOKENS)
+                out.append(Sentence(a.id, span, frozenset(tokens), _informative(a, span), kept))
     return out
 
 
@@ -120,7 +139,9 @@ def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int,
             other = sentences[j]
             if other.article == s.article:
                 continue
-            score = similarity(s.tokens, other.tokens, w)
+            score = max(
+                similarity(x, y, w) for x in (s.tokens, *s.clauses) for y in (other.tokens, *other.clauses)
+            )
             if score >= ALIGN and score > best.get(other.article, (0.0, -1))[0]:
                 best[other.article] = (score, j)
         for score, j in best.values():

@@ -41,6 +41,17 @@ _BOUND_WORDS = {
 }
 
 
+_DURATION_WORDS = "second minute hour day week month year decade century"
+_DURATIONS = frozenset(stem(w) for w in _DURATION_WORDS.split())
+# Units that only say "a count of": "12 people" and "12" with no unit are the same figure.
+_COUNT_UNITS = frozenset({"", "people", "person", "persons", "individuals"})
+
+
+def _unit_key(unit: str | None) -> str:
+    u = (unit or "").strip().lower()
+    return "" if u in _COUNT_UNITS else u
+
+
 @dataclass
 class Item:
     article: Article
@@ -52,11 +63,18 @@ class Item:
     when_stated: bool
 
 
-def _event_kind(text: str, figs: list[Figure], k: int, sent_start: int, sent_end: int) -> str | None:
-    """The kind of event named nearest the figure, without reaching past a neighbouring figure."""
+def _event_kind(
+    text: str, figs: list[Figure], totals: list[bool], k: int, sent_start: int, sent_end: int
+) -> str | None:
+    """The kind of event named nearest the figure, without reaching past a neighbouring figure.
+
+    The part of a whole reads past its whole: in "100,000 of 120,000 residents have fled"
+    it is the 100,000 that fled.
+    """
     fig = figs[k]
     lo = max(sent_start, figs[k - 1].end if k > 0 and figs[k - 1].end <= fig.start else sent_start)
-    hi = min(sent_end, figs[k + 1].start if k + 1 < len(figs) and figs[k + 1].start >= fig.end else sent_end)
+    nxt = k + 2 if k + 1 < len(figs) and totals[k + 1] else k + 1
+    hi = min(sent_end, figs[nxt].start if nxt < len(figs) and figs[nxt].start >= fig.end else sent_end)
     before = words(text[lo : fig.start])[-WINDOW_BEFORE:]
     after = words(text[fig.end : hi])[:WINDOW_AFTER]
     best: tuple[int, int, str] | None = None
@@ -90,15 +108,18 @@ def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
         if not a.analysis:
             continue
         figs = sorted(a.analysis.figures, key=lambda f: f.start)
+        totals = [
+            k > 0 and bool(_OF_TOTAL.match(a.text[figs[k - 1].end : f.start])) for k, f in enumerate(figs)
+        ]
         for k, f in enumerate(figs):
             sent = ctx.sentence_at(a.id, f.start)
             s_start, s_end = (sent.start, sent.end) if sent else (f.start, f.end)
-            total = k > 0 and bool(_OF_TOTAL.match(a.text[figs[k - 1].end : f.start]))
-            kind = None if total else _event_kind(a.text, figs, k, s_start, s_end)
+            kind = None if totals[k] else _event_kind(a.text, figs, totals, k, s_start, s_end)
             head = counted_head(f.counted or "")
-            unit_only = "unit:" if f.unit else ""
-            key = ("event:" + kind) if kind else ("counted:" + head) if head else unit_only
-            if not key:
+            # Without a counted thing or an event an amount is only a unit (two sums in euros are
+            # not one quantity), and durations ("three years") are context, not contested figures.
+            key = ("event:" + kind) if kind else ("counted:" + head) if head else ""
+            if not key or stem(f.unit or "") in _DURATIONS or head in _DURATIONS:
                 continue
             speaker = entities.name(entities.key(a.id, f.speaker_entity)) or f.speaker
             published = a.published.date().isoformat() if a.published else None
@@ -158,22 +179,37 @@ def _source_differs(x: Item, y: Item) -> bool:
 
 
 def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
+    """Compare the distinct values; a value's attribution is that of any report carrying it.
+
+    So "12" printed without a source still reads as the fire chief's earlier 12 when
+    another outlet attributes the same 12 to him, and the later 14 is explained.
+    """
     summary = "; ".join(dict.fromkeys(_describe(it) for it in group))
+    by_value: dict[tuple[float, float | None], list[Item]] = defaultdict(list)
+    for it in group:
+        by_value[(it.figure.value, it.figure.high)].append(it)
+    values = list(by_value.values())
     differing = [
-        (x, y) for i, x in enumerate(group) for y in group[i + 1 :] if not figures_agree(x.figure, y.figure)
+        (xs, ys)
+        for i, xs in enumerate(values)
+        for ys in values[i + 1 :]
+        if not all(figures_agree(x.figure, y.figure) for x in xs for y in ys)
     ]
     if not differing:
         return "agree", f"all reports agree: {summary}"
-    if not all(_time_differs(x, y) or _source_differs(x, y) for x, y in differing):
+    times = [(x, y) for xs, ys in differing for x in xs for y in ys if _time_differs(x, y)]
+    sources = [(x, y) for xs, ys in differing for x in xs for y in ys if _source_differs(x, y)]
+    explained = all(
+        any(_time_differs(x, y) or _source_differs(x, y) for x in xs for y in ys) for xs, ys in differing
+    )
+    if not explained:
         return "differ", f"the figures differ with no difference in time or source stated: {summary}"
-    by_time = [it for x, y in differing if _time_differs(x, y) for it in (x, y)]
-    by_source = any(_source_differs(x, y) for x, y in differing)
     parts: list[str] = []
-    if by_time:
-        latest = max(by_time, key=lambda it: it.when or "")
+    if times:
+        latest = max((it for pair in times for it in pair), key=lambda it: (it.when or "", it.when_stated))
         parts.append(f"later {'figure' if latest.when_stated else 'report'} ({latest.when})")
-    if by_source:
-        parts.append("from a different source" if by_time else "figures from different sources")
+    if sources:
+        parts.append("from a different source" if times else "figures from different sources")
     return "differ_explained", f"{' '.join(parts)}: {summary}"
 
 
@@ -195,7 +231,7 @@ def _order(it: Item) -> tuple[datetime, str, int]:
 def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureComparison]:
     buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for it in _items(ctx, entities):
-        buckets[((it.figure.unit or "").lower(), it.kind)].append(it)
+        buckets[(_unit_key(it.figure.unit), it.kind)].append(it)
     out: list[tuple[tuple[int, int], FigureComparison]] = []
     for (unit, kind), items in sorted(buckets.items()):
         for group in _magnitude_groups(items):
@@ -204,7 +240,8 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
             for it in sorted(group, key=lambda it: (ctx.rank[it.article.id], it.figure.start)):
                 uniq.setdefault((it.article.id, it.figure.value), it)
             group = list(uniq.values())
-            if len({it.article.id for it in group}) < 2:
+            # A wire and its copies agreeing with themselves is no comparison.
+            if len({it.origin for it in group}) < 2:
                 continue
             verdict, explanation = _verdict(group)
             counted = " / ".join(dict.fromkeys(it.figure.counted for it in group if it.figure.counted))

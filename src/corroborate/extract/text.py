@@ -12,6 +12,8 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 _MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _WRAP_END = re.compile(r"[.!?:;\"”’)]$")
+_MAX_JOIN = 5000
+"""Wrapped lines are joined up to this length: no paragraph is longer, and joining stays linear."""
 
 
 def text_blocks(content: str) -> list[Block]:
@@ -48,8 +50,8 @@ def _continues(previous: Block, line: str, group: int, tag: str) -> bool:
         and previous.tag == "p"
         and tag == "p"
         and previous.kind is None
-        and len(previous.text) >= 40
-        and not _WRAP_END.search(previous.text)
+        and 40 <= len(previous.text) < _MAX_JOIN
+        and not _WRAP_END.search(previous.text[-1:])
         and line[:1].islower()
     )
 

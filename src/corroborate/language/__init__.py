@@ -1,18 +1,46 @@
 """Per-text analysis: sentences, entities, quotes, figures, time expressions.
 
 Pure: the same text (and publication time) gives the same result, anywhere.
+Each part is a plain function over the text and its sentences, so any one of
+them (the name finder first) can be replaced by a learned model later.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from corroborate.model import Analysis, Article
+from corroborate.language.entities import find_candidates
+from corroborate.language.figures import find_figures
+from corroborate.language.linking import link
+from corroborate.language.quotes import find_quotes
+from corroborate.language.sentences import split_sentences
+from corroborate.language.times import find_times
+from corroborate.model import Analysis, Article, Entity, Mention, Span
+
+__all__ = ["analyze", "analyze_article", "find_entities", "split_sentences"]
+
+
+def find_entities(text: str, sentences: list[Span]) -> tuple[list[Entity], list[Mention]]:
+    """Entities with one canonical name each, and every mention linked to one."""
+    return link(text, find_candidates(text, sentences))
 
 
 def analyze(text: str, published: datetime | None = None) -> Analysis:
     """Analyse `text`, taken as already clean; offsets are into `text` as given."""
-    raise NotImplementedError
+    sentences = split_sentences(text)
+    entities, mentions = find_entities(text, sentences)
+    times = find_times(text, sentences, published)
+    quotes = find_quotes(text, sentences, entities, mentions)
+    figures = find_figures(text, sentences, quotes, times, mentions)
+    return Analysis(
+        language="en",
+        sentences=sentences,
+        entities=entities,
+        mentions=mentions,
+        quotes=quotes,
+        figures=figures,
+        times=times,
+    )
 
 
 def analyze_article(article: Article) -> Article:

@@ -1,0 +1,211 @@
+"""Who says it: speech cues and the phrase that names the speaker.
+
+Works on a *masked* text: quoted content replaced by underscores (same
+length, so offsets hold), so cue words inside a quotation never attribute it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from corroborate.language.lexicon import DIRECT_ONLY_CUES, ROLE_NOUNS, SPEECH_CUES, STRONG_CUES
+
+_AUX: Final = r"(?:(?:has|have|had|also|later|previously|repeatedly|earlier|again|then|would|will|once|has\s+also)\s+)*"
+CUE_RE: Final = re.compile(
+    # Case-sensitive: "The United States" is a name, not "states"; only "According to" opens a sentence.
+    rf"\b(?P<aux>{_AUX})(?P<cue>According to|{'|'.join(re.escape(c) for c in sorted(SPEECH_CUES, key=len, reverse=True))})\b"
+)
+_INTRO: Final = frozenset(
+    """while after before when if although though as since because in on at by for from with during
+    earlier meanwhile however later separately also but and so then yet instead still now today
+    yesterday according despite amid""".split()
+)
+_DETERMINERS: Final = frozenset("the a an his her its their this these those our he she they it we i".split())
+_ROLE_LED: Final = re.compile(
+    # "museum director Zoë Lindqvist", "spokesperson Stephane Dujarric": a role, then the name.
+    rf"(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(sorted(ROLE_NOUNS))})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$"
+)
+_CLAUSE_WORDS: Final = re.compile(r"\b(?:that|which|who|because|if|when|while|whether)\b", re.IGNORECASE)
+_CHANNEL: Final = re.compile(
+    r"\b(?:quoted|cited|carried|reported|relayed|published)\s+by\s+(?P<a>.+)$|\bin an interview with\s+(?P<b>.+)$",
+    re.IGNORECASE,
+)
+_DATELINE: Final = re.compile(r"[A-Z][A-Z .,'’-]+(?:\s*\([^)]*\))?\s*[-—–]+\s*")
+_TRAILING_END: Final = re.compile(
+    # "..., the court said." / "said on Friday, amid ...": the cue closes the sentence or opens an aside.
+    r"\s*(?:$|[.;!?,]|(?:on|in|at|last|this|late|earlier|during|after|before|when|while|amid)\b)"
+)
+_ACCORDING: Final = re.compile(r"\baccording to\s+(?P<np>[^,;.]+?)\s*(?=[,;.]|$)", re.IGNORECASE)
+_STATEMENT_OF: Final = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|post|readout|release)\s+(?:from|by|of)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int] | None
+    channel: str | None = None
+
+
+def _parts(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated parts of masked[start:end], whitespace trimmed, empty ones dropped."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    # Quotation marks separate parts too: '"...", he said' has the speaker after the quote.
+    for piece in re.split(r"[,\"“”«»]", masked[start:end]):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            out.append((s + lead, s + lead + len(body)))
+    return out
+
+
+def _first_word(masked: str, part: tuple[int, int]) -> str:
+    m = re.match(r"[\w'’.-]+", masked[part[0] : part[1]])
+    return m.group(0) if m else ""
+
+
+def _speakerish(masked: str, part: tuple[int, int], limit: int) -> bool:
+    text = masked[part[0] : part[1]]
+    first = _first_word(masked, part)
+    if not first or "_" in text or len(text.split()) > limit or _CLAUSE_WORDS.search(text):
+        return False
+    if first.lower() in _INTRO:
+        return False
+    return first[0].isupper() or first.lower() in _DETERMINERS or bool(_ROLE_LED.match(text))
+
+
+def channel_of(phrase: str) -> str | None:
+    m = _CHANNEL.search(phrase)
+    if m is None:
+        return None
+    return (m.group("a") or m.group("b") or "").strip() or None
+
+
+def speaker_phrase(masked: str, start: int, end: int, limit: int = 12) -> tuple[tuple[int, int] | None, str | None]:
+    """The speaker among the comma-parts before a cue, skipping appositives and asides (which may name a channel)."""
+    parts = _parts(masked, start, end)
+    channel: str | None = None
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        first = _first_word(masked, part)
+        aside = first[:1].islower() and first.lower() not in _DETERMINERS and not _ROLE_LED.match(masked, *part)
+        appositive = first.lower() in ("a", "an") and k > 0 and _speakerish(masked, parts[k - 1], limit)
+        if aside or appositive:
+            channel = channel or channel_of(masked[part[0] : part[1]])
+            continue
+        return (part if _speakerish(masked, part, limit) else None), channel
+    return None, channel
+
+
+def _content_after(masked: str, cue_end: int, end: int, cue: str) -> tuple[int, int] | None:
+    rest = masked[cue_end:end]
+    that = re.search(r"\bthat\s+", rest)
+    if cue.lower() in ("told", "tells"):
+        if that is None or len(rest[: that.start()].split()) > 15:
+            return None
+        start = cue_end + that.end()
+    else:
+        lead = re.match(r"\s*,?\s*(?:(?:on|in|at|last|late|earlier)\s+[\w-]+(?:\s+(?:night|evening|morning))?\s*,?\s*)?", rest)
+        start = cue_end + (lead.end() if lead else 0)
+        if masked[start:].startswith("that "):
+            start += 5
+        elif cue.lower() not in STRONG_CUES and cue.lower() != "put at":
+            return None  # "maintains its position" is not reported speech; "maintains that ..." is
+    content_end = end
+    according = re.search(r",\s*according to\b", masked[start:end], re.IGNORECASE)
+    if according:
+        content_end = start + according.start()
+    while content_end > start and masked[content_end - 1] in ".;: ":
+        content_end -= 1
+    if len(masked[start:content_end].split()) < 3:
+        return None
+    return start, content_end
+
+
+def sentence_attribution(masked: str, start: int, end: int) -> Attribution | None:
+    """Reported speech in one sentence: 'X said (that) ...', '..., X said.', 'according to X'."""
+    dateline = _DATELINE.match(masked, start, end)
+    body = dateline.end() if dateline and dateline.end() - start < 40 else start
+    for m in CUE_RE.finditer(masked, body, end):
+        cue = m.group("cue").lower()
+        if cue == "according to" or cue in DIRECT_ONLY_CUES:
+            continue
+        comma = masked.rfind(",", body, m.start())
+        if comma > body:
+            speaker, channel = speaker_phrase(masked, comma + 1, m.start("aux"), limit=8)
+            if speaker and _TRAILING_END.match(masked, m.end(), end) and len(masked[body:comma].split()) >= 3:
+                return Attribution(speaker, (m.start("cue"), m.end("cue")), (body, comma), channel)
+        speaker, channel = speaker_phrase(masked, body, m.start("aux"))
+        if speaker is None:
+            continue
+        content = _content_after(masked, m.end("cue"), end, cue)
+        if content is None:
+            continue
+        according = _ACCORDING.search(masked, content[1], end)
+        if according and channel is None:
+            channel = _STATEMENT_OF.sub("", according.group("np")).strip()
+        return Attribution(speaker, (m.start("cue"), m.end("cue")), content, channel)
+    return _according(masked, body, end)
+
+
+def _according(masked: str, start: int, end: int) -> Attribution | None:
+    m = _ACCORDING.search(masked, start, end)
+    if m is None or "_" in m.group("np"):
+        return None
+    cue = (m.start(), m.start() + len("according to"))
+    np = (m.start("np"), m.end("np"))
+    if m.start() == start:
+        content = (m.end() + 1, end)
+    else:
+        content = (start, masked.rfind(",", start, m.start()) if "," in masked[start : m.start()] else m.start())
+    while content[1] > content[0] and masked[content[1] - 1] in ".;: ":
+        content = (content[0], content[1] - 1)
+    if len(masked[content[0] : content[1]].split()) < 3:
+        return None
+    return Attribution(np, cue, (content[0] + (len(masked[content[0] :]) - len(masked[content[0] :].lstrip())), content[1]))
+
+
+def tail_attribution(masked: str, start: int, end: int) -> Attribution | None:
+    """After a closing quote: '," Hadjiev said', '," claims Hadjiev', '," he said of ...', ' — Name'."""
+    dash = re.match(r"\s*[—–-]+\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", masked[start:end])
+    if dash:
+        s = start + dash.start("name")
+        return Attribution((s, s + len(dash.group("name"))), (start, start), None)
+    m = CUE_RE.search(masked, start, end)
+    if m is None or len(masked[start : m.start()].split()) > 20:
+        return None
+    cue = (m.start("cue"), m.end("cue"))
+    seg = masked[start : m.start("aux")].strip(" ,")
+    if not seg:
+        after = re.match(r"\s*(?P<np>[^,;.:!?]+)", masked[m.end() : end])
+        if after is None:
+            return None
+        s = m.end() + after.start("np")
+        np = after.group("np").rstrip()
+        return Attribution((s, s + len(np)), cue, None)
+    speaker, channel = speaker_phrase(masked, start, m.start("aux"))
+    return Attribution(speaker, cue, None, channel) if speaker else None
+
+
+def lead_attribution(masked: str, start: int, end: int) -> Attribution | None:
+    """Before an opening quote: 'Hadjiev said: "...', 'He added, "...', 'According to X, "...'."""
+    seg = masked[start:end].rstrip()
+    if not seg.endswith((":", ",")):
+        return None
+    last = None
+    for m in CUE_RE.finditer(masked, start, start + len(seg)):
+        last = m
+    if last is None or masked[last.end() : start + len(seg)].strip(" ,:") and last.group("cue").lower() != "according to":
+        return None
+    cue = (last.start("cue"), last.end("cue"))
+    if last.group("cue").lower() == "according to":
+        np = masked[last.end() : start + len(seg)].strip(" ,:")
+        s = masked.index(np, last.end()) if np else last.end()
+        return Attribution((s, s + len(np)), cue, None) if np else None
+    speaker, channel = speaker_phrase(masked, start, last.start("aux"))
+    return Attribution(speaker, cue, None, channel) if speaker else None

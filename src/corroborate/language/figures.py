@@ -1,0 +1,226 @@
+"""Figures: reported quantities with their bound, unit, what is counted, who states them and as of when.
+
+Dates, times of day, years, ages, ordinals and numbers inside names are not
+figures. Durations ('about 30 years', 'less than 24 hours') are figures with a
+time unit and nothing counted; '30 years ago' is a time expression only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from corroborate.language.counted import counted_after
+from corroborate.language.numbers import (
+    DIGIT_NUMBER,
+    SCALES,
+    SHORT_SCALES,
+    WORD_NUMBER,
+    digits_value,
+    words_value,
+)
+from corroborate.model import Figure, FigureBound, Mention, Quote, Span, TimeExpression
+
+_BOUNDS: Final[list[tuple[str, FigureBound]]] = [
+    (r"no more than|not more than|at most|up to|as many as|a maximum of", "at_most"),
+    (r"at least|no fewer than|no less than|a minimum of", "at_least"),
+    (r"(?:just |well |slightly )?(?:more than|more that|over|above|upwards of|in excess of|exceeding)", "more_than"),
+    (r"(?:just |slightly )?(?:less than|fewer than|under|below)", "less_than"),
+    (r"roughly|about|around|some|nearly|almost|approximately|approx\.|an estimated|estimated|close to|circa|c\.", "approximate"),
+]
+_BOUND_RE: Final = [(re.compile(rf"\b(?:{p})\s+$", re.IGNORECASE), b) for p, b in _BOUNDS]
+_CURRENCY_PREFIX: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_UNITS: Final = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "percentage points": "percentage points",
+    "euros": "EUR",
+    "euro": "EUR",
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds sterling": "GBP",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "miles": "miles",
+    "kg": "kg",
+    "tonnes": "tonnes",
+    "tons": "tonnes",
+    "hectares": "hectares",
+    "people": "people",
+    "persons": "people",
+    "years": "years",
+    "decades": "decades",
+    "months": "months",
+    "weeks": "weeks",
+    "days": "days",
+    "hours": "hours",
+    "minutes": "minutes",
+}
+_TIME_UNITS: Final = frozenset({"years", "decades", "months", "weeks", "days", "hours", "minutes"})
+_UNIT_RE: Final = re.compile(
+    r"\s*(?P<unit>%|" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%") + r")(?!\w)",
+    re.IGNORECASE,
+)
+_SCALE_RE: Final = re.compile(
+    r"[\s-]*(?P<scale>" + "|".join(sorted([*SCALES, *SHORT_SCALES], key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_NOT_FIGURE_AFTER: Final = re.compile(
+    r"(?:st|nd|rd|th)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|-year-old|\s+years?\s+old\b|\s*/", re.IGNORECASE
+)
+_NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
+_RANGE_RE: Final = re.compile(
+    r"(?:\bbetween\s+)?(?P<a>NUM)\s*(?:-|–|to|and)\s*(?P<b>NUM)".replace(
+        "NUM", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    ),
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    value: float
+    high: float | None = None
+    bound: FigureBound = "exact"
+    unit: str | None = None
+    counted: str | None = None
+    of_figure: int | None = None
+
+
+def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
+    """Number cores in a sentence (no bound, unit or scale yet): start, end, value."""
+    out: list[tuple[int, int, float]] = []
+    for m in DIGIT_NUMBER.finditer(text, sentence.start, sentence.end):
+        raw = m.group(0)
+        after = text[m.end() : m.end() + 16].lower()
+        # "100.000 residents": a dot grouping three digits is a thousands separator unless a scale or unit follows.
+        grouped = "." in raw and not re.match(r"\s*(?:%|per|million|billion|bn|mln|km|kg|degrees|points)", after)
+        grouped = grouped and not text[max(0, m.start() - 1) : m.start()] in _CURRENCY_PREFIX and raw[0] != "0"
+        out.append((m.start(), m.end(), digits_value(raw, grouped)))
+    for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
+        value = words_value(m.group(0))
+        low = m.group(0).lower()
+        if value is None or low in ("one", "a", "an") or low.startswith(("one ", "an ")) and value == 1:
+            continue
+        if low in ("half", "a half", "quarter", "a quarter", "third") and not text[m.end() : m.end() + 4] == " of ":
+            continue
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence[tuple[int, int]]) -> bool:
+    if any(s < end and start < e for s, e in blocked):
+        return True
+    raw = text[start:end]
+    if _NOT_FIGURE_AFTER.match(text, end) or _NOT_FIGURE_BEFORE.search(text, max(sentence.start, start - 6), start):
+        return True
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not re.match(r"\s*(?:%|percent|people|residents)", text[end:]):
+        return True  # a year on its own
+    before = re.search(r"([A-Z][\w-]*)[ -]$", text[max(sentence.start, start - 30) : start])
+    if before is not None and start - len(before.group(0)) > sentence.start:
+        word = before.group(1)
+        if word.lower() not in ("some", "about", "over", "nearly", "around", "roughly", "under", "almost"):
+            return True  # "Article 5", "Boeing 737": a number inside a name
+    return False
+
+
+def _extend(text: str, hit: _Hit, sentence: Span) -> None:
+    """Grow a core over its scale, currency, unit and bound words."""
+    scale = _SCALE_RE.match(text, hit.end, sentence.end)
+    if scale and (scale.group("scale").lower() in SCALES or text[max(0, hit.start - 1)] in "$€£"):
+        factor = {**SCALES, **SHORT_SCALES}[scale.group("scale").lower()]
+        hit.value *= factor
+        hit.high = hit.high * factor if hit.high is not None else None
+        hit.end = scale.end()
+    prefix = re.search(r"(US\$|[$€£¥])\s*$", text[max(sentence.start, hit.start - 3) : hit.start])
+    if prefix:
+        hit.unit = _CURRENCY_PREFIX[prefix.group(1)]
+        hit.start -= len(prefix.group(0))
+    unit = _UNIT_RE.match(text, hit.end, sentence.end)
+    if unit and hit.unit is None:
+        hit.unit = _UNITS[unit.group("unit").lower()]
+        if hit.unit not in ("people",):
+            hit.end = unit.end()
+    if hit.bound == "exact":
+        for pattern, bound in _BOUND_RE:
+            m = pattern.search(text, max(sentence.start, hit.start - 30), hit.start)
+            if m:
+                hit.bound, hit.start = bound, m.start()
+                break
+    if hit.bound == "exact" and re.match(r"\s+or more\b", text[hit.end :]):
+        hit.bound = "at_least"
+
+
+def find_figures(
+    text: str,
+    sentences: Sequence[Span],
+    quotes: Sequence[Quote],
+    times: Sequence[TimeExpression],
+    mentions: Sequence[Mention],
+) -> list[Figure]:
+    blocked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in mentions]
+    figures: list[Figure] = []
+    for sentence in sentences:
+        hits: list[_Hit] = []
+        taken: list[tuple[int, int]] = []
+        for m in _RANGE_RE.finditer(text, sentence.start, sentence.end):
+            if m.group(0).lower().startswith("between") or "and" not in m.group(0).lower():
+                a, b = m.span("a"), m.span("b")
+                if _excluded(text, a[0], b[1], sentence, blocked):
+                    continue
+                low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
+                if high > low:
+                    hits.append(_Hit(m.start(), m.end(), low, high, "range"))
+                    taken.append(m.span())
+        for start, end, value in _cores(text, sentence):
+            if any(s <= start < e for s, e in taken) or _excluded(text, start, end, sentence, blocked):
+                continue
+            hits.append(_Hit(start, end, value))
+        hits.sort(key=lambda h: h.start)
+        for hit in hits:
+            _extend(text, hit, sentence)
+            counted, inner = counted_after(text, hit.end, sentence.end, hit.unit)
+            hit.counted = counted
+            if inner is not None:
+                hit.of_figure = next((k for k, h in enumerate(hits) if h.start <= inner < h.end or inner <= h.start < inner + 40), None)
+        for hit in hits:
+            if hit.of_figure is not None and hits[hit.of_figure] is not hit:
+                hit.counted = hits[hit.of_figure].counted  # "100.000 of ... roughly 120.000 residents"
+            if hit.unit in _TIME_UNITS:
+                hit.counted = None
+            figures.append(_figure(text, hit, sentence, quotes, times))
+    return figures
+
+
+def _figure(text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]) -> Figure:
+    around = [q for q in quotes if q.start <= hit.start and hit.end <= q.end]
+    quote = min(around, key=lambda q: q.end - q.start) if around else None
+    return Figure(
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        value=hit.value,
+        high=hit.high,
+        bound=hit.bound,
+        unit=hit.unit,
+        counted=hit.counted,
+        speaker=quote.speaker if quote else None,
+        speaker_entity=quote.speaker_entity if quote else None,
+        as_of=_as_of(text, sentence, times),
+    )
+
+
+def _as_of(text: str, sentence: Span, times: Sequence[TimeExpression]) -> str | None:
+    inside = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.grain in ("day", "instant", "month")]
+    if not inside:
+        return None
+    marked = [t for t in inside if re.search(r"\b(?:by|as of|as at|through|until|up to)\s+$", text[max(0, t.start - 8) : t.start])]
+    chosen = (marked or inside)[-1]
+    return chosen.value[:10]

@@ -1,0 +1,60 @@
+"""Numbers written in digits or words: '98,500', '100.000', '1.2 million', 'three quarters'."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+SMALL: Final = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+} | {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+SHORT_SCALES: Final = {"k": 1_000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+FRACTIONS: Final = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+
+_WORD: Final = "|".join(sorted([*SMALL, *SCALES, *FRACTIONS, "dozen", "dozens"], key=len, reverse=True))
+WORD_NUMBER: Final = re.compile(
+    rf"\b(?:(?:a|an)[\s-]+)?(?:{_WORD})(?:(?:[\s-]+|\s+and\s+(?:a\s+)?)(?:{_WORD}))*\b",
+    re.IGNORECASE,
+)
+DIGIT_NUMBER: Final = re.compile(r"(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,/:])\d+(?:\.\d+)?(?![\w/])")
+
+
+def words_value(phrase: str) -> float | None:
+    """Value of a number in words, or None when the words are not a number ('a', 'dozens')."""
+    low = phrase.lower()
+    half = bool(re.search(r"\band a half\b", low))  # "one and a half million": the half goes before the scale
+    low = re.sub(r"\s+and a half\b", "", low)
+    words = [w for w in re.split(r"[\s-]+", low) if w and w != "and"]
+    if words and words[0] in ("a", "an"):
+        words[0] = "one"
+    total = 0.0
+    current = 0.0
+    for w in words:
+        if w in SMALL:
+            current += SMALL[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += ((current or 1) + (0.5 if half else 0)) * SCALES[w]
+            current, half = 0, False
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in FRACTIONS:
+            current = (current or 1) / FRACTIONS[w]
+        else:
+            return None  # "dozens", a stray word: not one number
+    if not words:
+        return None
+    return total + current + (0.5 if half else 0)
+
+
+def digits_value(digits: str, grouped_dots: bool) -> float:
+    """'98,500' -> 98500; '100.000' -> 100000 when the dots group thousands, else a decimal."""
+    if grouped_dots and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        return float(digits.replace(".", ""))
+    return float(digits.replace(",", ""))

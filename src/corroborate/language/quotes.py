@@ -1,0 +1,206 @@
+"""Quotes: direct ("..." he said), indirect (X said that ...), mixed (X said Y had "...").
+
+A quotation opened and not closed in a paragraph runs to the paragraph's end
+(newswire style for quotes that go on in the next paragraph). A quotation
+that is a whole paragraph with no attribution of its own continues the
+previous paragraph's speaker. Quoted fragments inside an unattributed
+sentence are scare quotes, not quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from corroborate.language.attribution import (
+    CUE_RE,
+    Attribution,
+    lead_attribution,
+    sentence_attribution,
+    tail_attribution,
+)
+from corroborate.language.speakers import Speaker, Speakers
+from corroborate.model import Entity, Mention, Quote, Span
+
+_ADDING: Final = re.compile(r",\s*(?P<cue>adding|saying|noting|insisting|warning|stressing|explaining)\s+(?:that\s+)?")
+_CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """One quotation by its marks: opening mark at `open`, content [start, end), closing mark before `close`."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+def quotation_marks(text: str) -> list[Marks]:
+    out: list[Marks] = []
+    pos = 0
+    for line in text.split("\n"):
+        base = pos
+        pos += len(line) + 1
+        opened: int | None = None
+        closer = ""
+        for i, ch in enumerate(line):
+            if opened is None and ch in _CLOSERS:
+                opened, closer = i, _CLOSERS[ch]
+            elif opened is not None and (ch == closer or (ch == '"' and closer == "”")):
+                _add(out, line, base, opened, i, i + 1)
+                opened = None
+        if opened is not None:
+            _add(out, line, base, opened, len(line), len(line))
+    return out
+
+
+def _add(out: list[Marks], line: str, base: int, opened: int, content_end: int, close: int) -> None:
+    start = opened + 1
+    body = line[start:content_end]
+    start += len(body) - len(body.lstrip())
+    end = start + len(body.strip().rstrip(","))
+    if end - start >= 2:
+        out.append(Marks(base + opened, base + close, base + start, base + end))
+
+
+def mask(text: str, marks: Sequence[Marks]) -> str:
+    """The text with quoted content blanked (same length), so cues inside quotes never match."""
+    chars = list(text)
+    for m in marks:
+        for i in range(m.open + 1, m.close - 1 if m.close > m.end else m.close):
+            if chars[i] != "\n":
+                chars[i] = "_"
+    return "".join(chars)
+
+
+class _Finder:
+    def __init__(self, text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]):
+        self.text = text
+        self.sentences = list(sentences)
+        self.starts = [s.start for s in sentences]
+        self.marks = quotation_marks(text)
+        self.masked = mask(text, self.marks)
+        self.speakers = Speakers(text, sentences, entities, mentions)
+        self.quotes: list[Quote] = []
+        self.by_paragraph: dict[int, Quote] = {}
+
+    def sentence_at(self, pos: int) -> Span:
+        k = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return self.sentences[k] if self.sentences else Span(start=0, end=len(self.text))
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    def previous_paragraph(self, pos: int) -> int | None:
+        start, _ = self.paragraph(pos)
+        k = start - 1
+        while k > 0 and self.text[k - 1 : k + 1].strip() == "":
+            k -= 1
+        return self.paragraph(k - 1)[0] if k > 0 else None
+
+    def is_direct(self, m: Marks) -> bool:
+        sentence = self.sentence_at(m.open)
+        before = self.masked[min(sentence.start, m.open) : m.open].rstrip()
+        if not before or before.endswith((":", "—")):
+            return True
+        return before.endswith(",") and bool(CUE_RE.search(before[-40:]))
+
+    def emit(
+        self, start: int, end: int, kind: str, att: Attribution | None, speaker: Speaker | None, channel: str | None
+    ) -> None:
+        cue_span = att.cue if att and att.cue[1] > att.cue[0] else None
+        quote = Quote(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            kind=kind,  # type: ignore[arg-type]
+            cue=self.text[cue_span[0] : cue_span[1]] if cue_span else None,
+            cue_span=Span(start=cue_span[0], end=cue_span[1]) if cue_span else None,
+            speaker=speaker.text if speaker else None,
+            speaker_span=Span(start=speaker.start, end=speaker.end) if speaker else None,
+            speaker_entity=speaker.entity if speaker else None,
+            channel=channel,
+        )
+        self.quotes.append(quote)
+        if speaker is not None:
+            self.speakers.spoke(speaker.entity, max(end, speaker.end))
+            self.by_paragraph[self.paragraph(start)[0]] = quote
+
+    def direct(self, m: Marks) -> None:
+        closing = self.sentence_at(max(m.close - 1, m.open))
+        att = tail_attribution(self.masked, m.close, max(closing.end, m.close))
+        if att is None or att.speaker is None:
+            att = lead_attribution(self.masked, min(self.sentence_at(m.open).start, m.open), m.open)
+        if att is not None and att.speaker is not None:
+            speaker = self.speakers.resolve(*att.speaker)
+            self.emit(m.start, m.end, "direct", att, speaker, att.channel)
+            self.adding(att, closing, speaker)
+            return
+        para_start, para_end = self.paragraph(m.open)
+        same = [q for q in self.quotes if para_start <= q.start < m.open and q.speaker_span is not None]
+        if same:
+            # '"...," she said. "..."' and '"...," he said, "...": the quotation goes on, so does its speaker.
+            self.emit(m.start, m.end, "direct", None, self._again(same[-1]), same[-1].channel)
+            return
+        whole = not self.text[para_start : m.open].strip() and not self.masked[m.close : para_end].strip(" .,")
+        prev = self.previous_paragraph(m.open)
+        earlier = self.by_paragraph.get(prev) if prev is not None else None
+        if whole and earlier is not None and earlier.speaker_span is not None:
+            self.emit(m.start, m.end, "direct", None, self._again(earlier), earlier.channel)
+
+    @staticmethod
+    def _again(quote: Quote) -> Speaker:
+        span = quote.speaker_span or Span(start=quote.start, end=quote.start)
+        return Speaker(quote.speaker or "", span.start, span.end, quote.speaker_entity)
+
+    def adding(self, att: Attribution, sentence: Span, speaker: Speaker) -> None:
+        """'"...," Okafor said, adding that every bridge would be checked "as a matter of urgency".'"""
+        m = _ADDING.search(self.masked, att.cue[1], sentence.end)
+        if m is None:
+            return
+        start, end = m.end(), sentence.end
+        while end > start and self.text[end - 1] in ".;: ":
+            end -= 1
+        if len(self.text[start:end].split()) < 3:
+            return
+        kind = "mixed" if any(start <= f.open < end for f in self.marks) else "indirect"
+        cue = Attribution(None, (m.start("cue"), m.end("cue")), None)
+        self.emit(start, end, kind, cue, speaker, None)
+
+    def reported(self, sentence: Span, fragments: list[Marks]) -> None:
+        att = sentence_attribution(self.masked, sentence.start, sentence.end)
+        if att is None or att.content is None or att.speaker is None:
+            return
+        start, end = att.content
+        kind = "mixed" if any(start <= f.open < end for f in fragments) else "indirect"
+        speaker = self.speakers.resolve(*att.speaker)
+        self.emit(start, end, kind, att, speaker, att.channel)
+
+    def run(self) -> list[Quote]:
+        direct = [m for m in self.marks if self.is_direct(m)]
+        fragments = [m for m in self.marks if m not in direct]
+        covered = [(m.open, m.close) for m in direct]
+        todo = sorted(direct, key=lambda m: m.open)
+        for sentence in self.sentences:
+            while todo and todo[0].open < sentence.end:
+                self.direct(todo.pop(0))
+            if any(s < sentence.end and sentence.start < e for s, e in covered):
+                continue
+            inside = [f for f in fragments if sentence.start <= f.open < sentence.end]
+            self.reported(sentence, inside)
+        for m in todo:
+            self.direct(m)
+        return sorted(self.quotes, key=lambda q: q.start)
+
+
+def find_quotes(
+    text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> list[Quote]:
+    return _Finder(text, sentences, entities, mentions).run()
+

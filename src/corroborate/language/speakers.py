@@ -1,0 +1,105 @@
+"""A speaker phrase -> the entity it names.
+
+Names resolve through their mentions; 'he'/'she' to the latest person who
+spoke (else the latest person named); 'the court', 'the foreign ministry',
+'the spokesperson' to the entity whose name or role has those words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from corroborate.language.lexicon import PERSON_PRONOUNS
+from corroborate.model import Entity, Mention, Span
+
+_LEADING: Final = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    entity: str | None
+
+
+class Speakers:
+    def __init__(
+        self, text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
+    ) -> None:
+        self.text = text
+        self.entities = {e.key: e for e in entities}
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.last_person: tuple[int, str] | None = None
+        self.last_other: str | None = None
+        self.subjects = self._subjects(sentences)
+
+    def _subjects(self, sentences: Sequence[Span]) -> list[tuple[int, str]]:
+        """People named at the start of a sentence ('Minister Ruth Adeyemi rejected ...'): who 'she' may be next."""
+        starts = [s.start for s in sentences]
+        out: list[tuple[int, str]] = []
+        for m in self.mentions:
+            k = bisect.bisect_right(starts, m.start) - 1
+            if m.label == "PERSON" and k >= 0 and len(self.text[starts[k] : m.start].split()) <= 3:
+                out.append((m.end, m.entity))
+        return out
+
+    def spoke(self, entity: str | None, at: int) -> None:
+        """Remember who spoke last, for the next 'he' or 'it'."""
+        if entity is None or entity not in self.entities:
+            return
+        if self.entities[entity].label == "PERSON":
+            self.last_person = (at, entity)
+        else:
+            self.last_other = entity
+
+    def _person_before(self, pos: int) -> str | None:
+        subject = next((s for s in reversed(self.subjects) if s[0] <= pos), None)
+        spoke = self.last_person if self.last_person and self.last_person[0] <= pos else None
+        if subject and (spoke is None or subject[0] > spoke[0]):
+            return subject[1]
+        return spoke[1] if spoke else self._latest("PERSON", pos)
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        phrase = self.text[start:end]
+        low = phrase.lower()
+        if low in PERSON_PRONOUNS:
+            return Speaker(phrase, start, end, self._person_before(start))
+        if low in ("it", "they"):
+            return Speaker(phrase, start, end, self.last_other)
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        exact = [m for m in inside if m.start == start and m.end == end]
+        persons = [m for m in inside if m.label == "PERSON"]
+        # "the Kremlin", "the Azeri president's office": a name with at most one word before it.
+        ending = [m for m in inside if m.end == end and len(phrase.split()) - len(m.text.split()) <= 1]
+        chosen = exact[:1] or persons[:1] or ending[:1]
+        if chosen:
+            m = chosen[0]
+            return Speaker(m.text, m.start, m.end, m.entity)
+        return Speaker(phrase, start, end, self._nominal(phrase, start))
+
+    def _latest(self, label: str, before: int) -> str | None:
+        found = [m.entity for m in self.mentions if m.label == label and m.end <= before]
+        return found[-1] if found else None
+
+    def _nominal(self, phrase: str, pos: int) -> str | None:
+        """'the court' -> the one court the text names; nearest before, else first after."""
+        words = _LEADING.sub("", phrase.lower()).split()
+        if not words or len(words) > 3 or any(w[:1].isupper() for w in _LEADING.sub("", phrase).split()):
+            return None
+        matching: list[str] = []
+        for e in self.entities.values():
+            haystacks = [e.name.lower(), *(a.lower() for a in e.aliases)]
+            if e.label == "PERSON":
+                haystacks = [r.lower() for r in e.roles]
+            if any(all(re.search(rf"\b{re.escape(w)}\b", h) for w in words) for h in haystacks):
+                matching.append(e.key)
+        if not matching:
+            return None
+        order = [m for m in self.mentions if m.entity in matching]
+        before = [m.entity for m in order if m.start < pos]
+        return before[-1] if before else order[0].entity if order else matching[0]

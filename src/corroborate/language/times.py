@@ -1,0 +1,234 @@
+"""Time expressions, normalised against the publication time.
+
+Relative expressions ('yesterday', 'on Friday', 'this weekend') need the
+publication time; without it they are left out. Weekdays and months point
+back (the one on or before publication) unless the words around them point
+forward ('will', 'next', 'expected').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Final
+
+from corroborate.language.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from corroborate.language.numbers import SMALL
+from corroborate.model import Span, TimeExpression, TimeGrain
+
+_MONTH: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FUTURE: Final = re.compile(
+    r"\b(?:will|would|shall|'ll|expected|due|scheduled|plans?|planned|planning|set|upcoming|next|coming|going)\b",
+    re.IGNORECASE,
+)
+_SMALL_WORDS: Final = "|".join(SMALL)
+
+Found = tuple[int, int, str, TimeGrain]
+Handler = Callable[[re.Match[str], date | None, bool], tuple[str, TimeGrain] | None]
+
+
+def _month_num(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return MONTHS.index(low) + 1 if low in MONTHS else MONTH_ABBR[low[:4] if low == "sept" else low[:3]]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _full_date(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    d = _safe_date(int(m["year"]), _month_num(m["month"]), int(m["day"]))
+    return (d.isoformat(), "day") if d else None
+
+
+def _slash_date(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    d = _safe_date(y, b, a) if a > 12 else _safe_date(y, a, b)  # US order unless the first cannot be a month
+    if d is None:
+        return None
+    if m["hh"]:
+        hour = int(m["hh"]) % 12 + (12 if (m["ampm"] or "").upper() == "PM" else 0)
+        return f"{d.isoformat()}T{hour:02d}:{m['mm']}", "instant"
+    return d.isoformat(), "day"
+
+
+def _month_day(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    month, day = _month_num(m["month"]), int(m["day"])
+    d = _safe_date(ref.year, month, day)
+    if d is None:
+        return None
+    if not future and (d - ref).days > 183:
+        d = _safe_date(ref.year - 1, month, day) or d  # "December 28" in a January article
+    return d.isoformat(), "day"
+
+
+def _month_year(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    return f"{int(m['year']):04d}-{_month_num(m['month']):02d}", "month"
+
+
+def _month_only(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    month = _month_num(m["month"])
+    year = ref.year
+    if (future or (m["rel"] or "").lower() == "next") and month < ref.month:
+        year += 1
+    elif not future and month > ref.month:
+        year -= 1
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _weekday(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    target = WEEKDAYS.index(m["wd"].lower())
+    rel = (m["rel"] or "").lower()
+    back = (ref.weekday() - target) % 7
+    if rel == "last":
+        d = ref - timedelta(days=back or 7)
+    elif rel in ("next", "this", "coming") or future:
+        d = ref + timedelta(days=(target - ref.weekday()) % 7)
+    else:
+        d = ref - timedelta(days=back)
+    return d.isoformat(), "day"
+
+
+def _relative_day(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    word = m.group(0).lower()
+    shift = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
+    return (ref + timedelta(days=shift)).isoformat(), "day"
+
+
+def _weekend(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    saturday = ref + timedelta(days=(5 - ref.weekday()) % 7) if ref.weekday() < 5 else ref - timedelta(days=ref.weekday() - 5)
+    rel = m["rel"].lower()
+    if rel == "last":
+        saturday -= timedelta(days=7)
+    elif rel == "next" and ref.weekday() >= 5:
+        saturday += timedelta(days=7)
+    return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "weekend"
+
+
+def _period(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    unit = m["unit"].lower()
+    if unit == "year":
+        return str(ref.year + shift), "year"
+    if unit == "month":
+        index = ref.year * 12 + ref.month - 1 + shift
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+    year, week, _ = (ref + timedelta(weeks=shift)).isocalendar()
+    return f"{year:04d}-W{week:02d}", "week"
+
+
+def _coming(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    return (f"{ref.isoformat()}/..", "interval") if ref else None
+
+
+def _ago(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    if ref is None:
+        return None
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else 1 if raw in ("a", "an") else SMALL.get(raw, 0)
+    unit = m["unit"].lower().rstrip("s")
+    if unit in ("year", "decade"):
+        return str(ref.year - n * (10 if unit == "decade" else 1)), "year"
+    if unit == "month":
+        index = ref.year * 12 + ref.month - 1 - n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+    days = n * (7 if unit == "week" else 1)
+    return (ref - timedelta(days=days)).isoformat(), "day"
+
+
+def _decade(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    start = int(m["dec"])
+    if m["since"]:
+        return f"{start}/{ref.isoformat() if ref else '..'}", "interval"
+    return f"{start}/{start + 9}", "decade"
+
+
+def _year_range(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    return f"{m['y1']}/{m['y2']}", "interval"
+
+
+def _year(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    return m["year"], "year"
+
+
+_PATTERNS: Final[list[tuple[re.Pattern[str], Handler]]] = [
+    (re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b"), _full_date),
+    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b"), _full_date),
+    (
+        re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?:,? (?P<hh>\d{1,2}):(?P<mm>\d{2})(?: ?(?P<ampm>[AaPp][Mm]))?)?"),
+        _slash_date,
+    ),
+    (re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"), lambda m, r, f: (m.group(0), "day")),
+    (re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)"), _month_day),
+    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH})\b(?!,? \d)"), _month_day),
+    (re.compile(rf"\b(?P<month>{_MONTH}),? (?P<year>\d{{4}})\b"), _month_year),
+    (
+        re.compile(rf"(?:\b(?:in|since|until|by|during|early|late|mid-?|of|(?P<rel>last|next|this))\s+)(?P<month>{_MONTH})\b(?![ ,]+\d)"),
+        _month_only,
+    ),
+    (
+        re.compile(rf"(?:\b(?P<rel>last|next|this|coming)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        _weekday,
+    ),
+    (re.compile(r"\b(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b", re.I), _relative_day),
+    (re.compile(r"\b(?P<rel>this|last|next) weekend\b", re.I), _weekend),
+    (re.compile(r"\b(?P<rel>last|this|next) (?P<unit>week|month|year)\b", re.I), _period),
+    (re.compile(r"\b(?:in|over|during) the (?:coming|next(?: few)?|following) (?:days|weeks|months)\b", re.I), _coming),
+    (re.compile(rf"\b(?P<n>\d+|a|an|{_SMALL_WORDS}) (?P<unit>years?|decades?|months?|weeks?|days?) ago\b", re.I), _ago),
+    (re.compile(r"(?:\b(?P<since>since) )?\b(?:the )?(?P<dec>(?:1[89]|20)\d0)['’]?s\b", re.I), _decade),
+    (re.compile(r"(?<![\d,.])\b(?P<y1>(?:19|20)\d{2}) ?[-–] ?(?P<y2>(?:19|20)\d{2})\b(?![\d,.])"), _year_range),
+    (
+        re.compile(
+            r"(?:\b(?:in|since|until|by|from|before|after|during|of|early|late|mid-?)\s+)(?P<year>(?:19|20)\d{2})\b(?![,.]?\d)"
+        ),
+        _year,
+    ),
+]
+_LEADING_PREP: Final = re.compile(r"(?:in|on|by|until|during|of|from|before|after)\s+", re.IGNORECASE)
+
+
+def _future_context(text: str, start: int, end: int, sentence: Span) -> bool:
+    before = text[sentence.start : start].split()[-5:]
+    after = text[end : sentence.end].split()[:2]
+    return bool(_FUTURE.search(" ".join(before + after)))
+
+
+def find_times(text: str, sentences: Sequence[Span], published: datetime | None) -> list[TimeExpression]:
+    ref = published.date() if published else None
+    found: list[tuple[int, int, str, TimeGrain]] = []
+    for sentence in sentences:
+        hits: list[tuple[int, int, re.Match[str], Handler]] = []
+        for pattern, handler in _PATTERNS:
+            for m in pattern.finditer(text, sentence.start, sentence.end):
+                start = m.start()
+                lead = _LEADING_PREP.match(text, start, m.end())
+                if lead is not None and not m.group(0).lower().startswith(("in the coming", "in the next")):
+                    start = lead.end()  # "on Friday" -> "Friday": the preposition is not the time
+                hits.append((start, m.end(), m, handler))
+        taken: list[tuple[int, int]] = []
+        for start, end, m, handler in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            result = handler(m, ref, _future_context(text, start, end, sentence))
+            if result is not None:
+                taken.append((start, end))
+                found.append((start, end, *result))
+    found.sort()
+    return [TimeExpression(start=s, end=e, text=text[s:e], value=v, grain=g) for s, e, v, g in found]
