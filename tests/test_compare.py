@@ -210,7 +210,7 @@ def test_a_part_of_a_whole_compares_with_the_same_part_in_other_words() -> None:
     assert figure.counted == "villagers / residents (displaced)"
     assert [(r.article, r.value) for r in figure.reports] == [("v2", 8700), ("v1", 9000)]
     assert figure.verdict == "differ_explained"
-    assert figure.explanation.startswith("later report (2031-06-03) from a different source")
+    assert figure.explanation.startswith("later figure (2031-06-02) from a different source")
 
 
 def test_articles_without_analysis_still_align_on_their_text() -> None:

@@ -206,7 +206,7 @@ def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
         return "differ", f"the figures differ with no difference in time or source stated: {summary}"
     parts: list[str] = []
     if times:
-        latest = max((it for pair in times for it in pair), key=lambda it: (it.when or "", it.when_stated))
+        latest = max((it for pair in times for it in pair), key=lambda it: (it.when_stated, it.when or ""))
         parts.append(f"later {'figure' if latest.when_stated else 'report'} ({latest.when})")
     if sources:
         parts.append("from a different source" if times else "figures from different sources")

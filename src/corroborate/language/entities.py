@@ -187,12 +187,17 @@ def _split(run: list[Tok]) -> list[list[Tok]]:
 def _title_split(sub: list[Tok]) -> int:
     """How many leading tokens form a title ('Prime Minister', 'Secretary of State'); 0 if none."""
     head = -1
+    loose = 0
     for k, t in enumerate(sub[:-1]):
         if t.lower in TITLE_HEADS:
             head = k
-        elif t.lower not in TITLE_MODIFIERS:
+        elif t.lower in TITLE_MODIFIERS:
+            continue
+        elif head < 0 and loose < 2:
+            loose += 1  # "Fire Chief", "Museum Director": a capitalised word before the title head
+        else:
             break
-    if head < 0:
+    if head < 0 or (loose and len(sub) - head - 1 < 2):
         return 0
     cut = head + 1
     if cut + 1 < len(sub) and sub[cut].lower == "of" and sub[cut + 1].lower in TITLE_MODIFIERS | {"state"}:

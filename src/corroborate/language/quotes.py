@@ -129,7 +129,7 @@ class _Finder:
         )
         self.quotes.append(quote)
         if speaker is not None:
-            self.speakers.spoke(speaker.entity, max(end, speaker.end))
+            self.speakers.spoke(speaker.entity, min(start, speaker.start))
             self.by_paragraph[self.paragraph(start)[0]] = quote
 
     def direct(self, m: Marks) -> None:

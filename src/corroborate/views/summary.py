@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -24,34 +25,31 @@ def figure_count(story: Story) -> int:
 
 
 def stories_table(stories: Sequence[Story]) -> Table:
-    table = Table(title="Stories", title_justify="left", expand=False)
-    table.add_column("story", no_wrap=True)
-    table.add_column("title", max_width=48)
-    for name in (
-        "articles",
-        "outlets",
-        "origins",
-        "quotes",
-        "figures",
-        "corroborated",
-        "one source",
-        "figure diffs",
-    ):
-        table.add_column(name, justify="right")
+    table = Table(title="Stories", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table.add_column("story", ratio=1, min_width=20)
+    # Short headers keep the table readable in an 80-column terminal; the caption spells them out.
+    for name in ("arts", "outl", "orig", "quot", "figs", "corr", "1src", "diff"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.caption = (
+        "arts: articles, outl: outlets, orig: independent origins, quot: quotes, figs: figures, "
+        "corr: corroborated claims, 1src: reported by one origin only, diff: figures that differ"
+    )
+    table.caption_justify = "left"
     for story in stories:
         differing = sum(1 for f in story.figures if f.verdict != "agree")
-        table.add_row(
-            story.id,
-            Text(story.title),
-            str(len(story.articles)),
-            str(len(outlets(story))),
-            str(len(set(story.origins.values()))),
-            str(quote_count(story)),
-            str(figure_count(story)),
-            str(len(story.corroborated)),
-            str(len(story.single_source)),
-            str(differing),
+        label = Text(story.title)
+        label.append(f"\n{story.id}", style="dim")
+        counts = (
+            len(story.articles),
+            len(outlets(story)),
+            len(set(story.origins.values())),
+            quote_count(story),
+            figure_count(story),
+            len(story.corroborated),
+            len(story.single_source),
+            differing,
         )
+        table.add_row(label, *(str(n) for n in counts))
     return table
 
 
