@@ -10,35 +10,41 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from corroborate.language.lexicon import DIRECT_ONLY_CUES, ROLE_NOUNS, SPEECH_CUES, STRONG_CUES
+from corroborate.language.lexicon import DIRECT_ONLY_CUES, ROLE_NOUNS, SPEECH_CUES, STRONG_CUES, words
 
-_AUX: Final = r"(?:(?:has|have|had|also|later|previously|repeatedly|earlier|again|then|would|will|once|has\s+also)\s+)*"
-CUE_RE: Final = re.compile(
-    # Case-sensitive: "The United States" is a name, not "states"; only "According to" opens a sentence.
-    rf"\b(?P<aux>{_AUX})(?P<cue>According to|{'|'.join(re.escape(c) for c in sorted(SPEECH_CUES, key=len, reverse=True))})\b"
+_AUX: Final = (
+    r"(?:(?:has|have|had|also|later|previously|repeatedly|earlier|again|then|would|will|once|has\s+also)\s+)*"
 )
-_INTRO: Final = frozenset(
-    """while after before when if although though as since because in on at by for from with during
-    earlier meanwhile however later separately also but and so then yet instead still now today
-    yesterday according despite amid""".split()
+_CUES: Final = "|".join(map(re.escape, sorted(SPEECH_CUES, key=len, reverse=True)))
+# Case-sensitive: "The United States" is a name, not "states"; only "According to" opens a sentence.
+CUE_RE: Final = re.compile(rf"\b(?P<aux>{_AUX})(?P<cue>According to|{_CUES})\b")
+_INTRO: Final = words(
+    "while after before when if although though as since because in on at by for from with during "
+    "earlier meanwhile however later separately also but and so then yet instead still now today "
+    "yesterday according despite amid"
 )
-_DETERMINERS: Final = frozenset("the a an his her its their this these those our he she they it we i".split())
+_DETERMINERS: Final = words("the a an his her its their this these those our he she they it we i")
 _ROLE_LED: Final = re.compile(
     # "museum director Zoë Lindqvist", "spokesperson Stephane Dujarric": a role, then the name.
     rf"(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(sorted(ROLE_NOUNS))})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$"
 )
 _CLAUSE_WORDS: Final = re.compile(r"\b(?:that|which|who|because|if|when|while|whether)\b", re.IGNORECASE)
 _CHANNEL: Final = re.compile(
-    r"\b(?:quoted|cited|carried|reported|relayed|published)\s+by\s+(?P<a>.+)$|\bin an interview with\s+(?P<b>.+)$",
+    r"\b(?:quoted|cited|carried|reported|relayed|published)\s+by\s+(?P<a>.+)$"
+    r"|\bin an interview with\s+(?P<b>.+)$",
     re.IGNORECASE,
 )
-_DATELINE: Final = re.compile(r"[A-Z][A-Z .,'’-]+(?:\s*\([^)]*\))?\s*[-—–]+\s*")
+_DATELINE: Final = re.compile(
+    r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[-—–]+\s*"
+)
 _TRAILING_END: Final = re.compile(
     # "..., the court said." / "said on Friday, amid ...": the cue closes the sentence or opens an aside.
     r"\s*(?:$|[.;!?,]|(?:on|in|at|last|this|late|earlier|during|after|before|when|while|amid)\b)"
 )
 _ACCORDING: Final = re.compile(r"\baccording to\s+(?P<np>[^,;.]+?)\s*(?=[,;.]|$)", re.IGNORECASE)
-_STATEMENT_OF: Final = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|post|readout|release)\s+(?:from|by|of)\s+", re.I)
+_STATEMENT_OF: Final = re.compile(
+    r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|post|readout|release)\s+(?:from|by|of)\s+", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +92,19 @@ def channel_of(phrase: str) -> str | None:
     return (m.group("a") or m.group("b") or "").strip() or None
 
 
-def speaker_phrase(masked: str, start: int, end: int, limit: int = 12) -> tuple[tuple[int, int] | None, str | None]:
-    """The speaker among the comma-parts before a cue, skipping appositives and asides (which may name a channel)."""
+def speaker_phrase(
+    masked: str, start: int, end: int, limit: int = 12
+) -> tuple[tuple[int, int] | None, str | None]:
+    """The speaker among the comma-parts before a cue, skipping appositives and asides (an aside may name
+    the channel: 'in a statement quoted by Russian news agencies')."""
     parts = _parts(masked, start, end)
     channel: str | None = None
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
         first = _first_word(masked, part)
-        aside = first[:1].islower() and first.lower() not in _DETERMINERS and not _ROLE_LED.match(masked, *part)
+        aside = (
+            first[:1].islower() and first.lower() not in _DETERMINERS and not _ROLE_LED.match(masked, *part)
+        )
         appositive = first.lower() in ("a", "an") and k > 0 and _speakerish(masked, parts[k - 1], limit)
         if aside or appositive:
             channel = channel or channel_of(masked[part[0] : part[1]])
@@ -110,11 +121,14 @@ def _content_after(masked: str, cue_end: int, end: int, cue: str) -> tuple[int, 
             return None
         start = cue_end + that.end()
     else:
-        lead = re.match(r"\s*,?\s*(?:(?:on|in|at|last|late|earlier)\s+[\w-]+(?:\s+(?:night|evening|morning))?\s*,?\s*)?", rest)
+        lead = re.match(
+            r"\s*,?\s*(?:(?:on|in|at|last|late|earlier)\s+[\w-]+(?:\s+(?:night|evening|morning))?\s*,?\s*)?",
+            rest,
+        )
         start = cue_end + (lead.end() if lead else 0)
         if masked[start:].startswith("that "):
             start += 5
-        elif cue.lower() not in STRONG_CUES and cue.lower() != "put at":
+        elif cue.lower() not in STRONG_CUES and cue.lower() not in ("put at", "put"):
             return None  # "maintains its position" is not reported speech; "maintains that ..." is
     content_end = end
     according = re.search(r",\s*according to\b", masked[start:end], re.IGNORECASE)
@@ -133,8 +147,10 @@ def sentence_attribution(masked: str, start: int, end: int) -> Attribution | Non
     body = dateline.end() if dateline and dateline.end() - start < 40 else start
     for m in CUE_RE.finditer(masked, body, end):
         cue = m.group("cue").lower()
-        if cue == "according to" or cue in DIRECT_ONLY_CUES:
-            continue
+        if cue == "put" and not re.match(r"(?:\s+[\w'’-]+){1,5}\s+at\s", masked[m.end() : end]):
+            continue  # "put the toll at 14" reports a figure; "put pressure on" does not
+        if cue == "according to" or cue in DIRECT_ONLY_CUES or re.match(r"\s+by\b", masked[m.end() : end]):
+            continue  # "the inquiry announced by Okafor" is not Okafor speaking
         comma = masked.rfind(",", body, m.start())
         if comma > body:
             speaker, channel = speaker_phrase(masked, comma + 1, m.start("aux"), limit=8)
@@ -162,12 +178,17 @@ def _according(masked: str, start: int, end: int) -> Attribution | None:
     if m.start() == start:
         content = (m.end() + 1, end)
     else:
-        content = (start, masked.rfind(",", start, m.start()) if "," in masked[start : m.start()] else m.start())
+        content = (
+            start,
+            masked.rfind(",", start, m.start()) if "," in masked[start : m.start()] else m.start(),
+        )
     while content[1] > content[0] and masked[content[1] - 1] in ".;: ":
         content = (content[0], content[1] - 1)
     if len(masked[content[0] : content[1]].split()) < 3:
         return None
-    return Attribution(np, cue, (content[0] + (len(masked[content[0] :]) - len(masked[content[0] :].lstrip())), content[1]))
+    return Attribution(
+        np, cue, (content[0] + (len(masked[content[0] :]) - len(masked[content[0] :].lstrip())), content[1])
+    )
 
 
 def tail_attribution(masked: str, start: int, end: int) -> Attribution | None:
@@ -200,7 +221,9 @@ def lead_attribution(masked: str, start: int, end: int) -> Attribution | None:
     last = None
     for m in CUE_RE.finditer(masked, start, start + len(seg)):
         last = m
-    if last is None or masked[last.end() : start + len(seg)].strip(" ,:") and last.group("cue").lower() != "according to":
+    if last is None or (
+        masked[last.end() : start + len(seg)].strip(" ,:") and last.group("cue").lower() != "according to"
+    ):
         return None
     cue = (last.start("cue"), last.end("cue"))
     if last.group("cue").lower() == "according to":

@@ -5,26 +5,31 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_FUNCTION: Final = frozenset(
-    """of in to from by on at for with and or but as than the a an this that these those who which whom
-    have has had is are was were be been being will would can could may might must shall should do does
-    did not no also still already now then there here it they we he she its their his her more less said
-    says told according per each every all both such what when where while whose into onto over under
-    about around after before since until during without within between through against across among
-    some many few most other another only just even already yet again""".split()
+from corroborate.language.lexicon import words
+
+_FUNCTION: Final = words(
+    "of in to from by on at for with and or but as than the a an this that these those who which "
+    "whom have has had is are was were be been being will would can could may might must shall "
+    "should do does did not no also still already now then there here it they we he she its their "
+    "his her more less said says told according per each every all both such what when where while "
+    "whose into onto over under about around after before since until during without within between "
+    "through against across among some many few most other another only just even already yet again"
 )
-_VERBS: Final = frozenset(
-    """fled left died went came made took saw got fell ran became lost won held met gave sent found kept
-    paid spent fought killed injured wounded arrived remain remained returned crossed live lived
-    stay stayed need needed face faced""".split()
+_VERBS: Final = words(
+    "fled left died went came made took saw got fell ran became lost won held met gave sent found "
+    "kept paid spent fought killed injured wounded arrived remain remained returned crossed live "
+    "lived stay stayed need needed face faced"
 )
-_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
+_DETERMINERS: Final = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
+)
 _WORD: Final = re.compile(r"\s*([A-Za-z][\w'’-]*)")
 _NUMBER_THE: Final = re.compile(r"\s+the\s+(?:number|total|toll|count|tally)\s+of\s+", re.IGNORECASE)
 _OF: Final = re.compile(r"\s+of\s+", re.IGNORECASE)
 _RELATIVE: Final = re.compile(
     r"\s+(?:who|that|which)\s+(?:(?:had|have|has|were|was|are|is|been|being|will|would|already)\s+){0,3}"
-    r"[a-z]+(?:\s+(?:into|to|from|in|out of|across|through|over)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)?"
+    r"[a-z]+(?:\s+(?:into|to|from|in|out of|across|through|over)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)?"
 )
 _NUMBERISH: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|dozen)\b",
@@ -50,7 +55,7 @@ def _noun_phrase(text: str, pos: int, end: int, allow_determiner: bool) -> int:
         if low in _FUNCTION or low in _VERBS or low.endswith("ly"):
             break
         k = m.end()
-        # A past participle only counts inside the phrase ("displaced people"), never at its end ("people killed").
+        # A participle counts inside the phrase ("displaced people"), not at its end ("people killed").
         if not (low.endswith("ed") and not first):
             last = k
         first = False
@@ -69,7 +74,11 @@ def counted_after(text: str, pos: int, end: int, unit: str | None) -> tuple[str 
     m = _NUMBER_THE.match(text, pos, end)
     if m:
         np_end = _noun_phrase(text, m.end(), end, allow_determiner=False)
-        return (_clean(text, m.end(), _with_relative(text, np_end, end)), None) if np_end > m.end() else (None, None)
+        return (
+            (_clean(text, m.end(), _with_relative(text, np_end, end)), None)
+            if np_end > m.end()
+            else (None, None)
+        )
     m = _OF.match(text, pos, end)
     if m:
         window = text[m.end() : min(end, m.end() + 40)]

@@ -13,6 +13,7 @@ from typing import Final
 
 from corroborate.language import gazetteer
 from corroborate.language.lexicon import (
+    FACILITY_WORDS,
     NAME_CONNECTORS,
     ORG_WORDS,
     PLACE_NOUNS,
@@ -26,8 +27,12 @@ from corroborate.language.lexicon import (
 from corroborate.language.tokens import Tok, all_tokens, lowercase_words, shouting
 from corroborate.model import EntityLabel, Span
 
-_PARTICLES: Final = frozenset({"de", "del", "da", "di", "du", "van", "von", "der", "al", "bin", "ibn", "le", "la"})
-_PLACE_HEADS: Final = frozenset({"republic", "kingdom", "gulf", "bay", "isle", "sea", "cape", "strait", "city"})
+_PARTICLES: Final = frozenset(
+    {"de", "del", "da", "di", "du", "van", "von", "der", "al", "bin", "ibn", "le", "la"}
+)
+_PLACE_HEADS: Final = frozenset(
+    {"republic", "kingdom", "gulf", "bay", "isle", "sea", "cape", "strait", "city"}
+)
 _HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame"})
 _PLACE_PREPS: Final = frozenset({"in", "into", "near", "across", "outside", "inside"})
 _CUE_WORDS: Final = frozenset(c for c in SPEECH_CUES if " " not in c)
@@ -147,12 +152,16 @@ def _flush(text: str, toks: list[Tok], run: list[Tok], common: frozenset[str], o
     while run and run[-1].lower in NAME_CONNECTORS:
         run = run[:-1]
     # A sentence's first word is capitalised by grammar; the text writing it in lowercase elsewhere says so.
-    while run and (run[0].lower in NAME_CONNECTORS or (run[0].initial and run[0].lower in common)):
+    while run and (run[0].lower in NAME_CONNECTORS or (run[0].initial and _is_common(run[0].lower, common))):
         run = run[1:]
     if not run:
         return
     for sub in _split(run):
         _classify(text, toks, sub, common, out)
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    return word in common or word + "s" in common or (word.endswith("s") and word[:-1] in common)
 
 
 def _split(run: list[Tok]) -> list[list[Tok]]:
@@ -223,9 +232,10 @@ def _role_before(text: str, toks: list[Tok], first: Tok, out: list[Candidate]) -
     n = k - 2
     while n >= 0 and k - n <= 5 and _joined(text, toks[n], toks[n + 1]):
         t = toks[n]
-        if t.text.islower() and t.lower in TITLE_MODIFIERS - {"of", "the"} | ROLE_NOUNS | {"aid", "policy", "press"}:
-            start = t.start
-        elif t.cap and any(c.known and c.start == t.start for c in out):
+        if (
+            t.text.islower()
+            and t.lower in TITLE_MODIFIERS - {"of", "the"} | ROLE_NOUNS | {"aid", "policy", "press"}
+        ) or (t.cap and any(c.known and c.start == t.start for c in out)):
             start = t.start
         else:
             break
@@ -233,7 +243,9 @@ def _role_before(text: str, toks: list[Tok], first: Tok, out: list[Candidate]) -
     return text[start : toks[k - 1].end]
 
 
-def _classify(text: str, toks: list[Tok], sub: list[Tok], common: frozenset[str], out: list[Candidate]) -> None:
+def _classify(
+    text: str, toks: list[Tok], sub: list[Tok], common: frozenset[str], out: list[Candidate]
+) -> None:
     start, end = sub[0].start, sub[-1].end
     span = text[start:end]
     words = [t for t in sub if t.lower not in NAME_CONNECTORS]
@@ -250,7 +262,16 @@ def _classify(text: str, toks: list[Tok], sub: list[Tok], common: frozenset[str]
     if all(t.lower in TITLE_HEADS | TITLE_MODIFIERS for t in words):
         return  # a bare title: "the President"
     last = words[-1].lower
-    if last in ORG_WORDS and len(words) > 1 or last in {"inc", "corp", "ltd", "plc", "llc", "limited"}:
+    # "Tribunal of Maritime Claims", "Bank of England": an organisation word before 'of' makes the name one.
+    org_of = any(t.lower in ORG_WORDS and sub[n + 1].lower in ("of", "for") for n, t in enumerate(sub[:-1]))
+    if ((last in ORG_WORDS or org_of) and len(words) > 1) or last in {
+        "inc",
+        "corp",
+        "ltd",
+        "plc",
+        "llc",
+        "limited",
+    }:
         prev = _adjacent_known(text, start, out)
         if prev is not None and prev.label in ("GPE", "NORP") and not _INSTITUTION.fullmatch(" " + span):
             out.remove(prev)  # "Washington Post": the place is part of the name
@@ -259,21 +280,29 @@ def _classify(text: str, toks: list[Tok], sub: list[Tok], common: frozenset[str]
         return
     if len(words) == 1 and last in ORG_WORDS:
         return
+    if last in FACILITY_WORDS and len(words) > 1:
+        out.append(Candidate(start, end, "LOC", span))
+        return
     k = next(n for n, t in enumerate(toks) if t.start == start)
     before = [t.lower for t in toks[max(0, k - 2) : k]]
     after = toks[k + len(sub)].lower if k + len(sub) < len(toks) else ""
-    role = _role_before(text, toks, sub[0], out)
+    lead_role = _role_before(text, toks, sub[0], out)
     label: EntityLabel | None
-    if role is not None:
+    if lead_role is not None:
         label = "PERSON"
     elif before[-2:] in (["member", "of"], ["members", "of"]):
         label = "ORG"
-    elif after in PLACE_NOUNS and not text[end : end + 1] == "'":
+    elif after in PLACE_NOUNS and text[end : end + 1] != "'":
         label = "LOC"
     elif len(words) == 1:
-        if before[-1:] and before[-1] in _PLACE_PREPS or (len(before) == 2 and before[0] in PLACE_OF_WORDS):
+        if (before[-1:] and before[-1] in _PLACE_PREPS) or (len(before) == 2 and before[0] in PLACE_OF_WORDS):
             label = "GPE"
-        elif after in _CUE_WORDS or before[-1:] and before[-1] in _HONORIFICS:
+        elif last.endswith(("ia", "land", "stan")) and len(last) > 4:
+            label = "GPE"  # a country name by its shape ("Calderia"); a surname match still wins in linking
+        elif last.endswith(("ian", "ean", "ese")) and after and after.islower() and len(last) > 5:
+            label = "NORP"
+        elif (before[-1:] and before[-1] in _HONORIFICS) or (after in _CUE_WORDS and not sub[0].initial):
+            # '," Dujarric told'; a sentence's first word ("Officials said") needs a full name elsewhere.
             label = "PERSON"
         else:
             label = None
@@ -281,7 +310,7 @@ def _classify(text: str, toks: list[Tok], sub: list[Tok], common: frozenset[str]
         return
     else:
         label = "PERSON"
-    out.append(Candidate(start, end, label, span, role=role))
+    out.append(Candidate(start, end, label, span, role=lead_role))
 
 
 def _institutions(text: str, out: list[Candidate]) -> None:

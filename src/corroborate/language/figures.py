@@ -26,9 +26,16 @@ from corroborate.model import Figure, FigureBound, Mention, Quote, Span, TimeExp
 _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
     (r"no more than|not more than|at most|up to|as many as|a maximum of", "at_most"),
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
-    (r"(?:just |well |slightly )?(?:more than|more that|over|above|upwards of|in excess of|exceeding)", "more_than"),
+    (
+        r"(?:just |well |slightly )?(?:more than|more that|over|above|upwards of|in excess of|exceeding)",
+        "more_than",
+    ),
     (r"(?:just |slightly )?(?:less than|fewer than|under|below)", "less_than"),
-    (r"roughly|about|around|some|nearly|almost|approximately|approx\.|an estimated|estimated|close to|circa|c\.", "approximate"),
+    (
+        r"roughly|about|around|some|nearly|almost|approximately|approx\.|an estimated|estimated|close to"
+        r"|circa|c\.",
+        "approximate",
+    ),
 ]
 _BOUND_RE: Final = [(re.compile(rf"\b(?:{p})\s+$", re.IGNORECASE), b) for p, b in _BOUNDS]
 _CURRENCY_PREFIX: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -64,14 +71,18 @@ _UNITS: Final = {
 }
 _TIME_UNITS: Final = frozenset({"years", "decades", "months", "weeks", "days", "hours", "minutes"})
 _UNIT_RE: Final = re.compile(
-    r"\s*(?P<unit>%|" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%") + r")(?!\w)",
+    r"\s*(?P<unit>%|"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 _SCALE_RE: Final = re.compile(
-    r"[\s-]*(?P<scale>" + "|".join(sorted([*SCALES, *SHORT_SCALES], key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"[\s-]*(?P<scale>" + "|".join(sorted([*SCALES, *SHORT_SCALES], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
 _NOT_FIGURE_AFTER: Final = re.compile(
-    r"(?:st|nd|rd|th)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|-year-old|\s+years?\s+old\b|\s*/", re.IGNORECASE
+    r"(?:st|nd|rd|th)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|-year-old|\s+years?\s+old\b|\s*/",
+    re.IGNORECASE,
 )
 _NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
 _RANGE_RE: Final = re.compile(
@@ -100,16 +111,23 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
     for m in DIGIT_NUMBER.finditer(text, sentence.start, sentence.end):
         raw = m.group(0)
         after = text[m.end() : m.end() + 16].lower()
-        # "100.000 residents": a dot grouping three digits is a thousands separator unless a scale or unit follows.
-        grouped = "." in raw and not re.match(r"\s*(?:%|per|million|billion|bn|mln|km|kg|degrees|points)", after)
-        grouped = grouped and not text[max(0, m.start() - 1) : m.start()] in _CURRENCY_PREFIX and raw[0] != "0"
+        # "100.000 residents": a dot before three digits groups thousands unless a scale or unit follows.
+        grouped = "." in raw and not re.match(
+            r"\s*(?:%|per|million|billion|bn|mln|km|kg|degrees|points)", after
+        )
+        grouped = (
+            grouped and text[max(0, m.start() - 1) : m.start()] not in _CURRENCY_PREFIX and raw[0] != "0"
+        )
         out.append((m.start(), m.end(), digits_value(raw, grouped)))
     for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
         value = words_value(m.group(0))
         low = m.group(0).lower()
-        if value is None or low in ("one", "a", "an") or low.startswith(("one ", "an ")) and value == 1:
+        if value is None or low in ("one", "a", "an") or (low.startswith(("one ", "an ")) and value == 1):
             continue
-        if low in ("half", "a half", "quarter", "a quarter", "third") and not text[m.end() : m.end() + 4] == " of ":
+        if (
+            low in ("half", "a half", "quarter", "a quarter", "third")
+            and text[m.end() : m.end() + 4] != " of "
+        ):
             continue
         out.append((m.start(), m.end(), value))
     return out
@@ -119,9 +137,13 @@ def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence
     if any(s < end and start < e for s, e in blocked):
         return True
     raw = text[start:end]
-    if _NOT_FIGURE_AFTER.match(text, end) or _NOT_FIGURE_BEFORE.search(text, max(sentence.start, start - 6), start):
+    if _NOT_FIGURE_AFTER.match(text, end) or _NOT_FIGURE_BEFORE.search(
+        text, max(sentence.start, start - 6), start
+    ):
         return True
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not re.match(r"\s*(?:%|percent|people|residents)", text[end:]):
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not re.match(
+        r"\s*(?:%|percent|people|residents)", text[end:]
+    ):
         return True  # a year on its own
     before = re.search(r"([A-Z][\w-]*)[ -]$", text[max(sentence.start, start - 30) : start])
     if before is not None and start - len(before.group(0)) > sentence.start:
@@ -189,7 +211,14 @@ def find_figures(
             counted, inner = counted_after(text, hit.end, sentence.end, hit.unit)
             hit.counted = counted
             if inner is not None:
-                hit.of_figure = next((k for k, h in enumerate(hits) if h.start <= inner < h.end or inner <= h.start < inner + 40), None)
+                hit.of_figure = next(
+                    (
+                        k
+                        for k, h in enumerate(hits)
+                        if h.start <= inner < h.end or inner <= h.start < inner + 40
+                    ),
+                    None,
+                )
         for hit in hits:
             if hit.of_figure is not None and hits[hit.of_figure] is not hit:
                 hit.counted = hits[hit.of_figure].counted  # "100.000 of ... roughly 120.000 residents"
@@ -199,7 +228,9 @@ def find_figures(
     return figures
 
 
-def _figure(text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]) -> Figure:
+def _figure(
+    text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]
+) -> Figure:
     around = [q for q in quotes if q.start <= hit.start and hit.end <= q.end]
     quote = min(around, key=lambda q: q.end - q.start) if around else None
     return Figure(
@@ -218,9 +249,17 @@ def _figure(text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times
 
 
 def _as_of(text: str, sentence: Span, times: Sequence[TimeExpression]) -> str | None:
-    inside = [t for t in times if sentence.start <= t.start and t.end <= sentence.end and t.grain in ("day", "instant", "month")]
+    inside = [
+        t
+        for t in times
+        if sentence.start <= t.start and t.end <= sentence.end and t.grain in ("day", "instant", "month")
+    ]
     if not inside:
         return None
-    marked = [t for t in inside if re.search(r"\b(?:by|as of|as at|through|until|up to)\s+$", text[max(0, t.start - 8) : t.start])]
+    marked = [
+        t
+        for t in inside
+        if re.search(r"\b(?:by|as of|as at|through|until|up to)\s+$", text[max(0, t.start - 8) : t.start])
+    ]
     chosen = (marked or inside)[-1]
     return chosen.value[:10]

@@ -6,6 +6,7 @@ says are the same ("formally known as"), and names the shipped table knows.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -95,7 +96,7 @@ def _link_acronyms(text: str, cands: list[Candidate], groups: _Groups) -> None:
 
 def _link_stated(text: str, cands: list[Candidate], groups: _Groups, formal: set[int]) -> None:
     named = [i for i, c in enumerate(cands) if c.label is not None and not c.nested]
-    for a, b in zip(named, named[1:], strict=False):
+    for a, b in itertools.pairwise(named):
         m = _STATED_ALIAS.fullmatch(text, cands[a].end, cands[b].start)
         if m is not None and cands[a].label == cands[b].label:
             groups.union(a, b)
@@ -138,8 +139,13 @@ def link(text: str, cands: list[Candidate]) -> tuple[list[Entity], list[Mention]
         key = entity_key(label, name)
         surfaces = list(dict.fromkeys(re.sub(r"\s+", " ", text[c.start : c.end]) for c in group))
         roles = list(dict.fromkeys(c.role for c in group if c.role))
-        entities.append(Entity(key=key, name=name, label=label, aliases=[s for s in surfaces if s != name], roles=roles))
-        mentions.extend(Mention(start=c.start, end=c.end, text=text[c.start : c.end], label=label, entity=key) for c in group)
+        entities.append(
+            Entity(key=key, name=name, label=label, aliases=[s for s in surfaces if s != name], roles=roles)
+        )
+        mentions.extend(
+            Mention(start=c.start, end=c.end, text=text[c.start : c.end], label=label, entity=key)
+            for c in group
+        )
     mentions.sort(key=lambda m: (m.start, -m.end))
     return _merge_same_keys(entities), mentions
 

@@ -5,14 +5,41 @@ from __future__ import annotations
 import re
 from typing import Final
 
+TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 SMALL: Final = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
-} | {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
+SCALES: Final = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+}
 SHORT_SCALES: Final = {"k": 1_000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 FRACTIONS: Final = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 
@@ -21,7 +48,9 @@ WORD_NUMBER: Final = re.compile(
     rf"\b(?:(?:a|an)[\s-]+)?(?:{_WORD})(?:(?:[\s-]+|\s+and\s+(?:a\s+)?)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
-DIGIT_NUMBER: Final = re.compile(r"(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,/:])\d+(?:\.\d+)?(?![\w/])")
+DIGIT_NUMBER: Final = re.compile(
+    r"(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,/:])\d+(?:\.\d+)?(?![\w/])"
+)
 
 
 def words_value(phrase: str) -> float | None:

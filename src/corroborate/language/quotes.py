@@ -23,15 +23,17 @@ from corroborate.language.attribution import (
     tail_attribution,
 )
 from corroborate.language.speakers import Speaker, Speakers
-from corroborate.model import Entity, Mention, Quote, Span
+from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
 
-_ADDING: Final = re.compile(r",\s*(?P<cue>adding|saying|noting|insisting|warning|stressing|explaining)\s+(?:that\s+)?")
+_ADDING: Final = re.compile(
+    r",\s*(?P<cue>adding|saying|noting|insisting|warning|stressing|explaining)\s+(?:that\s+)?"
+)
 _CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
 @dataclass(frozen=True, slots=True)
 class Marks:
-    """One quotation by its marks: opening mark at `open`, content [start, end), closing mark before `close`."""
+    """One quotation: opening mark at `open`, content [start, end), closing mark just before `close`."""
 
     open: int
     close: int
@@ -78,7 +80,9 @@ def mask(text: str, marks: Sequence[Marks]) -> str:
 
 
 class _Finder:
-    def __init__(self, text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]):
+    def __init__(
+        self, text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
+    ):
         self.text = text
         self.sentences = list(sentences)
         self.starts = [s.start for s in sentences]
@@ -112,14 +116,20 @@ class _Finder:
         return before.endswith(",") and bool(CUE_RE.search(before[-40:]))
 
     def emit(
-        self, start: int, end: int, kind: str, att: Attribution | None, speaker: Speaker | None, channel: str | None
+        self,
+        start: int,
+        end: int,
+        kind: QuoteKind,
+        att: Attribution | None,
+        speaker: Speaker | None,
+        channel: str | None,
     ) -> None:
         cue_span = att.cue if att and att.cue[1] > att.cue[0] else None
         quote = Quote(
             start=start,
             end=end,
             text=self.text[start:end],
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             cue=self.text[cue_span[0] : cue_span[1]] if cue_span else None,
             cue_span=Span(start=cue_span[0], end=cue_span[1]) if cue_span else None,
             speaker=speaker.text if speaker else None,
@@ -148,7 +158,9 @@ class _Finder:
             # '"...," she said. "..."' and '"...," he said, "...": the quotation goes on, so does its speaker.
             self.emit(m.start, m.end, "direct", None, self._again(same[-1]), same[-1].channel)
             return
-        whole = not self.text[para_start : m.open].strip() and not self.masked[m.close : para_end].strip(" .,")
+        whole = not self.text[para_start : m.open].strip() and not self.masked[m.close : para_end].strip(
+            " .,"
+        )
         prev = self.previous_paragraph(m.open)
         earlier = self.by_paragraph.get(prev) if prev is not None else None
         if whole and earlier is not None and earlier.speaker_span is not None:
@@ -169,7 +181,7 @@ class _Finder:
             end -= 1
         if len(self.text[start:end].split()) < 3:
             return
-        kind = "mixed" if any(start <= f.open < end for f in self.marks) else "indirect"
+        kind: QuoteKind = "mixed" if any(start <= f.open < end for f in self.marks) else "indirect"
         cue = Attribution(None, (m.start("cue"), m.end("cue")), None)
         self.emit(start, end, kind, cue, speaker, None)
 
@@ -178,7 +190,7 @@ class _Finder:
         if att is None or att.content is None or att.speaker is None:
             return
         start, end = att.content
-        kind = "mixed" if any(start <= f.open < end for f in fragments) else "indirect"
+        kind: QuoteKind = "mixed" if any(start <= f.open < end for f in fragments) else "indirect"
         speaker = self.speakers.resolve(*att.speaker)
         self.emit(start, end, kind, att, speaker, att.channel)
 
@@ -203,4 +215,3 @@ def find_quotes(
     text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
 ) -> list[Quote]:
     return _Finder(text, sentences, entities, mentions).run()
-

@@ -39,7 +39,7 @@ class Speakers:
         self.subjects = self._subjects(sentences)
 
     def _subjects(self, sentences: Sequence[Span]) -> list[tuple[int, str]]:
-        """People named at the start of a sentence ('Minister Ruth Adeyemi rejected ...'): who 'she' may be next."""
+        """People named at a sentence's start ('Minister Ruth Adeyemi rejected'): who 'she' may be next."""
         starts = [s.start for s in sentences]
         out: list[tuple[int, str]] = []
         for m in self.mentions:
@@ -88,7 +88,8 @@ class Speakers:
 
     def _nominal(self, phrase: str, pos: int) -> str | None:
         """'the court' -> the one court the text names; nearest before, else first after."""
-        words = _LEADING.sub("", phrase.lower()).split()
+        # "the city's fire chief" -> "fire chief": the possessive only says whose.
+        words = [w for w in _LEADING.sub("", phrase.lower()).split() if not w.endswith(("'s", "’s"))]
         if not words or len(words) > 3 or any(w[:1].isupper() for w in _LEADING.sub("", phrase).split()):
             return None
         matching: list[str] = []

@@ -17,7 +17,10 @@ from corroborate.language.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
 from corroborate.language.numbers import SMALL
 from corroborate.model import Span, TimeExpression, TimeGrain
 
-_MONTH: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTH: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 _WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FUTURE: Final = re.compile(
     r"\b(?:will|would|shall|'ll|expected|due|scheduled|plans?|planned|planning|set|upcoming|next|coming|going)\b",
@@ -111,7 +114,11 @@ def _relative_day(m: re.Match[str], ref: date | None, future: bool) -> tuple[str
 def _weekend(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
     if ref is None:
         return None
-    saturday = ref + timedelta(days=(5 - ref.weekday()) % 7) if ref.weekday() < 5 else ref - timedelta(days=ref.weekday() - 5)
+    saturday = (
+        ref + timedelta(days=(5 - ref.weekday()) % 7)
+        if ref.weekday() < 5
+        else ref - timedelta(days=ref.weekday() - 5)
+    )
     rel = m["rel"].lower()
     if rel == "last":
         saturday -= timedelta(days=7)
@@ -169,10 +176,19 @@ def _year(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGr
 
 
 _PATTERNS: Final[list[tuple[re.Pattern[str], Handler]]] = [
-    (re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b"), _full_date),
-    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b"), _full_date),
     (
-        re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?:,? (?P<hh>\d{1,2}):(?P<mm>\d{2})(?: ?(?P<ampm>[AaPp][Mm]))?)?"),
+        re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b"),
+        _full_date,
+    ),
+    (
+        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b"),
+        _full_date,
+    ),
+    (
+        re.compile(
+            r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})"
+            r"(?:,? (?P<hh>\d{1,2}):(?P<mm>\d{2})(?: ?(?P<ampm>[AaPp][Mm]))?)?"
+        ),
         _slash_date,
     ),
     (re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"), lambda m, r, f: (m.group(0), "day")),
@@ -180,20 +196,43 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], Handler]]] = [
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH})\b(?!,? \d)"), _month_day),
     (re.compile(rf"\b(?P<month>{_MONTH}),? (?P<year>\d{{4}})\b"), _month_year),
     (
-        re.compile(rf"(?:\b(?:in|since|until|by|during|early|late|mid-?|of|(?P<rel>last|next|this))\s+)(?P<month>{_MONTH})\b(?![ ,]+\d)"),
+        re.compile(
+            r"(?:\b(?:in|since|until|by|during|early|late|mid-?|of|(?P<rel>last|next|this))\s+)"
+            rf"(?P<month>{_MONTH})\b(?![ ,]+\d)"
+        ),
         _month_only,
     ),
     (
-        re.compile(rf"(?:\b(?P<rel>last|next|this|coming)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        re.compile(
+            rf"(?:\b(?P<rel>last|next|this|coming)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
         _weekday,
     ),
-    (re.compile(r"\b(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b", re.I), _relative_day),
+    (
+        re.compile(
+            r"\b(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b", re.I
+        ),
+        _relative_day,
+    ),
     (re.compile(r"\b(?P<rel>this|last|next) weekend\b", re.I), _weekend),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<unit>week|month|year)\b", re.I), _period),
-    (re.compile(r"\b(?:in|over|during) the (?:coming|next(?: few)?|following) (?:days|weeks|months)\b", re.I), _coming),
-    (re.compile(rf"\b(?P<n>\d+|a|an|{_SMALL_WORDS}) (?P<unit>years?|decades?|months?|weeks?|days?) ago\b", re.I), _ago),
+    (
+        re.compile(
+            r"\b(?:in|over|during) the (?:coming|next(?: few)?|following) (?:days|weeks|months)\b", re.I
+        ),
+        _coming,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<n>\d+|a|an|{_SMALL_WORDS}) (?P<unit>years?|decades?|months?|weeks?|days?) ago\b", re.I
+        ),
+        _ago,
+    ),
     (re.compile(r"(?:\b(?P<since>since) )?\b(?:the )?(?P<dec>(?:1[89]|20)\d0)['’]?s\b", re.I), _decade),
-    (re.compile(r"(?<![\d,.])\b(?P<y1>(?:19|20)\d{2}) ?[-–] ?(?P<y2>(?:19|20)\d{2})\b(?![\d,.])"), _year_range),
+    (
+        re.compile(r"(?<![\d,.])\b(?P<y1>(?:19|20)\d{2}) ?[-–] ?(?P<y2>(?:19|20)\d{2})\b(?![\d,.])"),
+        _year_range,
+    ),
     (
         re.compile(
             r"(?:\b(?:in|since|until|by|from|before|after|during|of|early|late|mid-?)\s+)(?P<year>(?:19|20)\d{2})\b(?![,.]?\d)"

@@ -43,7 +43,7 @@ def sentence_tokens(text: str, sentence: Span) -> list[Tok]:
     prev_end = sentence.start
     for m in TOKEN_RE.finditer(text, sentence.start, sentence.end):
         gap = text[prev_end : m.start()]
-        initial = not toks or ":" in gap or gap.rstrip().endswith(("\"", "“", "‘", "—", "("))
+        initial = not toks or ":" in gap or gap.rstrip().endswith(('"', "“", "‘", "—", "("))
         toks.append(Tok(m.start(), m.end(), m.group(0), initial))
         prev_end = m.end()
     return toks

@@ -25,7 +25,9 @@ def figure_count(story: Story) -> int:
 
 
 def stories_table(stories: Sequence[Story]) -> Table:
-    table = Table(title="Stories", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table = Table(
+        title="Stories", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True
+    )
     table.add_column("story", ratio=1, min_width=20)
     # Short headers keep the table readable in an 80-column terminal; the caption spells them out.
     for name in ("arts", "outl", "orig", "quot", "figs", "corr", "1src", "diff"):

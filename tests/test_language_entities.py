@@ -1,0 +1,72 @@
+"""Names, canonical entities, aliases and roles."""
+
+from __future__ import annotations
+
+from corroborate.language import analyze
+from corroborate.model import Analysis
+
+
+def _entities(a: Analysis) -> dict[str, tuple[str, str, list[str], list[str]]]:
+    return {e.key: (e.name, e.label, e.aliases, e.roles) for e in a.entities}
+
+
+TEXT = (
+    "Veltrian Prime Minister Arno Keskil met U.N. spokesperson Dana Morrow in Oslo on Monday.\n\n"
+    "Keskil said the talks went well. Morrow agreed.\n\n"
+    "The Tribunal of Maritime Claims (TMC) will rule next month. The TMC declined to comment."
+)
+
+
+def test_people_with_roles_and_surnames_linked() -> None:
+    a = analyze(TEXT)
+    ents = _entities(a)
+    assert ents["person:arno-keskil"] == ("Arno Keskil", "PERSON", ["Keskil"], ["Veltrian Prime Minister"])
+    assert ents["person:dana-morrow"] == ("Dana Morrow", "PERSON", ["Morrow"], ["U.N. spokesperson"])
+    linked = {m.text: m.entity for m in a.mentions}
+    assert linked["Keskil"] == "person:arno-keskil"
+    assert linked["U.N."] == "org:united-nations"
+    assert linked["Oslo"] == "gpe:oslo"
+
+
+def test_acronym_defined_in_parentheses_is_the_same_entity() -> None:
+    a = analyze(TEXT)
+    tmc = [m for m in a.mentions if m.entity == "org:tribunal-of-maritime-claims"]
+    assert [m.text for m in tmc] == ["Tribunal of Maritime Claims", "TMC", "TMC"]
+
+
+def test_sentence_initial_common_words_are_not_entities() -> None:
+    a = analyze("Refugees crossed the border. Officials said refugees were tired. Nobody knew more.")
+    assert a.entities == []
+
+
+def test_stated_alias_and_shipped_table_give_one_entity() -> None:
+    a = analyze(
+        "The Harbour Board, formally known as the Port Authority of Quent, met on Monday.\n\n"
+        "The World Court ruled. Later the International Court of Justice (ICJ) said more. "
+        "Karabakh and Nagorno-Karabakh are one place; so are the UN and the United Nations."
+    )
+    ents = _entities(a)
+    assert ents["org:port-authority-of-quent"][2] == ["Harbour Board"]
+    assert ents["org:international-court-of-justice"][2] == ["World Court", "ICJ"]
+    assert ents["gpe:nagorno-karabakh"][2] == ["Karabakh"]
+    assert ents["org:united-nations"][2] == ["UN"]
+
+
+def test_appositive_role_and_government_of_a_country() -> None:
+    a = analyze(
+        "Ilse Varga, chief negotiator for the Belgian delegation, arrived late.\n\n"
+        "Belgium's government said the talks would continue. The Dutch foreign ministry agreed."
+    )
+    ents = _entities(a)
+    assert ents["person:ilse-varga"][3] == ["chief negotiator for the Belgian delegation"]
+    assert ents["org:government-of-belgium"][:2] == ("Government of Belgium", "ORG")
+    assert ents["org:foreign-ministry-of-netherlands"][2] == ["Dutch foreign ministry"]
+    assert ents["norp:belgian"][1] == "NORP"
+
+
+def test_mention_text_matches_offsets() -> None:
+    a = analyze(TEXT)
+    assert a.mentions
+    assert all(TEXT[m.start : m.end] == m.text for m in a.mentions)
+    keys = {e.key for e in a.entities}
+    assert all(m.entity in keys for m in a.mentions)

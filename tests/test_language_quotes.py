@@ -1,0 +1,86 @@
+"""Who said what: direct, indirect and mixed quotes with resolved speakers."""
+
+from __future__ import annotations
+
+from corroborate.language import analyze
+from corroborate.model import Quote
+
+TEXT = "\n\n".join(
+    [
+        "Harbour master Ines Dovra said the port would reopen on Monday.",
+        '"We lost two cranes," Dovra told reporters. "The rest is fine."',
+        '"Nobody was hurt," she added.',
+        '"Insurance will cover most of it, and the ferries run as usual."',
+        "She said the damage was \u201cfar worse than the storm of 1990.\u201d",
+        "The port authority, in a statement carried by Coastal Radio, put the damage at 4 million euros.",
+        "Repairs will start in May, the port authority said.",
+        "According to the Quent Weather Office, the gusts reached 140 km per hour.",
+        "Mayor Tobin Ashe said: \u201cThe town stands with the dockworkers.\u201d",
+    ]
+)
+
+
+def _quotes() -> list[Quote]:
+    return analyze(TEXT).quotes
+
+
+def _by_snippet(snippet: str) -> Quote:
+    found = [q for q in _quotes() if snippet in q.text]
+    assert len(found) == 1, [q.text for q in _quotes()]
+    return found[0]
+
+
+def test_indirect_quote_with_role_before_the_name() -> None:
+    q = _by_snippet("the port would reopen")
+    assert (q.kind, q.text, q.cue, q.speaker, q.speaker_entity) == (
+        "indirect",
+        "the port would reopen on Monday",
+        "said",
+        "Ines Dovra",
+        "person:ines-dovra",
+    )
+
+
+def test_direct_quotes_after_attribution_and_continuing_in_the_paragraph() -> None:
+    first = _by_snippet("We lost two cranes")
+    second = _by_snippet("The rest is fine")
+    assert (first.kind, first.text, first.cue, first.speaker) == ("direct", "We lost two cranes", "told", "Dovra")
+    assert first.speaker_entity == second.speaker_entity == "person:ines-dovra"
+    assert TEXT[first.start : first.end] == first.text
+
+
+def test_pronoun_and_quote_only_paragraph_continue_the_speaker() -> None:
+    pronoun = _by_snippet("Nobody was hurt")
+    alone = _by_snippet("Insurance will cover")
+    assert (pronoun.speaker, pronoun.speaker_entity, pronoun.cue) == ("she", "person:ines-dovra", "added")
+    assert (alone.kind, alone.cue, alone.speaker_entity) == ("direct", None, "person:ines-dovra")
+
+
+def test_mixed_quote_with_curly_marks() -> None:
+    q = _by_snippet("far worse")
+    assert q.kind == "mixed"
+    assert q.text == "the damage was \u201cfar worse than the storm of 1990.\u201d"
+    assert q.speaker_entity == "person:ines-dovra"
+
+
+def test_speaker_chain_with_channel_and_nominal_speaker() -> None:
+    chained = _by_snippet("the damage at 4 million")
+    assert (chained.speaker, chained.channel, chained.cue) == ("The port authority", "Coastal Radio", "put")
+    trailing = _by_snippet("Repairs will start")
+    assert (trailing.kind, trailing.speaker, trailing.cue) == ("indirect", "the port authority", "said")
+
+
+def test_according_to_and_colon() -> None:
+    according = _by_snippet("gusts reached")
+    assert (according.cue, according.speaker, according.speaker_entity) == (
+        "According to",
+        "Quent Weather Office",
+        "org:quent-weather-office",
+    )
+    colon = _by_snippet("stands with the dockworkers")
+    assert (colon.kind, colon.speaker, colon.speaker_entity) == ("direct", "Tobin Ashe", "person:tobin-ashe")
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    a = analyze('The so-called "peace plan" was published on Friday.')
+    assert a.quotes == []
