@@ -44,7 +44,12 @@ def test_indirect_quote_with_role_before_the_name() -> None:
 def test_direct_quotes_after_attribution_and_continuing_in_the_paragraph() -> None:
     first = _by_snippet("We lost two cranes")
     second = _by_snippet("The rest is fine")
-    assert (first.kind, first.text, first.cue, first.speaker) == ("direct", "We lost two cranes", "told", "Dovra")
+    assert (first.kind, first.text, first.cue, first.speaker) == (
+        "direct",
+        "We lost two cranes",
+        "told",
+        "Dovra",
+    )
     assert first.speaker_entity == second.speaker_entity == "person:ines-dovra"
     assert TEXT[first.start : first.end] == first.text
 

@@ -29,7 +29,12 @@ def test_quote_with_attribution_stays_one_sentence() -> None:
 
 def test_line_breaks_always_end_a_sentence() -> None:
     text = "Headline without a stop\n\nFirst paragraph ends here\nSecond line. Next one."
-    assert _sentences(text) == ["Headline without a stop", "First paragraph ends here", "Second line.", "Next one."]
+    assert _sentences(text) == [
+        "Headline without a stop",
+        "First paragraph ends here",
+        "Second line.",
+        "Next one.",
+    ]
 
 
 def test_offsets_point_into_the_text() -> None:

@@ -28,8 +28,8 @@ _NUMBER_THE: Final = re.compile(r"\s+the\s+(?:number|total|toll|count|tally)\s+o
 _OF: Final = re.compile(r"\s+of\s+", re.IGNORECASE)
 _RELATIVE: Final = re.compile(
     r"\s+(?:who|that|which)\s+(?:(?:had|have|has|were|was|are|is|been|being|will|would|already)\s+){0,3}"
-    r"[a-z]+(?:\s+(?:into|to|from|in|out of|across|through|over)\s+"
-    r"(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)?"
+    r"[a-z]+(?:\s+(?:into|to|from|in|out of|across|through|over))?"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)?"
 )
 _NUMBERISH: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|dozen)\b",
@@ -83,7 +83,7 @@ def counted_after(text: str, pos: int, end: int, unit: str | None) -> tuple[str 
     if m:
         window = text[m.end() : min(end, m.end() + 40)]
         inner = _NUMBERISH.search(window)
-        if inner and len(window[: inner.start()].split()) <= 3:
+        if inner and len(window[: inner.start()].split()) <= 3 and not re.search(r"[,;.]", window[: inner.start()]):
             return None, m.end() + inner.start()
         np_end = _noun_phrase(text, m.end(), end, allow_determiner=True)
         return (_clean(text, m.end(), np_end), None) if np_end > m.end() else (None, None)

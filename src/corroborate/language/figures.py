@@ -122,6 +122,8 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
     for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
         value = words_value(m.group(0))
         low = m.group(0).lower()
+        if re.search(r"\d\s*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # the scale of "1.2 million", taken with its digits
         if value is None or low in ("one", "a", "an") or (low.startswith(("one ", "an ")) and value == 1):
             continue
         if (

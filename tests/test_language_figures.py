@@ -1,0 +1,95 @@
+"""Figures: value, range, bound, unit, what is counted, who says it, as of when."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from corroborate.language import analyze
+from corroborate.model import Figure
+
+PUBLISHED = datetime(2024, 3, 8, 9, 0, tzinfo=UTC)  # a Friday
+
+
+def _figures(text: str) -> list[tuple[str, float, float | None, str, str | None, str | None]]:
+    return [(f.text, f.value, f.high, f.bound, f.unit, f.counted) for f in analyze(text, PUBLISHED).figures]
+
+
+def _one(text: str) -> Figure:
+    figures = analyze(text, PUBLISHED).figures
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def test_bounds_and_dot_grouped_thousands() -> None:
+    text = "Officials said more than 40.000 of the town's roughly 52.000 residents had left."
+    assert _figures(text) == [
+        ("more than 40.000", 40000.0, None, "more_than", None, "residents"),
+        ("roughly 52.000", 52000.0, None, "approximate", None, "residents"),
+    ]
+
+
+def test_each_bound_word() -> None:
+    cases = {
+        "at least 12 people": ("at_least", "people"),
+        "up to 300 tents": ("at_most", None),
+        "fewer than 20 trucks": ("less_than", None),
+        "nearly 900 families": ("approximate", None),
+        "more that 98,500 people": ("more_than", "people"),
+        "over 3,000 volunteers": ("more_than", None),
+    }
+    for phrase, (bound, unit) in cases.items():
+        f = _one(f"The agency counted {phrase} on the ground.")
+        assert (f.bound, f.unit) == (bound, unit), phrase
+
+
+def test_words_ranges_units_and_currencies() -> None:
+    assert _figures("About three quarters of the region's population fled.") == [
+        ("About three quarters", 0.75, None, "approximate", None, "the region's population")
+    ]
+    assert _figures("A dozen houses burned.") == [("A dozen", 12.0, None, "exact", None, "houses")]
+    assert _figures("The plan costs $1.2 million and €40 billion.") == [
+        ("$1.2 million", 1_200_000.0, None, "exact", "USD", None),
+        ("€40 billion", 40_000_000_000.0, None, "exact", "EUR", None),
+    ]
+    assert _figures("Between 10 and 20 boats and 5-8 km of road were lost, 12% of the fleet.") == [
+        ("Between 10 and 20", 10.0, 20.0, "range", None, "boats"),
+        ("5-8 km", 5.0, 8.0, "range", "km", "road"),
+        ("12%", 12.0, None, "exact", "percent", "the fleet"),
+    ]
+
+
+def test_counted_after_the_number_of() -> None:
+    f = _one(
+        "The ministry put at 7,200 the number of displaced residents who had reached Quent by Friday evening."
+    )
+    assert (f.value, f.counted, f.as_of) == (
+        7200.0,
+        "displaced residents who had reached Quent",
+        "2024-03-08",
+    )
+    assert (f.speaker, f.speaker_entity) == ("The ministry", None)
+
+
+def test_speaker_comes_from_the_attribution() -> None:
+    f = _one("Mayor Lena Quist said 14 people died in the flood.")
+    assert (f.value, f.counted, f.speaker, f.speaker_entity) == (
+        14.0,
+        "people",
+        "Lena Quist",
+        "person:lena-quist",
+    )
+
+
+def test_dates_times_years_ages_ordinals_and_names_are_not_figures() -> None:
+    text = (
+        "On March 3, 2024 at 10:30 a.m. the 45-year-old, aged 45, came first in the 3rd round "
+        "of Resolution 2334 talks held in 1998 and again 30 years ago."
+    )
+    assert _figures(text) == []
+
+
+def test_durations_are_figures_with_a_time_unit() -> None:
+    assert _figures("The strike lasted less than 24 hours, the first in about 30 years.") == [
+        ("less than 24 hours", 24.0, None, "less_than", "hours", None),
+        ("about 30 years", 30.0, None, "approximate", "years", None),
+    ]
