@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from corroborate.language import analyze
 
 _PARAGRAPHS = (
-    "MARROWBY, May {d} (Northern Wire) - At least {n} people were killed when a section of the {place} Bridge "
-    "collapsed into the river on Tuesday evening, the city's fire chief said on Wednesday.",
+    "MARROWBY, May {d} (Northern Wire) - At least {n} people were killed when a section of the "
+    "{place} Bridge collapsed into the river on Tuesday evening, the city's fire chief said on Wednesday.",
     '"We are still in a rescue phase," Fire Chief {first} {last} told reporters on Wednesday. '
     '"The chances of finding more survivors are getting smaller."',
     "{last} said rescue teams had searched the river overnight with boats, divers and about {m} volunteers.",

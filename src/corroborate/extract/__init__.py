@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found, assemble
 from corroborate.extract.text import classify_text, text_blocks
 from corroborate.model import Article, Page
@@ -30,3 +32,14 @@ def extract(page: Page) -> Article:
         # A parser choking on hostile markup is one bad page, never the end of the run.
         raise ExtractError(f"cannot parse page: {type(err).__name__}: {err}") from err
     return assemble(page, blocks, found)
+
+
+def extract_many(pages: Iterable[Page]) -> list[Article | ExtractError]:
+    """Extract many pages; placeholder until the template pass lands."""
+    out: list[Article | ExtractError] = []
+    for page in pages:
+        try:
+            out.append(extract(page))
+        except ExtractError as err:
+            out.append(err)
+    return out

@@ -83,7 +83,11 @@ def counted_after(text: str, pos: int, end: int, unit: str | None) -> tuple[str 
     if m:
         window = text[m.end() : min(end, m.end() + 40)]
         inner = _NUMBERISH.search(window)
-        if inner and len(window[: inner.start()].split()) <= 3 and not re.search(r"[,;.]", window[: inner.start()]):
+        if (
+            inner
+            and len(window[: inner.start()].split()) <= 3
+            and not re.search(r"[,;.]", window[: inner.start()])
+        ):
             return None, m.end() + inner.start()
         np_end = _noun_phrase(text, m.end(), end, allow_determiner=True)
         return (_clean(text, m.end(), np_end), None) if np_end > m.end() else (None, None)

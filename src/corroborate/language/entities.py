@@ -232,10 +232,13 @@ def _role_before(text: str, toks: list[Tok], first: Tok, out: list[Candidate]) -
     n = k - 2
     while n >= 0 and k - n <= 5 and _joined(text, toks[n], toks[n + 1]):
         t = toks[n]
-        if (
-            t.text.islower()
-            and t.lower in TITLE_MODIFIERS - {"of", "the"} | ROLE_NOUNS | {"aid", "policy", "press"}
-        ) or (t.cap and any(c.known and c.start == t.start for c in out)):
+        # "harbour master", "senior U.N. aid official": modifiers and known names before the role; any
+        # lowercase word right before the role noun, but only title words further out ("met U.N. ...").
+        modifier = t.lower in TITLE_MODIFIERS - {"of", "the"} | ROLE_NOUNS | {"aid", "policy", "press"}
+        free = n == k - 2 and t.lower not in STOP_CAPS and t.lower not in NAME_CONNECTORS
+        if (t.text.islower() and (modifier or free)) or (
+            t.cap and any(c.known and c.start == t.start for c in out)
+        ):
             start = t.start
         else:
             break

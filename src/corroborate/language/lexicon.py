@@ -104,7 +104,9 @@ ROLE_NOUNS: Final = words(
     "commander chairman chairwoman chair executive founder member spokespeople researcher economist "
     "journalist correspondent editor expert representative coordinator negotiator officer mayor "
     "governor governor-general deputy aide manager general prosecutor judge counsel diplomat "
-    "rapporteur strategist ceo photographer reporter"
+    "rapporteur strategist ceo photographer reporter master worker resident witness survivor owner "
+    "driver teacher doctor nurse engineer clerk student farmer visitor curator volunteer captain "
+    "historian architect activist campaigner"
 )
 """Lowercase nouns that mark a phrase as a role ("spokesperson", "diplomatic adviser")."""
 
