@@ -134,7 +134,9 @@ def cut(n: int, merges: Sequence[tuple[float, int, int]], threshold: float) -> l
     return [find(x) for x in range(n)]
 
 
-def baseline(articles: Sequence[Article], gold: Mapping[str, str]) -> tuple[float, tuple[float, float, float]]:
+def baseline(
+    articles: Sequence[Article], gold: Mapping[str, str]
+) -> tuple[float, tuple[float, float, float]]:
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
     merges = average_link(tfidf(texts))
     best = (0.0, (0.0, 0.0, 0.0))
@@ -163,13 +165,17 @@ def main() -> None:
     p, r, f = bcubed(pred, gold)
     print(f"ECB+ {len(articles)} articles, {len(set(gold.values()))} gold events")
     print(f"language stage: {t_lang:.1f} s ({1000 * t_lang / len(articles):.0f} ms/article)")
-    print(f"corroborate cluster() defaults: P {p:.3f} R {r:.3f} F1 {f:.3f}  "
-          f"({len(set(pred.values()))} stories, {t_cluster:.2f} s)")
+    print(
+        f"corroborate cluster() defaults: P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+        f"({len(set(pred.values()))} stories, {t_cluster:.2f} s)"
+    )
 
     t0 = time.perf_counter()
     threshold, (bp, br, bf) = baseline(raw, gold)
-    print(f"baseline TF-IDF + average link, best threshold {threshold:.2f}: P {bp:.3f} R {br:.3f} F1 {bf:.3f}  "
-          f"({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"baseline TF-IDF + average link, best threshold {threshold:.2f}: P {bp:.3f} R {br:.3f} F1 {bf:.3f}  "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
 
     scores = [f]
     rng = random.Random(0)
@@ -177,8 +183,10 @@ def main() -> None:
         order = list(articles)
         rng.shuffle(order)
         scores.append(bcubed(cluster(order, {}), gold)[2])
-    print(f"order independence: F1 over {len(scores)} orders min {min(scores):.3f} max {max(scores):.3f} "
-          f"spread {max(scores) - min(scores):.3f}")
+    print(
+        f"order independence: F1 over {len(scores)} orders min {min(scores):.3f} max {max(scores):.3f} "
+        f"spread {max(scores) - min(scores):.3f}"
+    )
 
 
 if __name__ == "__main__":

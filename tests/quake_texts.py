@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from builders import article, ent, fig, quote, when
 from corroborate.model import Article
+from tests.builders import article, ent, fig, quote, when
 
 WIRE = (
     "KESTREL BAY (Northwire) - A magnitude 6.4 earthquake struck the coastal city of Kestrel Bay in "

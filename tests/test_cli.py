@@ -116,7 +116,11 @@ def test_extract_json_gives_clean_text_and_metadata() -> None:
     [record] = json.loads(result.stdout)
     expected = EXPECTED["pages"]["northern-wire_bridge.html"]
     assert record["title"] == expected["title"]
-    assert (record["outlet"], record["origin"], record["dateline"]) == ("Northern Wire", "Northern Wire", "MARROWBY")
+    assert (record["outlet"], record["origin"], record["dateline"]) == (
+        "Northern Wire",
+        "Northern Wire",
+        "MARROWBY",
+    )
     assert all(sentence in record["text"] for sentence in expected["body_contains"])
     removed = " ".join(block["text"] for block in record["removed"])
     assert all(snippet in removed for snippet in expected["removed_contains"])

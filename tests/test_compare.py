@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from builders import article, ent, fig
 from corroborate.compare import compare
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
-from quake_texts import quake_articles
+from tests.builders import article, ent, fig
+from tests.quake_texts import quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
 
@@ -221,3 +221,21 @@ def test_articles_without_analysis_still_align_on_their_text() -> None:
     assert (story.entities, story.figures, story.quotes, story.timeline) == ([], [], [], [])
     texts = {a.id: a.text for a in bare}
     assert all(ev.text == texts[ev.article][ev.start : ev.end] for c in story.claims for ev in c.evidence)
+
+
+def test_sentences_that_disagree_on_a_number_are_not_one_claim() -> None:
+    a = article(
+        "toll-a",
+        "The death toll from the landslide in Pellham has risen to 14, officials said.",
+        outlet="Coast Herald",
+        published="2031-03-04T06:00:00+00:00",
+    )
+    b = article(
+        "toll-b",
+        "The death toll from the landslide in Pellham has risen to 12, officials said.",
+        outlet="Riverside Radio",
+        published="2031-03-04T07:00:00+00:00",
+    )
+    story = compare("s-toll", [a, b], find_origins([a, b]))
+    assert story.corroborated == []
+    assert all(len(c.articles) == 1 for c in story.claims)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from builders import article
 from corroborate.stories import cluster, find_origins, normalise_origin
-from quake_texts import WIRE, other_articles, quake_articles
+from tests.builders import article
+from tests.quake_texts import WIRE, other_articles, quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
 OTHER_ID, MUSEUM_ID = "other004dddddddddddd", "museum05eeeeeeeeeeee"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from corroborate.model import Span
 
@@ -50,6 +51,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Cached: clustering stems every word of every article, and news vocabulary repeats heavily.
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: 'accused'/'accusations' -> 'accus', 'troops' -> 'troop'."""
     w = word.lower().replace("’", "'")

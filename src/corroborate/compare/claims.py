@@ -122,6 +122,13 @@ def similarity(a: frozenset[str], b: frozenset[str], w: dict[str, float]) -> flo
     return 0.5 * (ws / min(wa, wb) + 2 * ws / (wa + wb))
 
 
+def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sentences state numbers and share none: "risen to 14" is not "risen to 12"."""
+    na = {t for t in a if t[:1].isdigit()}
+    nb = {t for t in b if t[:1].isdigit()}
+    return bool(na and nb and not (na & nb))
+
+
 def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int, int], float]:
     """For each sentence, its best match in every other article: {(i, j): score}, i < j."""
     postings: dict[str, list[int]] = defaultdict(list)
@@ -137,7 +144,7 @@ def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int,
         best: dict[str, tuple[float, int]] = {}
         for j in sorted(candidates):
             other = sentences[j]
-            if other.article == s.article:
+            if other.article == s.article or numbers_disagree(s.tokens, other.tokens):
                 continue
             score = max(
                 similarity(x, y, w) for x in (s.tokens, *s.clauses) for y in (other.tokens, *other.clauses)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found, assemble
+from corroborate.extract.template import TemplateIndex
 from corroborate.extract.text import classify_text, text_blocks
 from corroborate.model import Article, Page
 
 MAX_CHARS = 3_000_000
 """Pages are cut to this many characters before parsing: time stays bounded, and no article is this long."""
 
-__all__ = ["MIN_WORDS", "ExtractError", "extract"]
+__all__ = ["MIN_WORDS", "ExtractError", "TemplateIndex", "extract", "extract_many"]
 
 
 def extract(page: Page) -> Article:
@@ -34,12 +35,21 @@ def extract(page: Page) -> Article:
     return assemble(page, blocks, found)
 
 
-def extract_many(pages: Iterable[Page]) -> list[Article | ExtractError]:
-    """Extract many pages; placeholder until the template pass lands."""
+
+def extract_many(pages: Iterable[Page], index: TemplateIndex | None = None) -> list[Article | ExtractError]:
+    """Extract a batch; paragraphs that recur across many articles of one site are taken out as its template.
+
+    Each page is extracted alone (`extract` stays pure); the batch then teaches the
+    index each site's template. Pass an index to keep learning across batches.
+    """
+    index = index if index is not None else TemplateIndex()
     out: list[Article | ExtractError] = []
     for page in pages:
         try:
-            out.append(extract(page))
+            article = extract(page)
         except ExtractError as err:
             out.append(err)
-    return out
+            continue
+        index.add(article)
+        out.append(article)
+    return [index.strip(a) if isinstance(a, Article) else a for a in out]

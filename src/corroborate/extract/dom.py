@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -88,6 +89,17 @@ _NOT_WORDS = frozenset({"commentary", "adjacent", "address", "header__title", "m
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _GUARD_CHECKS = 200
+# The rules of _WORDS compiled once: exact words, and stems longer than three letters as prefixes.
+_ORDER: dict[RemovedKind, int] = {}
+_EXACT: dict[str, RemovedKind] = {}
+_PREFIX_KIND: dict[str, RemovedKind] = {}
+for _kind, _stems in _WORDS:
+    _ORDER.setdefault(_kind, len(_ORDER))
+    for _stem in _stems:
+        _EXACT.setdefault(_stem, _kind)
+        if len(_stem) > 3:
+            _PREFIX_KIND.setdefault(_stem, _kind)
+_PREFIX = re.compile("|".join(sorted(_PREFIX_KIND, key=lambda s: (_ORDER[_PREFIX_KIND[s]], -len(s)))))
 _GENERIC: frozenset[RemovedKind] = frozenset({"navigation", "related", "other", "metadata"})
 
 
@@ -103,22 +115,41 @@ def tokens(el: HtmlElement) -> list[str]:
     return _TOKEN.findall(_CAMEL.sub(" ", raw).lower())
 
 
+@lru_cache(maxsize=8192)
+def _word_kind(raw: str) -> RemovedKind | None:
+    """The kind named by a class/id string; cached, since a site repeats the same few on every element."""
+    best: RemovedKind | None = None
+    for tok in _TOKEN.findall(_CAMEL.sub(" ", raw).lower()):
+        if tok in _NOT_WORDS:
+            continue
+        for kind in (_EXACT.get(tok), _prefix_kind(tok)):
+            # The earliest rule of _WORDS wins, whichever token names it, as when they were tried in order.
+            if kind is not None and (best is None or _ORDER[kind] < _ORDER[best]):
+                best = kind
+    return best
+
+
+def _prefix_kind(tok: str) -> RemovedKind | None:
+    match = _PREFIX.match(tok)
+    return None if match is None else _PREFIX_KIND[match.group(0)]
+
+
 def container_kind(el: HtmlElement) -> RemovedKind | None:
     """The boilerplate kind of a container element, or None."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("body", "html", "main", "article"):
         return None
-    if el.get("aria-hidden") == "true" or el.get("hidden") is not None:
-        return "other"
-    role = (el.get("role") or "").lower()
-    if role in ("navigation", "banner", "contentinfo", "search"):
-        return "navigation"
-    toks = tokens(el)
-    for kind, stems in _WORDS:
-        for tok in toks:
-            if tok in _NOT_WORDS:
-                continue
-            if any(tok == s or (len(s) > 3 and tok.startswith(s)) for s in stems):
+    attrib = el.attrib
+    if attrib:
+        if attrib.get("aria-hidden") == "true" or "hidden" in attrib:
+            return "other"
+        role = attrib.get("role")
+        if role and role.lower() in ("navigation", "banner", "contentinfo", "search"):
+            return "navigation"
+        cls, ident = attrib.get("class"), attrib.get("id")
+        if cls or ident:
+            kind = _word_kind(f"{cls or ''} {ident or ''}")
+            if kind is not None:
                 return kind
     if tag == "header":
         return None if el.find(".//h1") is not None else "navigation"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
+from corroborate.extract.region import headline_above, mark_outside
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*$")
@@ -117,4 +118,13 @@ def classify_text(blocks: list[Block], given_title: str | None) -> tuple[str | N
     """Classify a text page's blocks; return its title and outlet."""
     classify(blocks)
     outlet = text_outlet(blocks)
-    return mark_title(blocks, given_title, outlet), outlet
+    window_title = blocks[0].text if blocks and blocks[0].kind is None else None
+    start = mark_outside(blocks)
+    if given_title or start is None:
+        return mark_title(blocks, given_title, outlet), outlet
+    # A browser's dump opens with the window title ('Headline - Section - Outlet'): it names the headline.
+    head = headline_above(blocks, start, window_title)
+    if head is None:
+        return mark_title(blocks, given_title, outlet), outlet
+    blocks[head].kind = "title"
+    return blocks[head].text, outlet

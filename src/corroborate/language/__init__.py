@@ -12,6 +12,7 @@ from datetime import datetime
 from corroborate.language.entities import find_candidates
 from corroborate.language.figures import find_figures
 from corroborate.language.linking import link
+from corroborate.language.ner import merge, model_entities
 from corroborate.language.quotes import find_quotes
 from corroborate.language.sentences import split_sentences
 from corroborate.language.times import find_times
@@ -22,7 +23,11 @@ __all__ = ["analyze", "analyze_article", "find_entities", "split_sentences"]
 
 def find_entities(text: str, sentences: list[Span]) -> tuple[list[Entity], list[Mention]]:
     """Entities with one canonical name each, and every mention linked to one."""
-    return link(text, find_candidates(text, sentences))
+    candidates = find_candidates(text, sentences)
+    found = model_entities(text)
+    if found is not None:
+        candidates = merge(text, candidates, found)
+    return link(text, candidates)
 
 
 def analyze(text: str, published: datetime | None = None) -> Analysis:

@@ -1,71 +1,65 @@
-"""Online clustering: each new article joins the most similar story or opens a new one.
+"""Clustering articles into stories: blocked candidate pairs, then average-link merging.
 
-Similarity is a tf-idf cosine between the article and the story's centroid over
-content words (title weighted up) and entity/place names, damped when the two
-name disjoint places (two earthquakes are two stories) and when they were
-published days apart. Candidate stories come from an inverted index over each
-article's strongest features, so the cost grows with the number of articles,
-not with the number of story pairs.
+Each article is a tf-idf vector over content words (title weighted up) and
+entity/place names. Similarity is their cosine, damped when the two name
+disjoint places (two earthquakes are two stories) and when they were published
+days apart. Only candidate pairs are compared: articles that share one of their
+strongest, rarest features (blocking through an inverted index whose long
+postings are skipped), so the cost grows with the number of articles, not with
+the number of pairs. Average link then merges clusters whose mean pairwise
+similarity stays above THRESHOLD: unlike joining the best story as articles
+arrive, it does not depend on input order and does not let one early article
+pull a second event of the same kind into its story.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from corroborate.model import Article
 from corroborate.stories.features import ArticleFeatures, features, idf_table, vectorise
+from corroborate.stories.linkage import average_link
 
-THRESHOLD = 0.2
-# Features of a new article looked up in the blocking index: its rarest, strongest terms and names.
+# Mean pairwise similarity two clusters must keep to be one story.
+THRESHOLD = 0.17
+# Features of an article used for blocking: its strongest (rarest, most repeated) terms and names.
 BLOCK_FEATURES = 20
-# A feature shared by this many stories says little about any one of them.
-MAX_BLOCK_POSTING = 1000
+# A blocking feature shared by more articles than this says little about any one of them.
+MAX_BLOCK_POSTING = 150
+# At most this many candidates per article are compared (those sharing most blocking features).
+MAX_CANDIDATES = 40
 # Articles published within this many days are not penalised at all.
 SAME_DAYS = 2.0
 # Days over which the time penalty decays by a factor e.
 DECAY_DAYS = 5.0
 MIN_TIME_FACTOR = 0.1
-DISJOINT_PLACES_FACTOR = 0.5
+DISJOINT_PLACES_FACTOR = 0.8
+# Articles published further apart than this cannot reach THRESHOLD even with the same text,
+# so blocking only looks this far (the time window of the blocking).
+WINDOW_DAYS = SAME_DAYS + DECAY_DAYS * math.log(1.0 / THRESHOLD) if MIN_TIME_FACTOR < THRESHOLD else math.inf
 
 
-@dataclass
-class StoryProfile:
-    id: str
-    centroid: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-    places: set[str] = field(default_factory=set)
-    times: list[datetime] = field(default_factory=list)
-
-    def add(self, vec: Mapping[str, float], f: ArticleFeatures) -> None:
-        for t, v in vec.items():
-            self.centroid[t] = self.centroid.get(t, 0.0) + v
-        self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
-        self.places |= f.places
-        if f.published is not None:
-            self.times.append(f.published)
-
-
-def similarity(vec: Mapping[str, float], f: ArticleFeatures, story: StoryProfile) -> float:
-    if not story.norm:
-        return 0.0
-    dot = sum(v * story.centroid.get(t, 0.0) for t, v in vec.items())
-    score = dot / story.norm
-    if f.places and story.places and not (f.places & story.places):
-        score *= DISJOINT_PLACES_FACTOR
-    return score * time_factor(f.published, story.times)
-
-
-def time_factor(published: datetime | None, times: Sequence[datetime]) -> float:
-    if published is None or not times:
+def time_factor(a: datetime | None, b: datetime | None) -> float:
+    if a is None or b is None:
         return 1.0
-    gap = min(abs((published - t).total_seconds()) for t in times) / 86400.0
+    gap = abs((a - b).total_seconds()) / 86400.0
     if gap <= SAME_DAYS:
         return 1.0
     return max(MIN_TIME_FACTOR, math.exp(-(gap - SAME_DAYS) / DECAY_DAYS))
+
+
+def similarity(
+    va: Mapping[str, float], vb: Mapping[str, float], fa: ArticleFeatures, fb: ArticleFeatures
+) -> float:
+    small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+    score = sum(v * large.get(t, 0.0) for t, v in small.items())
+    if fa.places and fb.places and not (fa.places & fb.places):
+        score *= DISJOINT_PLACES_FACTOR
+    return score * time_factor(fa.published, fb.published)
 
 
 def _order(f: ArticleFeatures) -> tuple[datetime, str]:
@@ -74,6 +68,47 @@ def _order(f: ArticleFeatures) -> tuple[datetime, str]:
 
 def _top_features(vec: Mapping[str, float]) -> list[str]:
     return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:BLOCK_FEATURES]]
+
+
+def candidate_pairs(
+    vecs: Sequence[Mapping[str, float]], times: Sequence[float | None]
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) sharing a strong feature within the time window; each i keeps its best few.
+
+    `times` (seconds, None when undated) must be ascending with undated last, as the
+    articles are ordered; postings then stay in time order and a window is a slice.
+    A feature whose window holds more than MAX_BLOCK_POSTING articles is skipped.
+    """
+    tops = [_top_features(v) for v in vecs]
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for i, top in enumerate(tops):
+        for t in top:
+            postings[t].append(i)
+    dated: dict[str, list[float]] = {}
+    window = WINDOW_DAYS * 86400.0
+    pairs: set[tuple[int, int]] = set()
+    for i, top in enumerate(tops):
+        shared: defaultdict[int, float] = defaultdict(float)
+        ti = times[i]
+        for t in top:
+            posting = postings[t]
+            if ti is not None:
+                stamps = dated.get(t)
+                if stamps is None:
+                    stamps = dated[t] = [s for j in posting if (s := times[j]) is not None]
+                lo, hi = bisect_left(stamps, ti - window), bisect_right(stamps, ti + window)
+                # The window's slice plus the undated articles at the end of the posting.
+                members = posting[lo:hi] + posting[len(stamps) :]
+            else:
+                members = posting
+            if len(members) > MAX_BLOCK_POSTING:
+                continue
+            for j in members:
+                if j != i:
+                    shared[j] += vecs[i][t]
+        best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        pairs.update((min(i, j), max(i, j)) for j, _ in best)
+    return pairs
 
 
 def _new_story_id(article_id: str, taken: set[str]) -> str:
@@ -90,49 +125,37 @@ def _new_story_id(article_id: str, taken: set[str]) -> str:
 def cluster(articles: Sequence[Article], known: Mapping[str, str]) -> dict[str, str]:
     """Article id -> story id for every article.
 
-    `known` holds the assignments already stored; they are kept, so stories grow
-    as new articles arrive. New stories get ids derived from their first article.
-    Pass the stored articles of recent stories along with the new ones: a story
-    with no article here cannot be joined.
+    `known` holds the assignments already stored; they are kept (two stored
+    stories never merge), so stories grow as new articles arrive. New stories
+    get ids derived from their earliest article. Pass the stored articles of
+    recent stories along with the new ones: a story with no article here
+    cannot be joined.
     """
-    feats = {a.id: features(a) for a in articles}
-    idf, unseen = idf_table(feats.values())
-    vecs = {aid: vectorise(f, idf, unseen) for aid, f in feats.items()}
+    unique = {a.id: a for a in articles}
+    feats = sorted((features(a) for a in unique.values()), key=_order)
+    idf, unseen = idf_table(feats)
+    vecs = [vectorise(f, idf, unseen) for f in feats]
+    edges = {}
+    times = [f.published.timestamp() if f.published else None for f in feats]
+    for i, j in sorted(candidate_pairs(vecs, times)):
+        s = similarity(vecs[i], vecs[j], feats[i], feats[j])
+        if s > 0:
+            edges[(i, j)] = s
+    labels = average_link(len(feats), edges, THRESHOLD, [known.get(f.id) for f in feats])
 
-    stories: dict[str, StoryProfile] = {}
-    index: dict[str, set[str]] = defaultdict(set)
-    result: dict[str, str] = {}
+    members: defaultdict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(labels):
+        members[root].append(i)
     taken = set(known.values())
-
-    def place(aid: str, sid: str) -> None:
-        profile = stories.setdefault(sid, StoryProfile(sid))
-        profile.add(vecs[aid], feats[aid])
-        # Index every feature, look up only the article's strongest: a shared rare term is enough.
-        for t in vecs[aid]:
-            index[t].add(sid)
-        result[aid] = sid
-
-    ordered = sorted(feats.values(), key=_order)
-    # Stored assignments first, so new articles can join any stored story whatever its date.
-    for f in ordered:
-        if f.id in known:
-            place(f.id, known[f.id])
-    for f in ordered:
-        if f.id in result:
-            continue
-        vec = vecs[f.id]
-        candidates: set[str] = set()
-        for t in _top_features(vec):
-            posting = index.get(t)
-            if posting and len(posting) <= MAX_BLOCK_POSTING:
-                candidates |= posting
-        best, best_score = None, THRESHOLD
-        for sid in sorted(candidates):
-            score = similarity(vec, f, stories[sid])
-            if score >= best_score and (best is None or score > best_score):
-                best, best_score = sid, score
-        if best is None:
-            best = _new_story_id(f.id, taken)
-            taken.add(best)
-        place(f.id, best)
+    result: dict[str, str] = {}
+    # Roots are the earliest member of each cluster, so ids follow publication order.
+    for root in sorted(members):
+        stored = sorted({known[feats[i].id] for i in members[root] if feats[i].id in known})
+        if stored:
+            sid = stored[0]
+        else:
+            sid = _new_story_id(feats[root].id, taken)
+            taken.add(sid)
+        for i in members[root]:
+            result[feats[i].id] = known.get(feats[i].id, sid)
     return result

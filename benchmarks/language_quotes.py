@@ -1,0 +1,153 @@
+"""Quotes and speakers of `language.analyze` on PolNeAR v1.0 (brat Source/Cue/Content).
+
+Run: .venv/bin/python benchmarks/language_quotes.py [--split dev|train] [--show N]
+
+A predicted quote matches a gold attribution when it covers at least half of
+the gold Content's tokens (\\w+ runs). Precision: predicted quotes matching
+some gold Content. Recall over gold attributions whose content holds a
+quotation mark, and over all. Speaker accuracy over matched quotes: our
+speaker mention overlaps the gold Source, or the entity it resolves to has a
+mention that does. Texts annotated twice are scored on one annotation (the
+first by file name). Anchors: quote extractors on other corpora F1 83-84 (span
+overlap), speaker accuracy 86.5%; bars P 0.85, R(quoted) 0.80, R(all) 0.60,
+speaker 0.90.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from corroborate.language import analyze
+from corroborate.model import Analysis, Quote
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "polnear"
+_QUOTE_MARKS = re.compile("[\"“”]")
+
+
+@dataclass
+class Gold:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    text: str
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (part.split() for part in field.split(";"))]
+
+
+def read_ann(path: Path) -> list[Gold]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    texts: dict[str, str] = {}
+    rels: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 2:
+            kind, _, where = cols[1].partition(" ")
+            spans[cols[0]] = _spans(where)
+            texts[cols[0]] = cols[2] if len(cols) > 2 else ""
+        elif line.startswith("E") and len(cols) >= 2:
+            rels.append(dict(arg.split(":", 1) for arg in cols[1].split()))
+    out: list[Gold] = []
+    for rel in rels:
+        if "Content" in rel and rel["Content"] in spans:
+            src = spans.get(rel.get("Source", ""), [])
+            out.append(Gold(spans[rel["Content"]], src, texts[rel["Content"]]))
+    return out
+
+
+def _tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(s + m.start(), s + m.end()) for s, e in spans for m in re.finditer(r"\w+", text[s:e])]
+
+
+def covers(q: Quote, toks: list[tuple[int, int]]) -> bool:
+    inside = sum(1 for s, e in toks if s >= q.start and e <= q.end)
+    return bool(toks) and inside * 2 >= len(toks)
+
+
+def speaker_ok(q: Quote, gold: Gold, analysis: Analysis) -> bool:
+    spans = []
+    if q.speaker_span is not None:
+        spans.append((q.speaker_span.start, q.speaker_span.end))
+    if q.speaker_entity is not None:
+        spans += [(m.start, m.end) for m in analysis.mentions if m.entity == q.speaker_entity]
+    return any(s < ge and gs < e for s, e in spans for gs, ge in gold.source)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--show", type=int, default=0, help="print N misses and N false positives")
+    args = ap.parse_args()
+    root = DATA / args.split
+    if not root.exists():
+        print(f"no data at {root}", file=sys.stderr)
+        return 1
+    seen: set[str] = set()
+    n_pred = n_pred_ok = 0
+    n_gold = n_gold_hit = n_quoted = n_quoted_hit = 0
+    n_matched = n_speaker_ok = 0
+    misses: list[str] = []
+    spurious: list[str] = []
+    wrong_speaker: list[str] = []
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if name in seen:
+            continue
+        seen.add(name)
+        text = (root / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        date = re.search(r"_(\d{4}-\d{2}-\d{2})_", name)
+        published = datetime.fromisoformat(date.group(1)).replace(tzinfo=UTC) if date else None
+        golds = read_ann(ann)
+        analysis = analyze(text, published)
+        toks = [_tokens(text, g.content) for g in golds]
+        for q in analysis.quotes:
+            n_pred += 1
+            if any(covers(q, t) for t in toks):
+                n_pred_ok += 1
+            else:
+                spurious.append(f"{name}: {q.speaker!r} {q.cue!r} | {q.text[:150]!r}")
+        for g, t in zip(golds, toks, strict=True):
+            if not t:
+                continue
+            quoted = bool(_QUOTE_MARKS.search(text[g.content[0][0] : g.content[-1][1]]))
+            hit = next((q for q in analysis.quotes if covers(q, t)), None)
+            n_gold += 1
+            n_quoted += quoted
+            if hit is None:
+                misses.append(f"{'Q' if quoted else '-'} {name}: {g.text[:150]!r}")
+                continue
+            n_gold_hit += 1
+            n_quoted_hit += quoted
+            if g.source:
+                n_matched += 1
+                if speaker_ok(hit, g, analysis):
+                    n_speaker_ok += 1
+                else:
+                    src = " / ".join(text[s:e] for s, e in g.source)
+                    wrong_speaker.append(f"{name}: ours {hit.speaker!r}, gold {src!r} | {hit.text[:80]!r}")
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 0.0
+
+    print(f"PolNeAR {args.split}: {len(seen)} texts, {n_gold} gold attributions ({n_quoted} quoted)")
+    print(f"  precision        {ratio(n_pred_ok, n_pred):.3f}  ({n_pred_ok}/{n_pred})   bar 0.85")
+    print(f"  recall (quoted)  {ratio(n_quoted_hit, n_quoted):.3f}  ({n_quoted_hit}/{n_quoted})   bar 0.80")
+    print(f"  recall (all)     {ratio(n_gold_hit, n_gold):.3f}  ({n_gold_hit}/{n_gold})   bar 0.60")
+    print(
+        f"  speaker          {ratio(n_speaker_ok, n_matched):.3f}  ({n_speaker_ok}/{n_matched})   bar 0.90;"
+        " anchors: span-overlap F1 83-84, speaker 86.5%"
+    )
+    if args.show:
+        print("missed:", *misses[: args.show], sep="\n  ")
+        print("false positives:", *spurious[: args.show], sep="\n  ")
+        print("wrong speaker:", *wrong_speaker[: args.show], sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

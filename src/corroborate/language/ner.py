@@ -1,0 +1,140 @@
+"""The trained name recogniser, merged with the rule-based candidates.
+
+A small spaCy model (`corroborate/data/ner/`, built by `make model` from
+CoNLL-2003) finds the spans and their type; the rules keep what they know
+better: names from the shipped tables (canonical forms, GPE vs NORP),
+institutions ("Armenia's government"), titles split off a person ("Prime
+Minister Nikol Pashinyan") and roles. When spaCy or the model files are
+missing, `model_entities` returns None and the rules work alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from corroborate.language import gazetteer
+from corroborate.language.entities import Candidate
+from corroborate.language.lexicon import FACILITY_WORDS, ORG_WORDS, PLACE_NOUNS
+from corroborate.model import EntityLabel
+
+_LABELS: Final[dict[str, EntityLabel]] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+_NATURAL: Final = PLACE_NOUNS | FACILITY_WORDS | {"ocean", "gulf", "bay", "island", "islands", "mountains"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModelEntity:
+    start: int
+    end: int
+    label: str  # PER, ORG, LOC, MISC
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("corroborate").joinpath("data", "ner")))
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Any:
+    """Loaded once per process; None when spaCy or the model is not there."""
+    path = model_dir()
+    if not (path / "meta.json").exists():
+        return None
+    try:
+        import spacy
+    except ImportError:
+        return None
+    return spacy.load(path)
+
+
+def available() -> bool:
+    return _pipeline() is not None
+
+
+def model_entities(text: str) -> list[ModelEntity] | None:
+    nlp = _pipeline()
+    if nlp is None:
+        return None
+    out: list[ModelEntity] = []
+    for ent in nlp(text).ents:
+        # Trained on sentences, the model never saw paragraph breaks: a span across one is two names.
+        for part in re.finditer(r"[^\n]+", ent.text):
+            chunk = part.group(0).strip()
+            if chunk:
+                start = ent.start_char + part.start() + part.group(0).index(chunk)
+                out.append(ModelEntity(start, start + len(chunk), ent.label_))
+    return out
+
+
+def _place_label(name: str) -> EntityLabel:
+    known = gazetteer.lookup(name)
+    if known is not None and known.label in ("GPE", "LOC"):
+        return known.label
+    last = name.split()[-1].lower() if name.split() else ""
+    return "LOC" if last in _NATURAL else "GPE"
+
+
+def _overlaps(a: Candidate, m: ModelEntity) -> bool:
+    return a.start < m.end and m.start < a.end
+
+
+def _trusted(c: Candidate, m: ModelEntity) -> bool:
+    """A table name, institution or title-split person that holds the model's span: the rule knows more."""
+    covers = c.start <= m.start and m.end <= c.end
+    return (c.known and covers) or (c.role is not None and c.label == "PERSON")
+
+
+def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[Candidate]:
+    """Model spans and types, except where the rules hold a table name, an institution or a title.
+
+    A model span longer than a table name wins ("Washington Post" over "Washington").
+    """
+    out: list[Candidate] = []
+    used: set[int] = set()
+    keep: set[int] = set()
+    for m in found:
+        if m.label == "MISC":
+            continue  # not a type we keep; the rules may still know the name ("Morrow agreed.")
+        over = [i for i, c in enumerate(rules) if _overlaps(c, m)]
+        used.update(over)
+        trusted = [i for i in over if _trusted(rules[i], m)]
+        if trusted:
+            keep.update(trusted)
+            continue
+        name = text[m.start : m.end]
+        out.append(Candidate(m.start, m.end, _label(name, m.label), name, cues={"model"}))
+    _consistent(out, [c.name for c in rules if c.label == "PERSON"])
+    for i, c in enumerate(rules):
+        if i in keep or (i not in used and (c.known or c.label is None or c.nested)):
+            # Table names the model missed; acronyms that only count if something links them.
+            out.append(c)
+    return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _label(name: str, model_label: str) -> EntityLabel:
+    last = name.split()[-1].lower() if name.split() else ""
+    if len(name.split()) > 1 and last in ORG_WORDS:
+        return "ORG"  # "Harbour Board": the head word says what it is, whatever the model guessed
+    if len(name.split()) > 1 and last in FACILITY_WORDS:
+        return "LOC"
+    return _place_label(name) if model_label == "LOC" else _LABELS[model_label]
+
+
+def _consistent(found: list[Candidate], persons: list[str]) -> None:
+    """One name, one type in a text: a surname of a person is that person; else the majority type."""
+    persons = persons + [c.name for c in found if c.label == "PERSON"]
+    surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    votes: dict[str, Counter[EntityLabel]] = {}
+    for c in found:
+        if " " not in c.name and c.name in surnames:
+            c.label = "PERSON"
+        if c.label is not None:
+            votes.setdefault(gazetteer.normalize(c.name), Counter())[c.label] += 1
+    for c in found:
+        counts = votes.get(gazetteer.normalize(c.name))
+        if counts:
+            c.label = counts.most_common(1)[0][0]
