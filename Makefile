@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest venv clean bench
+.PHONY: demo test lint typecheck pytest venv clean bench model
 
 venv: $(VENV)/.installed
 
@@ -32,3 +32,7 @@ pytest: venv
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+
+# Rebuild the shipped name recogniser (src/corroborate/data/ner/) from ../shared/datasets/conll2003.
+model: venv
+	OMP_NUM_THREADS=1 $(BIN)/python tools/train_ner.py

@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 
 import trafilatura
-from extraction_data import Doc, load, page, renderers
-from extraction_metric import Score, score
 
 from corroborate.extract import ExtractError, extract, extract_many
 from corroborate.model import Article, Page
+from extraction_data import Doc, load, page, renderers
+from extraction_metric import Score, score
 
 logging.disable(logging.WARNING)  # trafilatura and htmldate talk about every short page
 

@@ -180,6 +180,7 @@ def main() -> int:
     ap.add_argument("--pieces", type=int, default=2, help="maxout pieces in the encoder")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")
+    ap.add_argument("--out", type=Path, default=BUILD / "out", help="where spaCy writes its checkpoints")
     args = ap.parse_args()
     if not (args.data / "conllpp_train.txt").exists():
         print(f"CoNLL-2003 not found in {args.data}", file=sys.stderr)
@@ -192,18 +193,21 @@ def main() -> int:
     n_dev = to_docbin(args.data / "conllpp_dev.txt", BUILD / "dev.spacy")
     print(f"train {n_train} sentences, dev {n_dev}")
     cfg = BUILD / "config.cfg"
-    cfg.write_text(CONFIG.format(width=args.width, depth=args.depth, pieces=args.pieces, epochs=args.epochs), encoding="utf-8")
+    cfg.write_text(
+        CONFIG.format(width=args.width, depth=args.depth, pieces=args.pieces, epochs=args.epochs),
+        encoding="utf-8",
+    )
     t0 = time.perf_counter()
     train(
         cfg,
-        BUILD / "out",
+        args.out,
         overrides={"paths.train": str(BUILD / "train.spacy"), "paths.dev": str(BUILD / "dev.spacy")},
     )
     print(f"trained in {time.perf_counter() - t0:.0f} s")
     if not args.no_install:
         if TARGET.exists():
             shutil.rmtree(TARGET)
-        shutil.copytree(BUILD / "out" / "model-best", TARGET)
+        shutil.copytree(args.out / "model-best", TARGET)
         print(f"installed {TARGET}")
     return 0
 

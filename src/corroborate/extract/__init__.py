@@ -35,7 +35,6 @@ def extract(page: Page) -> Article:
     return assemble(page, blocks, found)
 
 
-
 def extract_many(pages: Iterable[Page], index: TemplateIndex | None = None) -> list[Article | ExtractError]:
     """Extract a batch; paragraphs that recur across many articles of one site are taken out as its template.
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corroborate.model import RemovedKind
 
@@ -116,7 +116,9 @@ _STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^(latest|recent|top|reader|readers'?|show|view|load( more)?|all|\d+)\s+"
             r"comments?(\s*\(\d+\))?:?$",
             r"^comments?(\s*\(\d+\))?:?$",
-            r"^(leave|post|add|write) a (comment|reply)\b",
+            r"^(leave|post|add|write) (a |new |your )?(comment|reply)\b",
+            r"^comment (viewing )?options$",
+            r"^\d+ (comments?|responses?|replies)( so far)?:?$",
             r"^join the (conversation|discussion)\b",
             r"^comments are (closed|moderated)\b",
             r"^(log|sign) in to (comment|reply)\b",

@@ -156,7 +156,11 @@ def container_kind(el: HtmlElement) -> RemovedKind | None:
     return _TAGS.get(tag)
 
 
-def walk(root: HtmlElement, total_chars: int) -> Walk:
+HEADLESS_SKIP = _SKIP - {"head", "title"}
+"""For broken pages whose parser put the whole page into <head>: its text is still the page."""
+
+
+def walk(root: HtmlElement, total_chars: int, skip: frozenset[str] = _SKIP) -> Walk:
     """Lines of the page and the containers to cut, in one iterative pass (deep markup cannot recurse)."""
     out = Walk()
     buf: list[str] = []
@@ -185,7 +189,7 @@ def walk(root: HtmlElement, total_chars: int) -> Walk:
                 flush()
             add(el.tail, ctx)
             continue
-        if not tag or tag in _SKIP:  # comments, processing instructions, scripts
+        if not tag or tag in skip:  # comments, processing instructions, scripts
             add(el.tail, ctx)
             continue
         kind, cut = ctx, False

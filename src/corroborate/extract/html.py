@@ -11,11 +11,12 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from corroborate.extract.assemble import ExtractError, Found
+from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found
 from corroborate.extract.boilerplate import PUBLISHED_LINE, Block, classify, classify_one, words
 from corroborate.extract.dates import parse_iso
-from corroborate.extract.dom import cut_all, walk
+from corroborate.extract.dom import HEADLESS_SKIP, cut_all, walk
 from corroborate.extract.htmlmeta import read_metadata
+from corroborate.extract.region import mark_outside
 from corroborate.model import Page, RemovedBlock, RemovedKind
 
 # trafilatura logs every page it finds too short at WARNING; that is our ExtractError's job.
@@ -24,6 +25,8 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _BLOCK_TAGS = {"p": "p", "head": "head", "quote": "quote", "item": "item", "row": "row", "code": "p"}
 _SUBSTRING_CHECKS = 2000
+_SWALLOWED = 2000
+_TITLE_TAG = re.compile(r"<title[^>]*>", re.I)
 # Kinds whose container speaks for all its lines; other containers let each line's own rules decide.
 _SPECIFIC: frozenset[RemovedKind] = frozenset(
     {"cookie", "comments", "newsletter", "donation", "share", "advertisement", "disclaimer", "byline"}
@@ -34,23 +37,44 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
     tree = _parse(content)
     found = read_metadata(tree, page.url)
     body = tree.find("body")
-    root = body if body is not None else tree
-    pass_ = walk(root, len(root.text_content()))
+    total = len(tree.text_content())
+    if body is not None and len(body.text_content()) * 4 >= total:
+        pass_ = walk(body, total)
+    else:
+        # No body, or a body holding little of the text: a broken page the parser poured into <head>.
+        pass_ = walk(tree, total, HEADLESS_SKIP)
     if found.published is None and not any(PUBLISHED_LINE.match(t) for t, _ in pass_.lines):
         found.fallback_date = _htmldate(tree, page.url)
     cut_all(pass_.cut)
     blocks = _main_blocks(tree, page.url)
-    if not blocks:
-        # trafilatura found nothing it trusts (a very short page): take the uncut lines as the text.
-        blocks = [Block(text, i) for i, (text, kind) in enumerate(pass_.lines) if kind is None]
+    blocks = _or_prose_run(blocks, pass_.lines)
     classify(blocks)
     _mark_title(blocks, found.title)
     found.removed = _audit(pass_.lines, blocks, found.title)
     return blocks, found
 
 
+def _or_prose_run(blocks: list[Block], lines: list[tuple[str, RemovedKind | None]]) -> list[Block]:
+    """trafilatura's blocks or, when it found nothing it trusts (table layouts, broken markup),
+    the page's run of prose found as in a text dump.
+
+    Measured on l3s-gn1: preferring the run whenever it holds more words than trafilatura's
+    blocks loses precision (F1 -0.005 at 3x, -0.009 at 2x), so it stays a fallback.
+    """
+    if sum(words(b.text) for b in blocks) >= MIN_WORDS:
+        return blocks
+    run = [Block(text, i) for i, (text, kind) in enumerate(lines) if kind is None]
+    classify(run)
+    mark_outside(run)
+    return run
+
+
 def _parse(content: str) -> HtmlElement:
     tree = load_html(content)
+    title = tree.find(".//title") if tree is not None else None
+    if title is not None and len(title.text or "") > _SWALLOWED and "<" in (title.text or ""):
+        # An unclosed <title> swallowed the page as raw text; without the tag the markup parses again.
+        tree = load_html(_TITLE_TAG.sub("", content, count=1))
     if tree is None:
         # load_html refuses fragments ("<p>..</p>" alone); wrap them as a document.
         try:
@@ -69,7 +93,9 @@ def _main_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
         url=url,
         with_metadata=False,
         include_comments=False,
-        include_tables=True,
+        # Tables off: on l3s-gn1 the layout tables of older news sites bring in menus and teasers
+        # (F1 0.865 with tables, 0.877 without). The cost: a data table inside an article is dropped.
+        include_tables=False,
         include_images=False,
         output_format="python",
     )

@@ -53,7 +53,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """ISO 639-1 code of `text`, or `hint` (e.g. <html lang>) when the text says too little."""
     sample = text[:3000]  # a few paragraphs tell the language; the rest costs time
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return _short(hint)
     for lang, pattern in _SCRIPTS:

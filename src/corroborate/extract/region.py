@@ -15,10 +15,55 @@ from corroborate.extract.boilerplate import Block, is_heading_like, words
 
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _STOP = frozenset(
-    "the a an of to in and or but is are was were be been has have had it its that this with for on at by "
-    "from as he she they we his her their said says will would not who which when after".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "that",
+        "this",
+        "with",
+        "for",
+        "on",
+        "at",
+        "by",
+        "from",
+        "as",
+        "he",
+        "she",
+        "they",
+        "we",
+        "his",
+        "her",
+        "their",
+        "said",
+        "says",
+        "will",
+        "would",
+        "not",
+        "who",
+        "which",
+        "when",
+        "after",
+    ]
 )
-_SHORT_FLOOR = 3
+_SHORT_FLOOR = 4
 """A non-prose line costs at least this much: a long menu of one-word links adds up against the text."""
 _TITLE_REACH = 8
 """The headline sits at most this many lines above the first paragraph (date, byline, kicker between)."""
@@ -38,11 +83,9 @@ def is_prose(text: str) -> bool:
 
 def _value(block: Block) -> int:
     n = words(block.text)
-    if block.kind is not None:
-        return -max(n, _SHORT_FLOOR)
-    if is_prose(block.text):
+    if block.kind is None and is_prose(block.text):
         return n
-    return -max(min(n, 12), _SHORT_FLOOR) if n < 6 else -n // 2
+    return -max(n, _SHORT_FLOOR)
 
 
 def best_region(blocks: list[Block]) -> tuple[int, int] | None:
@@ -64,6 +107,10 @@ def mark_outside(blocks: list[Block]) -> int | None:
     if span is None:
         return None
     start, end = span
+    # The comments open where the article ends, however much prose the readers wrote.
+    header = next((i for i in range(start + 1, end) if blocks[i].kind == "comments"), None)
+    if header is not None:
+        end = header
     for block in blocks[:start]:
         if block.kind is None:
             block.kind = "navigation"

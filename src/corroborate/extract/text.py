@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
 from corroborate.extract.region import headline_above, mark_outside
@@ -17,11 +19,46 @@ _MAX_JOIN = 5000
 """Wrapped lines are joined up to this length: no paragraph is longer, and joining stays linear."""
 
 
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,2000}>")
+_CODE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_BREAK_TAG = re.compile(
+    r"</?(p|div|br|li|tr|td|h[1-6]|table|ul|ol|section|article|header|footer|nav)\b[^<>]*>", re.I
+)
+_MARKUP_SHARE = 0.05
+"""Above this share of characters in tags, a 'text' page is markup that a converter failed to render."""
+
+
+def _unmarkup(content: str) -> str:
+    """Text left in a dump as raw markup (a converter stopped at a broken tag): tags become line breaks."""
+    tags = _TAG.findall(content[:200_000])
+    if len(tags) < 20 or sum(map(len, tags)) < len(content[:200_000]) * _MARKUP_SHARE:
+        return content
+    text = _BREAK_TAG.sub("\n", _CODE.sub("\n", content))
+    return html.unescape(_TAG.sub(" ", text))
+
+
+_COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
+_GAP = re.compile(r"\s{4,}")
+
+
+def _cells(lines: list[str]) -> Iterator[str]:
+    """Lines, with side-by-side columns (a converter's table layout: 'Jobs      The council said...') apart.
+
+    No sentence holds four spaces in a row; a layout that aligns columns does.
+    """
+    for raw in lines:
+        if _COLUMN_GAP.search(raw):
+            yield from _GAP.split(raw.strip())
+        else:
+            yield raw
+
+
 def text_blocks(content: str) -> list[Block]:
     """Blocks of a text page: one per line, hard-wrapped lines joined, groups split at blank lines."""
+    content = _unmarkup(content)
     blocks: list[Block] = []
     group = 0
-    for raw in content.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in _cells(content.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         line = " ".join(raw.split())
         if not line:
             group += 1

@@ -10,14 +10,23 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from corroborate.language.lexicon import DIRECT_ONLY_CUES, ROLE_NOUNS, SPEECH_CUES, STRONG_CUES, words
+from corroborate.language.lexicon import (
+    DIRECT_ONLY_CUES,
+    NAMING_CUES,
+    ROLE_NOUNS,
+    SPEECH_CUES,
+    STRONG_CUES,
+    words,
+)
 
 _AUX: Final = (
-    r"(?:(?:has|have|had|also|later|previously|repeatedly|earlier|again|then|would|will|once|has\s+also)\s+)*"
+    r"(?:(?:has|have|had|also|later|previously|repeatedly|earlier|again|then|would|will|once|has\s+also"
+    # "is claiming that ...", "was telling reporters ..."
+    r"|is|are|was|were|been)\s+)*"
 )
 _CUES: Final = "|".join(map(re.escape, sorted(SPEECH_CUES, key=len, reverse=True)))
 # Case-sensitive: "The United States" is a name, not "states"; only "According to" opens a sentence.
-CUE_RE: Final = re.compile(rf"\b(?P<aux>{_AUX})(?P<cue>According to|{_CUES})\b")
+CUE_RE: Final = re.compile(rf"(?<![\w-])(?P<aux>{_AUX})(?P<cue>According to|{_CUES})\b")  # not "so-called"
 _INTRO: Final = words(
     "while after before when if although though as since because in on at by for from with during "
     "earlier meanwhile however later separately also but and so then yet instead still now today "
@@ -104,7 +113,7 @@ def speaker_phrase(
         first = _first_word(masked, part)
         aside = (
             first[:1].islower() and first.lower() not in _DETERMINERS and not _ROLE_LED.match(masked, *part)
-        )
+        ) or bool(re.fullmatch(r"\d{1,3}", masked[part[0] : part[1]]))  # "Quina Jones, 25, said"
         appositive = first.lower() in ("a", "an") and k > 0 and _speakerish(masked, parts[k - 1], limit)
         if aside or appositive:
             channel = channel or channel_of(masked[part[0] : part[1]])
@@ -116,10 +125,19 @@ def speaker_phrase(
 def _content_after(masked: str, cue_end: int, end: int, cue: str) -> tuple[int, int] | None:
     rest = masked[cue_end:end]
     that = re.search(r"\bthat\s+", rest)
-    if cue.lower() in ("told", "tells"):
-        if that is None or len(rest[: that.start()].split()) > 15:
+    told_clause = re.match(r"\s+(?:[\w'’.-]+\s+){1,4}?(?=(?:he|she|they|it|we|I|there)\s)", rest)
+    if cue.lower() in NAMING_CUES:
+        # 'called half of his supporters "deplorables"': the whole phrase, if it quotes the name given.
+        start = cue_end + len(rest) - len(rest.lstrip())
+        if "_" not in masked[start:end]:
             return None
-        start = cue_end + that.end()
+    elif cue.lower() in ("told", "tells"):
+        if that is not None and len(rest[: that.start()].split()) <= 15:
+            start = cue_end + that.end()
+        elif told_clause is not None:
+            start = cue_end + told_clause.end()  # "told the forum he was ..."
+        else:
+            return None
     else:
         lead = re.match(
             r"\s*,?\s*(?:(?:on|in|at|last|late|earlier)\s+[\w-]+(?:\s+(?:night|evening|morning))?\s*,?\s*)?",
@@ -136,8 +154,8 @@ def _content_after(masked: str, cue_end: int, end: int, cue: str) -> tuple[int, 
         content_end = start + according.start()
     while content_end > start and masked[content_end - 1] in ".;: ":
         content_end -= 1
-    if len(masked[start:content_end].split()) < 3:
-        return None
+    if len(masked[start:content_end].split()) < 3 and "_" not in masked[start:content_end]:
+        return None  # a short clause counts only with a quotation in it: 'says Trump's "... unhinged"'
     return start, content_end
 
 
@@ -193,7 +211,7 @@ def _according(masked: str, start: int, end: int) -> Attribution | None:
 
 def tail_attribution(masked: str, start: int, end: int) -> Attribution | None:
     """After a closing quote: '," Hadjiev said', '," claims Hadjiev', '," he said of ...', ' — Name'."""
-    dash = re.match(r"\s*[—–-]+\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", masked[start:end])
+    dash = re.match(r"\s*[—–―-]+\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", masked[start:end])
     if dash:
         s = start + dash.start("name")
         return Attribution((s, s + len(dash.group("name"))), (start, start), None)
@@ -218,12 +236,22 @@ def lead_attribution(masked: str, start: int, end: int) -> Attribution | None:
     seg = masked[start:end].rstrip()
     if not seg.endswith((":", ",")):
         return None
+    inverted = re.match(r"\s*(?P<cue>Said|Says|Added|Adds|Asked|Wrote)\s+(?P<np>[^:,_]{2,60}?)\s*[:,]$", seg)
+    if inverted:  # 'Said Ellis: "..."'
+        return Attribution(
+            (start + inverted.start("np"), start + inverted.end("np")),
+            (start + inverted.start("cue"), start + inverted.end("cue")),
+            None,
+        )
     last = None
     for m in CUE_RE.finditer(masked, start, start + len(seg)):
         last = m
-    if last is None or (
-        masked[last.end() : start + len(seg)].strip(" ,:") and last.group("cue").lower() != "according to"
-    ):
+    if last is None:
+        return None
+    between = masked[last.end() : start + len(seg)].strip(" ,:")
+    # 'says of Clinton, "...', 'told reporters: "...': a short object or phrase may sit before the quote.
+    short = re.fullmatch(r"(?:(?:of|to|about|on|in)\s+)?[\w'’. -]{1,40}", between) is not None
+    if between and not short and last.group("cue").lower() != "according to":
         return None
     cue = (last.start("cue"), last.end("cue"))
     if last.group("cue").lower() == "according to":
@@ -231,4 +259,26 @@ def lead_attribution(masked: str, start: int, end: int) -> Attribution | None:
         s = masked.index(np, last.end()) if np else last.end()
         return Attribution((s, s + len(np)), cue, None) if np else None
     speaker, channel = speaker_phrase(masked, start, last.start("aux"))
+    if speaker is None and last.group("cue").endswith("ing"):
+        speaker = _subject(masked, start, last.start())  # 'Trump attacked Clinton ..., saying, "..."'
     return Attribution(speaker, cue, None, channel) if speaker else None
+
+
+_SUBJECT: Final = re.compile(
+    r"(?:He|She|They|We|I)\b|(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w.'’-]*)*"
+)
+
+
+def _subject(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence's grammatical subject, when it opens the sentence (after a short intro phrase)."""
+    body = start + len(masked[start:end]) - len(masked[start:end].lstrip())
+    first = _first_word(masked, (body, end)).lower()
+    if first in _INTRO:
+        comma = masked.find(",", body, end)
+        if comma < 0 or comma - body > 50:
+            return None
+        body = comma + 1 + len(masked[comma + 1 : end]) - len(masked[comma + 1 : end].lstrip())
+    m = _SUBJECT.match(masked, body, end)
+    if m is None or not re.match(r"\s+(?:also\s+|has\s+|had\s+)?[a-z]+", masked[m.end() : end]):
+        return None
+    return m.start(), m.end()

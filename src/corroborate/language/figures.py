@@ -7,6 +7,7 @@ time unit and nothing counted; '30 years ago' is a time expression only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from corroborate.language.numbers import (
     digits_value,
     words_value,
 )
+from corroborate.language.units import CURRENCY_PREFIX, TIME_UNITS, UNITS
 from corroborate.model import Figure, FigureBound, Mention, Quote, Span, TimeExpression
 
 _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
@@ -38,49 +40,22 @@ _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
     ),
 ]
 _BOUND_RE: Final = [(re.compile(rf"\b(?:{p})\s+$", re.IGNORECASE), b) for p, b in _BOUNDS]
-_CURRENCY_PREFIX: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_UNITS: Final = {
-    "%": "percent",
-    "percent": "percent",
-    "per cent": "percent",
-    "percentage points": "percentage points",
-    "euros": "EUR",
-    "euro": "EUR",
-    "dollars": "USD",
-    "dollar": "USD",
-    "pounds sterling": "GBP",
-    "km": "km",
-    "kilometres": "km",
-    "kilometers": "km",
-    "square kilometres": "km2",
-    "square kilometers": "km2",
-    "miles": "miles",
-    "metres": "metre",
-    "meters": "metre",
-    "metre": "metre",
-    "square metres": "square metre",
-    "square meters": "square metre",
-    "kg": "kg",
-    "tonnes": "tonnes",
-    "tons": "tonnes",
-    "hectares": "hectares",
-    "people": "people",
-    "persons": "people",
-    "years": "years",
-    "decades": "decades",
-    "months": "months",
-    "weeks": "weeks",
-    "days": "days",
-    "hours": "hours",
-    "minutes": "minutes",
-}
-_TIME_UNITS: Final = frozenset({"years", "decades", "months", "weeks", "days", "hours", "minutes"})
+_MONTH: Final = (
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December"
+)
+# "one man", "one of the best": a count of one when a noun or "of" follows; not "one another", "one day".
+_ONE_COUNTS: Final = re.compile(
+    r"\s+(?!(?:another|day|way|or|and|thing|time|across|in|on|at|from|with|to|for|that|who|which|is|was|has"
+    r"|had|will|would|can|could)\b)(?:of\b|[a-z]{3,})"
+)
+_DATE_AROUND: Final = re.compile(rf"(?:\b(?:{_MONTH})\s+$)|(?:^\s+(?:{_MONTH})\b)")
 _UNIT_RE: Final = re.compile(
     r"\s*(?P<unit>%|"
-    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
+    + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "%")
     + r")(?!\w)",
-    re.IGNORECASE,
 )
+_UNIT_KEYS: Final = {u.lower(): code for u, code in UNITS.items()}
 _SCALE_RE: Final = re.compile(
     r"[\s-]*(?P<scale>" + "|".join(sorted([*SCALES, *SHORT_SCALES], key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -91,7 +66,8 @@ _NOT_FIGURE_AFTER: Final = re.compile(
 )
 _NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
 _RANGE_RE: Final = re.compile(
-    r"(?:\bbetween\s+)?(?P<a>NUM)\s*(?:-|–|to|and)\s*(?P<b>NUM)".replace(
+    # "between 15kHz and 17kHz", "$62 to $68": a unit or currency sign may repeat on each end.
+    r"(?:\bbetween\s+[$€£]?)?(?P<a>NUM)(?:[a-zA-Z]{1,4}\b)?\s*(?:-|–|to|and)\s*[$€£]?(?P<b>NUM)".replace(
         "NUM", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     ),
     re.IGNORECASE,
@@ -120,19 +96,23 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
         grouped = "." in raw and not re.match(
             r"\s*(?:%|per|million|billion|bn|mln|km|kg|degrees|points)", after
         )
-        grouped = (
-            grouped and text[max(0, m.start() - 1) : m.start()] not in _CURRENCY_PREFIX and raw[0] != "0"
-        )
+        grouped = grouped and text[max(0, m.start() - 1) : m.start()] not in CURRENCY_PREFIX and raw[0] != "0"
         out.append((m.start(), m.end(), digits_value(raw, grouped)))
     for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
         value = words_value(m.group(0))
         low = m.group(0).lower()
         if re.search(r"\d\s*$", text[max(0, m.start() - 3) : m.start()]):
             continue  # the scale of "1.2 million", taken with its digits
-        if value is None or low in ("one", "a", "an") or (low.startswith(("one ", "an ")) and value == 1):
+        if value is None or low in ("a", "an") or (low.startswith(("one ", "an ")) and value == 1):
             continue
+        before_one = text[max(sentence.start, m.start() - 8) : m.start()].lower()
+        if low == "one" and (
+            not _ONE_COUNTS.match(text, m.end())
+            or re.search(r"\b(?:no|every|any|some|this|that|the|each|which|someone)\s+$", before_one)
+        ):
+            continue  # "no one", "one another", "the one who": a pronoun, not a count
         if (
-            low in ("half", "a half", "quarter", "a quarter", "third")
+            low in ("half", "a half", "quarter", "a quarter", "third", "a third")
             and text[m.end() : m.end() + 4] != " of "
         ):
             continue
@@ -148,6 +128,13 @@ def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence
         text, max(sentence.start, start - 6), start
     ):
         return True
+    if _DATE_AROUND.search(text[max(sentence.start, start - 11) : start]) or _DATE_AROUND.match(
+        text[end : end + 11]
+    ):
+        return True  # "Oct. 31", "1 September": a date
+    years = re.findall(r"\d+", raw)
+    if len(years) == 2 and all(re.fullmatch(r"1\d\d\d|20\d\d", y) for y in years):
+        return True  # "between 1600 and 1900": a period
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not re.match(
         r"\s*(?:%|percent|people|residents)", text[end:]
     ):
@@ -163,18 +150,22 @@ def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence
 def _extend(text: str, hit: _Hit, sentence: Span) -> None:
     """Grow a core over its scale, currency, unit and bound words."""
     scale = _SCALE_RE.match(text, hit.end, sentence.end)
-    if scale and (scale.group("scale").lower() in SCALES or text[max(0, hit.start - 1)] in "$€£"):
+    attached = scale is not None and scale.start() == hit.end  # "25k", "1.7bn": written onto the number
+    if scale and (scale.group("scale").lower() in SCALES or text[max(0, hit.start - 1)] in "$€£" or attached):
         factor = {**SCALES, **SHORT_SCALES}[scale.group("scale").lower()]
         hit.value *= factor
         hit.high = hit.high * factor if hit.high is not None else None
         hit.end = scale.end()
     prefix = re.search(r"(US\$|[$€£¥])\s*$", text[max(sentence.start, hit.start - 3) : hit.start])
+    between = re.match(r"between\s+(US\$|[$€£¥])", text[hit.start : hit.end], re.IGNORECASE)
+    if between:  # "between $62 and $68": the sign sits inside the range's span
+        hit.unit = CURRENCY_PREFIX[between.group(1)]
     if prefix:
-        hit.unit = _CURRENCY_PREFIX[prefix.group(1)]
+        hit.unit = CURRENCY_PREFIX[prefix.group(1)]
         hit.start -= len(prefix.group(0))
     unit = _UNIT_RE.match(text, hit.end, sentence.end)
     if unit and hit.unit is None:
-        hit.unit = _UNITS[unit.group("unit").lower()]
+        hit.unit = UNITS.get(unit.group("unit"), _UNIT_KEYS.get(unit.group("unit").lower()))
         if hit.unit not in ("people",):
             hit.end = unit.end()
     if hit.bound == "exact":
@@ -208,6 +199,8 @@ def find_figures(
                 if high > low:
                     hits.append(_Hit(m.start(), m.end(), low, high, "range"))
                     taken.append(m.span())
+                elif re.fullmatch(r"\d+-\d+", m.group(0)):
+                    taken.append(m.span())  # "2-0", "ISO 3888-2": a score or a code, not two figures
         for start, end, value in _cores(text, sentence):
             if any(s <= start < e for s, e in taken) or _excluded(text, start, end, sentence, blocked):
                 continue
@@ -226,10 +219,15 @@ def find_figures(
                     ),
                     None,
                 )
+        for first, then in itertools.pairwise(hits):
+            # "eight or nine euros", "two or three people": the unit and noun after the last apply to all.
+            joined = re.fullmatch(r"\s+(?:or|to|and)\s+", text[first.end : then.start])
+            if first.unit is None and first.counted is None and joined:
+                first.unit, first.counted = then.unit, then.counted
         for hit in hits:
             if hit.of_figure is not None and hits[hit.of_figure] is not hit:
                 hit.counted = hits[hit.of_figure].counted  # "100.000 of ... roughly 120.000 residents"
-            if hit.unit in _TIME_UNITS:
+            if hit.unit in TIME_UNITS:
                 hit.counted = None
             figures.append(_figure(text, hit, sentence, quotes, times))
     return figures

@@ -79,7 +79,8 @@ def _link_persons(cands: list[Candidate], groups: _Groups) -> None:
 def _link_acronyms(text: str, cands: list[Candidate], groups: _Groups) -> None:
     orgs = [i for i, c in enumerate(cands) if c.label == "ORG" and len(_words(c.name)) >= 2]
     for i, c in enumerate(cands):
-        if c.label is not None or not c.name.replace(".", "").isupper():
+        # The name model labels acronyms ORG itself; they still link to their expansion.
+        if c.known or c.label not in (None, "ORG") or " " in c.name or not c.name.replace(".", "").isupper():
             continue
         acronym = c.name.replace(".", "")
         defined = [

@@ -24,6 +24,7 @@ from corroborate.language.lexicon import FACILITY_WORDS, ORG_WORDS, PLACE_NOUNS
 from corroborate.model import EntityLabel
 
 _LABELS: Final[dict[str, EntityLabel]] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
 _NATURAL: Final = PLACE_NOUNS | FACILITY_WORDS | {"ocean", "gulf", "bay", "island", "islands", "mountains"}
 
 
@@ -63,11 +64,20 @@ def model_entities(text: str) -> list[ModelEntity] | None:
     for ent in nlp(text).ents:
         # Trained on sentences, the model never saw paragraph breaks: a span across one is two names.
         for part in re.finditer(r"[^\n]+", ent.text):
-            chunk = part.group(0).strip()
-            if chunk:
-                start = ent.start_char + part.start() + part.group(0).index(chunk)
+            chunk = _POSSESSIVE.sub("", part.group(0).strip())
+            if not chunk:
+                continue
+            start = ent.start_char + part.start() + part.group(0).index(chunk)
+            if not _common_opener(text, start, chunk):
                 out.append(ModelEntity(start, start + len(chunk), ent.label_))
     return out
+
+
+def _common_opener(text: str, start: int, chunk: str) -> bool:
+    """'Museum director Zoë Lindqvist': a sentence's first word the text also writes in lowercase."""
+    if " " in chunk or not re.search(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$", text[max(0, start - 3) : start]):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(chunk.lower())}(?![\w-])", text) is not None
 
 
 def _place_label(name: str) -> EntityLabel:
@@ -83,9 +93,13 @@ def _overlaps(a: Candidate, m: ModelEntity) -> bool:
 
 
 def _trusted(c: Candidate, m: ModelEntity) -> bool:
-    """A table name, institution or title-split person that holds the model's span: the rule knows more."""
-    covers = c.start <= m.start and m.end <= c.end
-    return (c.known and covers) or (c.role is not None and c.label == "PERSON")
+    """A table name, institution or title-split person the model's span does not hold: the rule knows more."""
+    inside = m.start <= c.start and c.end <= m.end and (m.start, m.end) != (c.start, c.end)
+    # A model span that cuts through a table name ("Karabakh and Nagorno" of "Nagorno-Karabakh") loses;
+    # one that holds it whole ("Washington Post") wins. So does an organisation the rules built from its
+    # head word ("Tribunal of Maritime Claims") against a piece of it.
+    org = c.label == "ORG" and any(w.lower() in ORG_WORDS for w in c.name.split()) and not inside
+    return (c.known and not inside) or org or (c.role is not None and c.label == "PERSON")
 
 
 def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[Candidate]:
@@ -96,23 +110,59 @@ def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[C
     out: list[Candidate] = []
     used: set[int] = set()
     keep: set[int] = set()
+    titles = _title_spans(text, rules)
     for m in found:
         if m.label == "MISC":
+            # "U.S. Open": a table name inside a longer name of another kind is no mention of its own.
+            used.update(
+                i
+                for i, c in enumerate(rules)
+                if m.start <= c.start and c.end <= m.end and c.end - c.start < m.end - m.start
+            )
             continue  # not a type we keep; the rules may still know the name ("Morrow agreed.")
+        if not any(ch.isupper() for ch in text[m.start : m.end]):
+            continue
+        if any(s < m.end and m.start < e for s, e in titles):
+            continue  # "Marrowby Fire" out of "Marrowby Fire Chief Tomas Brandt": the title rule split it
         over = [i for i, c in enumerate(rules) if _overlaps(c, m)]
         used.update(over)
         trusted = [i for i in over if _trusted(rules[i], m)]
         if trusted:
-            keep.update(trusted)
+            keep.update(i for i in over if i in trusted or rules[i].known)
+            _retype(rules, over, m)
             continue
         name = text[m.start : m.end]
         out.append(Candidate(m.start, m.end, _label(name, m.label), name, cues={"model"}))
-    _consistent(out, [c.name for c in rules if c.label == "PERSON"])
     for i, c in enumerate(rules):
-        if i in keep or (i not in used and (c.known or c.label is None or c.nested)):
+        if i in keep or (i not in used and (c.known or c.label is None or c.nested or c.role is not None)):
             # Table names the model missed; acronyms that only count if something links them.
             out.append(c)
+    _consistent(out)
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _retype(rules: list[Candidate], over: list[int], m: ModelEntity) -> None:
+    """A table place the model reads as an organisation in context ("Detroit beat Chicago"): a team."""
+    for i in over:
+        c = rules[i]
+        if (
+            c.known
+            and (c.start, c.end) == (m.start, m.end)
+            and c.label in ("GPE", "LOC")
+            and m.label == "ORG"
+        ):
+            c.label = _LABELS[m.label]
+
+
+def _title_spans(text: str, rules: list[Candidate]) -> list[tuple[int, int]]:
+    """Where a title the rules split off a name stands right before it."""
+    out = []
+    for c in rules:
+        if c.role and c.label == "PERSON":
+            start = c.start - 1 - len(c.role)
+            if start >= 0 and text[start : c.start - 1] == c.role:
+                out.append((start, c.start - 1))
+    return out
 
 
 def _label(name: str, model_label: str) -> EntityLabel:
@@ -124,13 +174,13 @@ def _label(name: str, model_label: str) -> EntityLabel:
     return _place_label(name) if model_label == "LOC" else _LABELS[model_label]
 
 
-def _consistent(found: list[Candidate], persons: list[str]) -> None:
+def _consistent(cands: list[Candidate]) -> None:
     """One name, one type in a text: a surname of a person is that person; else the majority type."""
-    persons = persons + [c.name for c in found if c.label == "PERSON"]
-    surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    found = [c for c in cands if "model" in c.cues]
+    surnames = {c.name.split()[-1] for c in cands if c.label == "PERSON" and len(c.name.split()) > 1}
     votes: dict[str, Counter[EntityLabel]] = {}
     for c in found:
-        if " " not in c.name and c.name in surnames:
+        if " " not in c.name and c.name in surnames and c.label in ("ORG", "PERSON"):
             c.label = "PERSON"
         if c.label is not None:
             votes.setdefault(gazetteer.normalize(c.name), Counter())[c.label] += 1

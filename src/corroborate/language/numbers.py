@@ -49,7 +49,8 @@ WORD_NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 DIGIT_NUMBER: Final = re.compile(
-    r"(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,/:])\d+(?:\.\d+)?(?![\w/])"
+    # A unit or scale may follow without a space ("256GB", "$1.762bn", "15kHz"); a digit or slash may not.
+    r"(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/]|[.,]\d)|(?<![\w.,/:])\d+(?:\.\d+)?(?![\d/]|[.,]\d)"
 )
 
 
@@ -60,7 +61,11 @@ def words_value(phrase: str) -> float | None:
     low = re.sub(r"\s+and a half\b", "", low)
     words = [w for w in re.split(r"[\s-]+", low) if w and w != "and"]
     if words and words[0] in ("a", "an"):
-        words[0] = "one"
+        # "a thousand", "a dozen", "a half" are one of them; "a three-course meal" is three.
+        if len(words) > 1 and words[1] in SMALL:
+            words = words[1:]
+        else:
+            words[0] = "one"
     total = 0.0
     current = 0.0
     for w in words:

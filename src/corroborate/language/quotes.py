@@ -28,6 +28,15 @@ from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
 _ADDING: Final = re.compile(
     r",\s*(?P<cue>adding|saying|noting|insisting|warning|stressing|explaining)\s+(?:that\s+)?"
 )
+# Before the subject: a dateline, a short intro phrase ("In January, "), a title ("Former President ").
+_SUBJECT_LEAD: Final = re.compile(
+    r"(?:[A-Z][\w.,' ]{0,40}(?:\([^)]{0,20}\))?\s*[—–-]+\s*)?(?:[A-Z][\w ]{0,40},\s*)?"
+    r"(?:(?:The|the)\s+)?(?:[A-Z][\w.-]*\s+){0,3}"
+)
+_SUBJECT_VERB: Final = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:also|has|have|had|is|was|were|are|repeatedly|again|then|later|recently|[a-z]+ly)\s+)*"
+    r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b\s*"
+)
 _CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
@@ -52,6 +61,8 @@ def quotation_marks(text: str) -> list[Marks]:
         for i, ch in enumerate(line):
             if opened is None and ch in _CLOSERS:
                 opened, closer = i, _CLOSERS[ch]
+            elif opened is None and ch == "”" and not line[:i].strip():
+                opened, closer = i, "”"  # a paragraph opened with the wrong mark ('”Mr. Trump ...”') is a quote
             elif opened is not None and (ch == closer or (ch == '"' and closer == "”")):
                 _add(out, line, base, opened, i, i + 1)
                 opened = None
@@ -113,7 +124,15 @@ class _Finder:
         before = self.masked[min(sentence.start, m.open) : m.open].rstrip()
         if not before or before.endswith((":", "—")):
             return True
-        return before.endswith(",") and bool(CUE_RE.search(before[-40:]))
+        if before.endswith(",") and bool(CUE_RE.search(before[-40:])):
+            return True
+        # 'With thousands of systems, "there is no single point of failure," he said.'
+        closing = self.text[m.end : m.close].lstrip('”"')
+        if self.text[m.end : m.end + 1] in ",?!" or closing.startswith(","):
+            sentence_end = self.sentence_at(max(m.close - 1, m.open)).end
+            att = tail_attribution(self.masked, m.close, max(sentence_end, m.close))
+            return att is not None and att.speaker is not None and att.cue[1] > att.cue[0]
+        return False
 
     def emit(
         self,
@@ -155,8 +174,11 @@ class _Finder:
         para_start, para_end = self.paragraph(m.open)
         same = [q for q in self.quotes if para_start <= q.start < m.open and q.speaker_span is not None]
         if same:
-            # '"...," she said. "..."' and '"...," he said, "...": the quotation goes on, so does its speaker.
-            self.emit(m.start, m.end, "direct", None, self._again(same[-1]), same[-1].channel)
+            # '"...," she said. "..."' and '"...," he said, "...": the quotation goes on, so do its speaker
+            # and its cue: both parts are one attribution, as annotated corpora (PolNeAR) count them.
+            prev = same[-1]
+            cue = Attribution(None, (prev.cue_span.start, prev.cue_span.end), None) if prev.cue_span else None
+            self.emit(m.start, m.end, "direct", cue, self._again(prev), prev.channel)
             return
         whole = not self.text[para_start : m.open].strip() and not self.masked[m.close : para_end].strip(
             " .,"
@@ -187,12 +209,40 @@ class _Finder:
 
     def reported(self, sentence: Span, fragments: list[Marks]) -> None:
         att = sentence_attribution(self.masked, sentence.start, sentence.end)
+        if (att is None or att.content is None or att.speaker is None) and fragments:
+            att = self.subject_quoting(sentence, fragments[0])
         if att is None or att.content is None or att.speaker is None:
             return
         start, end = att.content
         kind: QuoteKind = "mixed" if any(start <= f.open < end for f in fragments) else "indirect"
         speaker = self.speakers.resolve(*att.speaker)
         self.emit(start, end, kind, att, speaker, att.channel)
+
+    def subject_quoting(self, sentence: Span, first: Marks) -> Attribution | None:
+        """'Reid has gone after Trump as a "con artist"', 'South Korea accused Kim of "fanatic
+        recklessness"': a named subject, its verb, then words quoted from someone: a mixed quote of that
+        subject. Scare quotes in a sentence without a named subject ('The so-called "plan"') stay out."""
+        pronoun = re.match(
+            r"\s*(?:[A-Z][\w ]{0,40},\s*)?(He|She|They)\b", self.masked[sentence.start : first.open]
+        )
+        subjects = [(sentence.start + pronoun.start(1), sentence.start + pronoun.end(1))] if pronoun else []
+        for m in self.speakers.mentions:
+            if m.start >= min(first.open, sentence.start + 60):
+                break
+            if m.start < sentence.start or m.label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            lead = self.masked[sentence.start : m.start]
+            if not lead.strip() or _SUBJECT_LEAD.fullmatch(lead):
+                subjects.append((m.start, m.end))  # the name opens the sentence: it is the subject
+        for start, end in subjects:
+            verb = _SUBJECT_VERB.match(self.masked, end, first.open)
+            if verb is None:
+                continue
+            stop = sentence.end
+            while stop > verb.end() and self.text[stop - 1] in ".;: ":
+                stop -= 1
+            return Attribution((start, end), (verb.start("verb"), verb.end("verb")), (verb.end(), stop))
+        return None
 
     def run(self) -> list[Quote]:
         direct = [m for m in self.marks if self.is_direct(m)]
