@@ -93,3 +93,13 @@ def test_durations_are_figures_with_a_time_unit() -> None:
         ("less than 24 hours", 24.0, None, "less_than", "hours", None),
         ("about 30 years", 30.0, None, "approximate", "years", None),
     ]
+
+
+def test_units_written_onto_numbers_and_shared_units() -> None:
+    figs = analyze("The phone has 256GB of storage. Lunch costs eight or nine euros.").figures
+    assert [(f.value, f.unit) for f in figs] == [(256.0, "GB"), (8.0, "EUR"), (9.0, "EUR")]
+
+
+def test_dates_periods_and_a_three_course_meal() -> None:
+    figs = analyze("We did that on Oct. 31. Between 1600 and 1900 they ate a three course meal.").figures
+    assert [f.value for f in figs] == [3.0]

@@ -89,3 +89,21 @@ def test_according_to_and_colon() -> None:
 def test_scare_quotes_are_not_quotes() -> None:
     a = analyze('The so-called "peace plan" was published on Friday.')
     assert a.quotes == []
+
+
+def test_continued_quotation_keeps_its_cue() -> None:
+    a = analyze('"We are ready," Tomas Brandt said. "We start at dawn."')
+    assert [(q.text, q.cue, q.speaker) for q in a.quotes] == [
+        ("We are ready", "said", "Tomas Brandt"),
+        ("We start at dawn.", "said", "Tomas Brandt"),
+    ]
+
+
+def test_age_aside_and_double_apostrophe_marks() -> None:
+    a = analyze("''We will not stop,'' Quina Jones, 25, said on Sunday.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("We will not stop", "Quina Jones")]
+
+
+def test_named_subject_quoting_words_is_a_mixed_quote() -> None:
+    a = analyze('Harry Reid has gone after Trump as a "con artist" this week.')
+    assert [(q.kind, q.speaker, q.cue) for q in a.quotes] == [("mixed", "Harry Reid", "gone")]

@@ -32,7 +32,15 @@ _INTRO: Final = words(
     "earlier meanwhile however later separately also but and so then yet instead still now today "
     "yesterday according despite amid"
 )
-_DETERMINERS: Final = words("the a an his her its their this these those our he she they it we i")
+_DETERMINERS: Final = words(
+    "the a an his her its their this these those our he she they it we i another some many several both"
+)
+# Plural speakers written in lowercase: "officials said", "top black lawmakers said", "sources say".
+_GROUP_NOUNS: Final = words(
+    "sources officials lawmakers experts analysts residents witnesses critics observers aides democrats "
+    "republicans investigators police authorities activists protesters advocates supporters insiders "
+    "economists researchers scientists doctors voters leaders members organizers organisers"
+)
 _ROLE_LED: Final = re.compile(
     # "museum director Zoë Lindqvist", "spokesperson Stephane Dujarric": a role, then the name.
     rf"(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(sorted(ROLE_NOUNS))})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$"
@@ -56,6 +64,11 @@ _STATEMENT_OF: Final = re.compile(
 )
 
 
+_CONJUNCTION: Final = re.compile(
+    r"(?:but|and|so|yet|But|And|So|Yet|Still|Now|Then)\s+(?=[A-Z]|he\b|she\b|they\b)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     speaker: tuple[int, int] | None
@@ -74,6 +87,9 @@ def _parts(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = e + 1
         lead = len(piece) - len(piece.lstrip())
         body = piece.strip()
+        conj = _CONJUNCTION.match(body)
+        if conj and len(body) > conj.end():
+            lead, body = lead + conj.end(), body[conj.end() :]  # "but Shelby said": the speaker is Shelby
         if body:
             out.append((s + lead, s + lead + len(body)))
     return out
@@ -91,7 +107,9 @@ def _speakerish(masked: str, part: tuple[int, int], limit: int) -> bool:
         return False
     if first.lower() in _INTRO:
         return False
-    return first[0].isupper() or first.lower() in _DETERMINERS or bool(_ROLE_LED.match(text))
+    last = text.split()[-1].lower()
+    group = len(text.split()) <= 4 and (last in _GROUP_NOUNS or last in ROLE_NOUNS)
+    return first[0].isupper() or first.lower() in _DETERMINERS or bool(_ROLE_LED.match(text)) or group
 
 
 def channel_of(phrase: str) -> str | None:
@@ -111,8 +129,13 @@ def speaker_phrase(
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
         first = _first_word(masked, part)
+        words_ = masked[part[0] : part[1]].split()
+        group = len(words_) <= 4 and words_[-1].lower() in _GROUP_NOUNS | ROLE_NOUNS
         aside = (
-            first[:1].islower() and first.lower() not in _DETERMINERS and not _ROLE_LED.match(masked, *part)
+            first[:1].islower()
+            and first.lower() not in _DETERMINERS
+            and not _ROLE_LED.match(masked, *part)
+            and not group
         ) or bool(re.fullmatch(r"\d{1,3}", masked[part[0] : part[1]]))  # "Quina Jones, 25, said"
         appositive = first.lower() in ("a", "an") and k > 0 and _speakerish(masked, parts[k - 1], limit)
         if aside or appositive:
@@ -173,7 +196,14 @@ def sentence_attribution(masked: str, start: int, end: int) -> Attribution | Non
         if comma > body:
             speaker, channel = speaker_phrase(masked, comma + 1, m.start("aux"), limit=8)
             if speaker and _TRAILING_END.match(masked, m.end(), end) and len(masked[body:comma].split()) >= 3:
-                return Attribution(speaker, (m.start("cue"), m.end("cue")), (body, comma), channel)
+                stop = comma
+                rest = masked[m.end() : end]
+                if rest.startswith(",") and len(rest.split()) >= 3 and "_" not in rest:
+                    # 'All of which, he said, would help ...': the content runs on after the aside.
+                    stop = end
+                    while stop > m.end() and masked[stop - 1] in ".;: ":
+                        stop -= 1
+                return Attribution(speaker, (m.start("cue"), m.end("cue")), (body, stop), channel)
         speaker, channel = speaker_phrase(masked, body, m.start("aux"))
         if speaker is None:
             continue

@@ -194,6 +194,7 @@ def find_figures(
             if m.group(0).lower().startswith("between") or "and" not in m.group(0).lower():
                 a, b = m.span("a"), m.span("b")
                 if _excluded(text, a[0], b[1], sentence, blocked):
+                    taken.append(m.span())  # "between 1600 and 1900": neither end is a figure either
                     continue
                 low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
                 if high > low:

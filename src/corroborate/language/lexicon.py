@@ -255,7 +255,9 @@ SPEECH_CUES: Final = (
 
 STRONG_CUES: Final = words(
     "said says say told tells stressed stresses claims claimed wrote writes insisted insists "
-    "warned warns emphasised emphasized tweeted argued argues argue claiming insisting arguing"
+    "warned warns emphasised emphasized tweeted argued argues argue claiming insisting arguing "
+    "added adds noted notes explained acknowledged suggested predicted believes believe think thinks "
+    "saying telling"
 )
 """Cues that introduce reported speech without a 'that' ("Pashinyan said more than ...")."""
 

@@ -21,6 +21,7 @@ from typing import Any, Final
 from corroborate.language import gazetteer
 from corroborate.language.entities import Candidate
 from corroborate.language.lexicon import FACILITY_WORDS, ORG_WORDS, PLACE_NOUNS
+from corroborate.language.numbers import WORD_NUMBER
 from corroborate.model import EntityLabel
 
 _LABELS: Final[dict[str, EntityLabel]] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -120,8 +121,10 @@ def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[C
                 if m.start <= c.start and c.end <= m.end and c.end - c.start < m.end - m.start
             )
             continue  # not a type we keep; the rules may still know the name ("Morrow agreed.")
-        if not any(ch.isupper() for ch in text[m.start : m.end]):
-            continue
+        if not any(ch.isupper() for ch in text[m.start : m.end]) or WORD_NUMBER.fullmatch(
+            text, m.start, m.end
+        ):
+            continue  # not a name: lowercase, or a number word opening a sentence ("Nine days later")
         if any(s < m.end and m.start < e for s, e in titles):
             continue  # "Marrowby Fire" out of "Marrowby Fire Chief Tomas Brandt": the title rule split it
         over = [i for i, c in enumerate(rules) if _overlaps(c, m)]
@@ -137,7 +140,12 @@ def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[C
         if i in keep or (i not in used and (c.known or c.label is None or c.nested or c.role is not None)):
             # Table names the model missed; acronyms that only count if something links them.
             out.append(c)
-    _consistent(out)
+        elif i not in used:
+            # A name the rules guessed and the model did not see: it counts only if linking ties it to a
+            # name found elsewhere ('"...," said Lindqvist' after 'Zoë Lindqvist').
+            c.label = None
+            out.append(c)
+    _consistent(text, out)
     return sorted(out, key=lambda c: (c.start, -c.end))
 
 
@@ -174,11 +182,16 @@ def _label(name: str, model_label: str) -> EntityLabel:
     return _place_label(name) if model_label == "LOC" else _LABELS[model_label]
 
 
-def _consistent(cands: list[Candidate]) -> None:
+def _consistent(text: str, cands: list[Candidate]) -> None:
     """One name, one type in a text: a surname of a person is that person; else the majority type."""
     found = [c for c in cands if "model" in c.cues]
     surnames = {c.name.split()[-1] for c in cands if c.label == "PERSON" and len(c.name.split()) > 1}
     votes: dict[str, Counter[EntityLabel]] = {}
+    for c in cands:
+        # "Michael Jordan ... Jordan said": a surname the table also knows as a place is the person here.
+        written = text[c.start : c.end]
+        if c.known and c.label == "GPE" and " " not in written and written in surnames:
+            c.label, c.known, c.name, c.country = "PERSON", False, written, None
     for c in found:
         if " " not in c.name and c.name in surnames and c.label in ("ORG", "PERSON"):
             c.label = "PERSON"

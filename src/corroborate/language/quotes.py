@@ -35,7 +35,7 @@ _SUBJECT_LEAD: Final = re.compile(
 )
 _SUBJECT_VERB: Final = re.compile(
     r"(?:['’]s?)?\s+(?:(?:also|has|have|had|is|was|were|are|repeatedly|again|then|later|recently|[a-z]+ly)\s+)*"
-    r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b\s*"
+    r"(?P<verb>(?:gone|made|said|told|took|put|spoken|written|seen|kept|given|[a-z]+(?:ed|es|s|ing))\b)\s*"
 )
 _CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
@@ -58,13 +58,18 @@ def quotation_marks(text: str) -> list[Marks]:
         pos += len(line) + 1
         opened: int | None = None
         closer = ""
+        # Two apostrophes ('') are a quotation mark in some wire and archive text (the NYT's among them).
+        line = line.replace("''", '"\x00')
         for i, ch in enumerate(line):
             if opened is None and ch in _CLOSERS:
                 opened, closer = i, _CLOSERS[ch]
             elif opened is None and ch == "”" and not line[:i].strip():
-                opened, closer = i, "”"  # a paragraph opened with the wrong mark ('”Mr. Trump ...”') is a quote
+                opened, closer = (
+                    i,
+                    "”",
+                )  # a paragraph opened with the wrong mark ('”Mr. Trump ...”') is a quote
             elif opened is not None and (ch == closer or (ch == '"' and closer == "”")):
-                _add(out, line, base, opened, i, i + 1)
+                _add(out, line, base, opened, i, i + (2 if line[i + 1 : i + 2] == "\x00" else 1))
                 opened = None
         if opened is not None:
             _add(out, line, base, opened, len(line), len(line))
@@ -72,7 +77,7 @@ def quotation_marks(text: str) -> list[Marks]:
 
 
 def _add(out: list[Marks], line: str, base: int, opened: int, content_end: int, close: int) -> None:
-    start = opened + 1
+    start = opened + (2 if line[opened + 1 : opened + 2] == "\x00" else 1)
     body = line[start:content_end]
     start += len(body) - len(body.lstrip())
     end = start + len(body.strip().rstrip(","))
@@ -166,6 +171,14 @@ class _Finder:
         att = tail_attribution(self.masked, m.close, max(closing.end, m.close))
         if att is None or att.speaker is None:
             att = lead_attribution(self.masked, min(self.sentence_at(m.open).start, m.open), m.open)
+        para_start = self.paragraph(m.open)[0]
+        if (att is None or att.speaker is None) and not self.text[para_start : m.open].strip():
+            # 'Caddell continued:' closing the paragraph before: it introduces this one.
+            prev = self.previous_paragraph(m.open)
+            if prev is not None:
+                prev_end = self.paragraph(prev)[1]
+                if self.text[prev:prev_end].rstrip().endswith(":"):
+                    att = lead_attribution(self.masked, self.sentence_at(prev_end - 1).start, prev_end)
         if att is not None and att.speaker is not None:
             speaker = self.speakers.resolve(*att.speaker)
             self.emit(m.start, m.end, "direct", att, speaker, att.channel)
@@ -176,9 +189,9 @@ class _Finder:
         if same:
             # '"...," she said. "..."' and '"...," he said, "...": the quotation goes on, so do its speaker
             # and its cue: both parts are one attribution, as annotated corpora (PolNeAR) count them.
-            prev = same[-1]
-            cue = Attribution(None, (prev.cue_span.start, prev.cue_span.end), None) if prev.cue_span else None
-            self.emit(m.start, m.end, "direct", cue, self._again(prev), prev.channel)
+            last = same[-1]
+            cue = Attribution(None, (last.cue_span.start, last.cue_span.end), None) if last.cue_span else None
+            self.emit(m.start, m.end, "direct", cue, self._again(last), last.channel)
             return
         whole = not self.text[para_start : m.open].strip() and not self.masked[m.close : para_end].strip(
             " .,"
