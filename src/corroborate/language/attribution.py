@@ -64,6 +64,9 @@ _STATEMENT_OF: Final = re.compile(
 )
 
 
+_NAME_BEFORE: Final = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she|they)\s+(?:(?:also|has|have|had)\s+)*$"
+)
 _CONJUNCTION: Final = re.compile(
     r"(?:but|and|so|yet|But|And|So|Yet|Still|Now|Then)\s+(?=[A-Z]|he\b|she\b|they\b)"
 )
@@ -205,6 +208,10 @@ def sentence_attribution(masked: str, start: int, end: int) -> Attribution | Non
                         stop -= 1
                 return Attribution(speaker, (m.start("cue"), m.end("cue")), (body, stop), channel)
         speaker, channel = speaker_phrase(masked, body, m.start("aux"))
+        if speaker is None:
+            # "In a March meeting with the editorial board Trump said ...": the name right before the cue.
+            near = _NAME_BEFORE.search(masked, body, m.start("aux"))
+            speaker = (near.start(1), near.end(1)) if near else None
         if speaker is None:
             continue
         content = _content_after(masked, m.end("cue"), end, cue)

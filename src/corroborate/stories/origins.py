@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from corroborate.model import Article
 from corroborate.terms import stable_hash, words
@@ -127,8 +129,16 @@ def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
 
 
 def own_origin(article: Article) -> str:
-    """The origin of an article with no copies: its outlet, or its id when the outlet is unknown."""
-    return normalise_origin(article.outlet) if article.outlet else article.id
+    """The origin of an article with no copies: its outlet, else its site, else a label a person can read.
+
+    Articles of unknown outlet are never assumed to share one, so the label names the page itself.
+    """
+    if article.outlet:
+        return normalise_origin(article.outlet)
+    host = urlsplit(article.canonical_url or article.url or "").hostname
+    if host:
+        return host.removeprefix("www.")
+    return f"unknown outlet ({PurePath(article.source).name or article.id[:12]})"
 
 
 def find_origins(articles: Sequence[Article]) -> dict[str, str]:
