@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from corroborate.compare import compare
 from corroborate.extract import ExtractError, extract
+from corroborate.extract.template import TemplateIndex
 from corroborate.language import analyze_article
 from corroborate.model import Article, Page, PageError, Story
 from corroborate.sources import read_pages
@@ -41,18 +42,25 @@ class RunResult:
     stories: list[str] = field(default_factory=list)  # ids of the stories this run touched
 
 
-def process_page(page: Page) -> Article | PageError:
-    """Extract and analyse one page; any failure becomes that page's recorded error."""
-    stage = "extract"
+def extract_page(page: Page) -> Article | PageError:
+    """Extract one page; any failure becomes that page's recorded error."""
     try:
-        article = extract(page)
-        stage = "analyze"
-        return analyze_article(article)
+        return extract(page)
     except ExtractError as exc:
-        return PageError(source=page.source, page_id=page.id, stage=stage, message=str(exc))
+        return PageError(source=page.source, page_id=page.id, stage="extract", message=str(exc))
     except Exception as exc:  # one bad page must not stop the run
-        message = f"{type(exc).__name__}: {exc}"
-        return PageError(source=page.source, page_id=page.id, stage=stage, message=message)
+        return PageError(source=page.source, page_id=page.id, stage="extract", message=_describe(exc))
+
+
+def analyze_page(article: Article) -> Article | PageError:
+    try:
+        return analyze_article(article)
+    except Exception as exc:  # one bad page must not stop the run
+        return PageError(source=article.source, page_id=article.id, stage="analyze", message=_describe(exc))
+
+
+def _describe(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def ingest(
@@ -66,37 +74,32 @@ def ingest(
     result = RunResult(run_id=store.start_run(inputs))
     new_ids: list[str] = []
     workers = workers or os.cpu_count() or 1
+    # Learns each site's template (lines its pages all carry) across the run's batches.
+    templates = TemplateIndex()
     executor: Executor | None = None
     try:
         for batch in _batches(read_pages(inputs, stdin=stdin)):
-            todo: dict[str, Page] = {}  # by page id: the same page twice in one run is one page
-            for item in batch:
-                result.pages += 1
-                if isinstance(item, PageError):
-                    result.errors.append(item)
-                    store.record_error(result.run_id, item)
-                elif item.id in todo or store.has_page(item.id):
-                    result.unchanged += 1
-                    store.record_unchanged(result.run_id, item)
-                else:
-                    todo[item.id] = item
-                    continue
-                if progress:
-                    progress(item.source)
+            pages = _new_pages(store, result, batch, progress)
             if executor is None and workers > 1 and len(batch) == BATCH:
                 executor = ProcessPoolExecutor(max_workers=workers)
-            pages = list(todo.values())
-            outcomes = executor.map(process_page, pages) if executor else map(process_page, pages)
-            for page, outcome in zip(pages, outcomes, strict=True):
+            run = executor.map if executor else map
+            extracted = list(run(extract_page, pages))
+            for item in extracted:
+                if isinstance(item, Article):
+                    templates.add(item)
+            stripped = [templates.strip(a) for a in extracted if isinstance(a, Article)]
+            analyzed = iter(run(analyze_page, stripped))
+            for page, outcome in zip(pages, extracted, strict=True):
+                final = outcome if isinstance(outcome, PageError) else next(analyzed)
                 if progress:
                     progress(page.source)
-                if isinstance(outcome, PageError):
-                    result.errors.append(outcome)
-                    store.record_error(result.run_id, outcome)
+                if isinstance(final, PageError):
+                    result.errors.append(final)
+                    store.record_error(result.run_id, final)
                     continue
-                store.save_article(result.run_id, page, outcome)
+                store.save_article(result.run_id, page, final)
                 result.stored += 1
-                new_ids.append(outcome.id)
+                new_ids.append(final.id)
     finally:
         if executor:
             executor.shutdown()
@@ -104,6 +107,27 @@ def ingest(
         result.stories = update_stories(store, new_ids)
     store.finish_run(result.run_id)
     return result
+
+
+def _new_pages(
+    store: Store, result: RunResult, batch: list[Page | PageError], progress: Progress | None
+) -> list[Page]:
+    """The batch's pages not yet stored; read errors and pages already stored are recorded here."""
+    todo: dict[str, Page] = {}  # by page id: the same page twice in one run is one page
+    for item in batch:
+        result.pages += 1
+        if isinstance(item, PageError):
+            result.errors.append(item)
+            store.record_error(result.run_id, item)
+        elif item.id in todo or store.has_page(item.id):
+            result.unchanged += 1
+            store.record_unchanged(result.run_id, item)
+        else:
+            todo[item.id] = item
+            continue
+        if progress:
+            progress(item.source)
+    return list(todo.values())
 
 
 def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageError]]:

@@ -211,7 +211,8 @@ def sentence_attribution(masked: str, start: int, end: int) -> Attribution | Non
         if speaker is None:
             # "In a March meeting with the editorial board Trump said ...": the name right before the cue.
             near = _NAME_BEFORE.search(masked, body, m.start("aux"))
-            speaker = (near.start(1), near.end(1)) if near else None
+            if near and near.group(1).split()[0].lower() not in _INTRO and not cue.endswith("ing"):
+                speaker = (near.start(1), near.end(1))
         if speaker is None:
             continue
         content = _content_after(masked, m.end("cue"), end, cue)

@@ -1,0 +1,71 @@
+"""The flow over many pages: worker processes, and a site's template learnt from its pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from corroborate.pipeline import BATCH, ingest
+from corroborate.store import Store
+
+PROMO = "The Harbour Times has reported on Quillport and its fishing fleet since 1921."
+TOPICS = [
+    ("Ferry timetable changes", "The ferry company will add two evening crossings to Eastvale from June."),
+    ("Fish market moves", "The fish market will move to the old customs shed after the council vote."),
+    (
+        "Lighthouse repairs begin",
+        "Workers began repairs on the north lighthouse, closed since the winter storm.",
+    ),
+    (
+        "Harbour dredging approved",
+        "The port authority approved dredging of the inner harbour for next spring.",
+    ),
+]
+
+
+def site_pages(path: Path) -> Path:
+    lines = []
+    for n, (title, lead) in enumerate(TOPICS):
+        body = (
+            f"{lead} Officials said the plan had been discussed for months and residents were consulted "
+            f"at two public meetings this year.\n\n{PROMO}\n\n"
+            f"Harbour master Ines Varga said the work would not disrupt the fleet. Item {n}."
+        )
+        record = {
+            "id": str(n),
+            "url": f"https://www.harbourtimes.example/news/{n}",
+            "title": title,
+            "text": body,
+        }
+        lines.append(json.dumps(record))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_line_every_page_of_a_site_carries_is_its_template(tmp_path: Path) -> None:
+    feed = site_pages(tmp_path / "harbour.jsonl")
+    with Store(str(tmp_path / "c.db")) as store:
+        result = ingest(store, [str(feed)], workers=1)
+        assert (result.stored, result.errors) == (4, [])
+        articles = store.articles()
+    assert all(PROMO not in a.text for a in articles)
+    assert all(PROMO in [block.text for block in a.removed] for a in articles)
+    assert all("Harbour master Ines Varga said" in a.text for a in articles)
+
+
+def test_worker_processes_give_the_same_articles_as_one_process(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(BATCH + 3):  # more than one batch, so the worker pool starts
+        (folder / f"p{n:02}.txt").write_text(
+            f"Council report number {n} is out\n\n"
+            f"The Quillport council published its report number {n} on Monday. "
+            f"It says {n + 10} streets need new lighting and the work will cost about {n + 2} million euros.\n\n"
+            f'"We will start in the old town," councillor Marta Lind said on Monday.',
+            encoding="utf-8",
+        )
+    with Store(str(tmp_path / "one.db")) as one, Store(str(tmp_path / "two.db")) as two:
+        ingest(one, [str(folder)], workers=1)
+        ingest(two, [str(folder)], workers=2)
+        assert [a.model_dump() for a in one.articles()] == [a.model_dump() for a in two.articles()]
+        assert one.count_articles() == BATCH + 3
