@@ -60,7 +60,7 @@ def test_worker_processes_give_the_same_articles_as_one_process(tmp_path: Path) 
         (folder / f"p{n:02}.txt").write_text(
             f"Council report number {n} is out\n\n"
             f"The Quillport council published its report number {n} on Monday. "
-            f"It says {n + 10} streets need new lighting and the work will cost about {n + 2} million euros.\n\n"
+            f"It says {n + 10} streets need new lighting, at a cost of about {n + 2} million euros.\n\n"
             f'"We will start in the old town," councillor Marta Lind said on Monday.',
             encoding="utf-8",
         )
