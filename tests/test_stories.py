@@ -104,3 +104,35 @@ def test_articles_days_apart_are_less_alike() -> None:
 def test_nothing_in_nothing_out() -> None:
     assert cluster([], {}) == {}
     assert find_origins([]) == {}
+
+
+def test_a_cluster_does_not_absorb_a_looser_neighbour() -> None:
+    # Two tight pairs (0, 1) and (2, 3) linked at 0.3: above the threshold, but far below
+    # how alike each pair is, so they stay apart; without the cohesion rule they merge.
+    edges = {(0, 1): 0.9, (2, 3): 0.8, (0, 2): 0.3, (0, 3): 0.3, (1, 2): 0.3, (1, 3): 0.3}
+    locked: list[str | None] = [None] * 4
+    assert average_link(4, edges, 0.2, locked) == [0, 0, 0, 0]
+    assert average_link(4, edges, 0.2, locked, 0.6, 1.0) == [0, 0, 2, 2]
+    # A lone article only has to reach the threshold.
+    assert average_link(3, {(0, 1): 0.9, (1, 2): 0.3}, 0.2, [None] * 3, 0.6, 1.0) == [0, 0, 0]
+
+
+def _counts(value: float, counted: str) -> EventMarks:
+    return marks(
+        article("x", f"{value:g} {counted} were held.", figures=[figure(value, counted)]).analysis, None
+    )
+
+
+def test_different_exact_counts_of_one_thing_are_a_conflict() -> None:
+    assert conflict_factor(_counts(23, "pirates"), _counts(26, "Somali pirates")) < 1.0
+    assert conflict_factor(_counts(23, "pirates"), _counts(23, "pirates")) == 1.0
+    assert conflict_factor(_counts(23, "pirates"), _counts(26, "boats")) == 1.0
+
+
+def test_event_days_far_apart_are_a_conflict() -> None:
+    day = TimeExpression(start=0, end=12, text="May 3, 2013", value="2013-05-03", grain="day")
+    later = TimeExpression(start=0, end=12, text="May 3, 2014", value="2014-05-03", grain="day")
+    a = marks(article("a", "May 3, 2013. Text.", times=[day]).analysis, None)
+    b = marks(article("b", "May 3, 2014. Text.", times=[later]).analysis, None)
+    assert a.day is not None and conflict_factor(a, b) < 1.0
+    assert conflict_factor(a, a) == 1.0

@@ -164,7 +164,7 @@ def walk(root: HtmlElement, total_chars: int, skip: frozenset[str] = _SKIP) -> W
     """Lines of the page and the containers to cut, in one iterative pass (deep markup cannot recurse)."""
     out = Walk()
     buf: list[str] = []
-    state: dict[str, Any] = {"kind": None, "checks": 0}
+    state: dict[str, Any] = {"kind": None, "checks": 0, "prose": None, "root": root}
 
     def flush() -> None:
         line = " ".join("".join(buf).split())
@@ -195,7 +195,7 @@ def walk(root: HtmlElement, total_chars: int, skip: frozenset[str] = _SKIP) -> W
         kind, cut = ctx, False
         if ctx is None:
             candidate = container_kind(el)
-            if candidate is not None and _safe_to_cut(el, total_chars, state):
+            if candidate is not None and _safe_to_cut(el, candidate, total_chars, state):
                 kind, cut = candidate, True
                 out.cut.append(el)
         elif ctx in _GENERIC:
@@ -210,7 +210,7 @@ def walk(root: HtmlElement, total_chars: int, skip: frozenset[str] = _SKIP) -> W
     return out
 
 
-def _safe_to_cut(el: HtmlElement, total_chars: int, state: dict[str, Any]) -> bool:
+def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: dict[str, Any]) -> bool:
     """Never cut a wrapper that holds most of the page: a stray class word must not take the article."""
     if el.tag == "h1" or el.find(".//h1") is not None:
         return False
@@ -218,7 +218,31 @@ def _safe_to_cut(el: HtmlElement, total_chars: int, state: dict[str, Any]) -> bo
     if state["checks"] > _GUARD_CHECKS:
         return False
     size = len(el.text_content())
-    return size < 2000 or size < total_chars * 0.4
+    if size >= 2000 and size >= total_chars * 0.4:
+        return False
+    if size < _PROSE_MIN_CHARS or kind in _PROSE_KINDS:
+        return True
+    # A generic class word ('...NavWebPart_Article', 'content_byline') on the article's own wrapper:
+    # a container holding most of the page's paragraph prose is the article, whatever its name says.
+    if state["prose"] is None:
+        state["prose"] = _prose_words(state["root"])
+    return _prose_words(el) < state["prose"] * _PROSE_SHARE
+
+
+_PROSE_MIN_CHARS = 1000
+_PROSE_SHARE = 0.5
+_PROSE_KINDS: frozenset[RemovedKind] = frozenset({"comments", "donation", "newsletter", "cookie", "disclaimer"})
+"""Boilerplate that is itself written as prose: its share of the paragraphs says nothing."""
+
+
+def _prose_words(el: HtmlElement) -> int:
+    """Words in the element's paragraphs of a sentence or more (menus and teaser links are short)."""
+    total = 0
+    for p in el.iter("p"):
+        n = len(p.text_content().split())
+        if n >= 15:
+            total += n
+    return total
 
 
 def cut_all(elements: list[HtmlElement], drop: Callable[[HtmlElement], None] | None = None) -> None:

@@ -21,11 +21,18 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from corroborate.model import Article
+from corroborate.stories.conflicts import conflict_factor
 from corroborate.stories.features import ArticleFeatures, features, idf_table, vectorise
 from corroborate.stories.linkage import average_link
 
 # Mean pairwise similarity two clusters must keep to be one story.
-THRESHOLD = 0.17
+THRESHOLD = 0.14
+# Two clusters merge only if their mean similarity is at least this share of the looser
+# one's cohesion: a second event of the same kind sits near the threshold, but well below
+# how alike the articles of one event are among themselves.
+COHESION_RATIO = 0.6
+# Cohesion above this (wire copies, near-duplicates) asks no more of a merge than this does.
+COHESION_CAP = 0.35
 # Features of an article used for blocking: its strongest (rarest, most repeated) terms and names.
 BLOCK_FEATURES = 20
 # A blocking feature shared by more articles than this says little about any one of them.
@@ -59,7 +66,7 @@ def similarity(
     score = sum(v * large.get(t, 0.0) for t, v in small.items())
     if fa.places and fb.places and not (fa.places & fb.places):
         score *= DISJOINT_PLACES_FACTOR
-    return score * time_factor(fa.published, fb.published)
+    return score * time_factor(fa.published, fb.published) * conflict_factor(fa.marks, fb.marks)
 
 
 def _order(f: ArticleFeatures) -> tuple[datetime, str]:
@@ -141,7 +148,9 @@ def cluster(articles: Sequence[Article], known: Mapping[str, str]) -> dict[str, 
         s = similarity(vecs[i], vecs[j], feats[i], feats[j])
         if s > 0:
             edges[(i, j)] = s
-    labels = average_link(len(feats), edges, THRESHOLD, [known.get(f.id) for f in feats])
+    labels = average_link(
+        len(feats), edges, THRESHOLD, [known.get(f.id) for f in feats], COHESION_RATIO, COHESION_CAP
+    )
 
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(labels):

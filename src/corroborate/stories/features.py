@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from corroborate.model import Article
+from corroborate.stories.conflicts import EventMarks, marks
 from corroborate.terms import content_stems
 
 TITLE_WEIGHT = 3.0
@@ -30,6 +31,7 @@ class ArticleFeatures:
     published: datetime | None
     counts: dict[str, float] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)
+    marks: EventMarks = field(default_factory=EventMarks)
 
 
 def utc(dt: datetime | None) -> datetime | None:
@@ -47,6 +49,7 @@ def features(article: Article) -> ArticleFeatures:
     for s in content_stems(article.title or ""):
         counts[s] += TITLE_WEIGHT
     analysis = article.analysis
+    f.marks = marks(analysis, f.published)
     if analysis is not None:
         mentioned = Counter(m.entity for m in analysis.mentions)
         for entity in analysis.entities:

@@ -19,6 +19,8 @@ def average_link(
     edges: Mapping[tuple[int, int], float],
     threshold: float,
     locked: Sequence[str | None],
+    cohesion_ratio: float = 0.0,
+    cohesion_cap: float = 1.0,
 ) -> list[int]:
     """Cluster label (the smallest member index) for each of `n` nodes.
 
@@ -42,14 +44,25 @@ def average_link(
             sums[a][b] = sums[a].get(b, 0.0) + s
             sums[b][a] = sums[b].get(a, 0.0) + s
     story = [locked[i] if label[i] == i else None for i in range(n)]
+    # Sum of the similarities inside each cluster, for its cohesion (mean internal similarity).
+    inner = [0.0] * n
+    for (i, j), s in edges.items():
+        if label[i] == label[j]:
+            inner[label[i]] += s
     version = [0] * n
     heap: list[tuple[float, int, int, int, int]] = []
+
+    def _cohesion(a: int) -> float:
+        # A single article has no cohesion to keep: it only has to reach the threshold.
+        if size[a] < 2:
+            return 0.0
+        return inner[a] / (size[a] * (size[a] - 1) / 2)
 
     def push(a: int, b: int) -> None:
         if story[a] is not None and story[b] is not None:
             return
         avg = sums[a][b] / (size[a] * size[b])
-        if avg >= threshold:
+        if avg >= threshold and avg >= cohesion_ratio * min(_cohesion(a), _cohesion(b), cohesion_cap):
             lo, hi = (a, b) if a < b else (b, a)
             heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
 
@@ -62,6 +75,7 @@ def average_link(
         if version[a] != va or version[b] != vb or size[a] == 0 or size[b] == 0:
             continue
         # b joins a (a < b, so the label stays the smallest index).
+        inner[a] += inner[b] + sums[a][b]
         for k, s in sums[b].items():
             if k != a:
                 sums[a][k] = sums[a].get(k, 0.0) + s
