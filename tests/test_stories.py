@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 
 from corroborate.stories import cluster, find_origins, normalise_origin
-from tests.builders import article
+from corroborate.stories.conflicts import EventMarks, conflict_factor, marks
+from corroborate.stories.linkage import average_link
+from tests.builders import article, fig, when
 from tests.quake_texts import WIRE, other_articles, quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
@@ -114,13 +116,12 @@ def test_a_cluster_does_not_absorb_a_looser_neighbour() -> None:
     assert average_link(4, edges, 0.2, locked) == [0, 0, 0, 0]
     assert average_link(4, edges, 0.2, locked, 0.6, 1.0) == [0, 0, 2, 2]
     # A lone article only has to reach the threshold.
-    assert average_link(3, {(0, 1): 0.9, (1, 2): 0.3}, 0.2, [None] * 3, 0.6, 1.0) == [0, 0, 0]
+    assert average_link(3, {(0, 1): 0.9, (0, 2): 0.3, (1, 2): 0.3}, 0.2, [None] * 3, 0.6, 1.0) == [0, 0, 0]
 
 
-def _counts(value: float, counted: str) -> EventMarks:
-    return marks(
-        article("x", f"{value:g} {counted} were held.", figures=[figure(value, counted)]).analysis, None
-    )
+def _counts(value: int, counted: str) -> EventMarks:
+    text = f"{value} {counted} were held."
+    return marks(article("x", text, figures=[fig(text, str(value), value, counted=counted)]).analysis, None)
 
 
 def test_different_exact_counts_of_one_thing_are_a_conflict() -> None:
@@ -129,10 +130,13 @@ def test_different_exact_counts_of_one_thing_are_a_conflict() -> None:
     assert conflict_factor(_counts(23, "pirates"), _counts(26, "boats")) == 1.0
 
 
+def _dated(text: str, surface: str, value: str) -> EventMarks:
+    return marks(article("x", text, times=[when(text, surface, value)]).analysis, None)
+
+
 def test_event_days_far_apart_are_a_conflict() -> None:
-    day = TimeExpression(start=0, end=12, text="May 3, 2013", value="2013-05-03", grain="day")
-    later = TimeExpression(start=0, end=12, text="May 3, 2014", value="2014-05-03", grain="day")
-    a = marks(article("a", "May 3, 2013. Text.", times=[day]).analysis, None)
-    b = marks(article("b", "May 3, 2014. Text.", times=[later]).analysis, None)
-    assert a.day is not None and conflict_factor(a, b) < 1.0
+    a = _dated("May 3, 2013. The fight.", "May 3, 2013", "2013-05-03")
+    b = _dated("May 3, 2014. The fight.", "May 3, 2014", "2014-05-03")
+    assert a.day is not None
+    assert conflict_factor(a, b) < 1.0
     assert conflict_factor(a, a) == 1.0

@@ -47,7 +47,7 @@ factory = "tok2vec"
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
 attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [10000,2500,2500,2500]
+rows = [{rows},{rows4},{rows4},{rows4}]
 include_static_vectors = false
 
 [components.tok2vec.model.encode]
@@ -91,7 +91,7 @@ dev_corpus = "corpora.dev"
 train_corpus = "corpora.train"
 seed = ${{system.seed}}
 gpu_allocator = ${{system.gpu_allocator}}
-dropout = 0.1
+dropout = {dropout}
 accumulate_gradient = 1
 patience = 4000
 max_epochs = {epochs}
@@ -124,7 +124,7 @@ L2_is_weight_decay = true
 L2 = 0.01
 grad_clip = 1.0
 eps = 0.00000001
-learn_rate = 0.001
+learn_rate = {lr}
 
 [training.score_weights]
 ents_f = 1.0
@@ -178,6 +178,10 @@ def main() -> int:
     ap.add_argument("--width", type=int, default=64)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--pieces", type=int, default=3, help="maxout pieces in the encoder")
+    # Hash-embedding rows cost memory, not time: more rows mean fewer collisions among rare names.
+    ap.add_argument("--rows", type=int, default=10000, help="rows for NORM; a quarter for the others")
+    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--lr", type=float, default=0.001)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")
     ap.add_argument("--out", type=Path, default=BUILD / "out", help="where spaCy writes its checkpoints")
@@ -194,7 +198,16 @@ def main() -> int:
     print(f"train {n_train} sentences, dev {n_dev}")
     cfg = BUILD / "config.cfg"
     cfg.write_text(
-        CONFIG.format(width=args.width, depth=args.depth, pieces=args.pieces, epochs=args.epochs),
+        CONFIG.format(
+            width=args.width,
+            depth=args.depth,
+            pieces=args.pieces,
+            epochs=args.epochs,
+            rows=args.rows,
+            rows4=args.rows // 4,
+            dropout=args.dropout,
+            lr=args.lr,
+        ),
         encoding="utf-8",
     )
     t0 = time.perf_counter()

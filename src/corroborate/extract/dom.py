@@ -231,7 +231,9 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
 
 _PROSE_MIN_CHARS = 1000
 _PROSE_SHARE = 0.5
-_PROSE_KINDS: frozenset[RemovedKind] = frozenset({"comments", "donation", "newsletter", "cookie", "disclaimer"})
+_PROSE_KINDS: frozenset[RemovedKind] = frozenset(
+    {"comments", "donation", "newsletter", "cookie", "disclaimer"}
+)
 """Boilerplate that is itself written as prose: its share of the paragraphs says nothing."""
 
 

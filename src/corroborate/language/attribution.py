@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from corroborate.language.cues import LEARNED_CUES
 from corroborate.language.lexicon import (
     DIRECT_ONLY_CUES,
     NAMING_CUES,
@@ -24,7 +25,7 @@ _AUX: Final = (
     # "is claiming that ...", "was telling reporters ..."
     r"|is|are|was|were|been)\s+)*"
 )
-_CUES: Final = "|".join(map(re.escape, sorted(SPEECH_CUES, key=len, reverse=True)))
+_CUES: Final = "|".join(map(re.escape, sorted({*SPEECH_CUES, *LEARNED_CUES}, key=len, reverse=True)))
 # Case-sensitive: "The United States" is a name, not "states"; only "According to" opens a sentence.
 CUE_RE: Final = re.compile(rf"(?<![\w-])(?P<aux>{_AUX})(?P<cue>According to|{_CUES})\b")  # not "so-called"
 _INTRO: Final = words(
@@ -172,7 +173,7 @@ def _content_after(masked: str, cue_end: int, end: int, cue: str) -> tuple[int, 
         start = cue_end + (lead.end() if lead else 0)
         if masked[start:].startswith("that "):
             start += 5
-        elif cue.lower() not in STRONG_CUES and cue.lower() not in ("put at", "put"):
+        elif cue.lower() not in STRONG_CUES | LEARNED_CUES and cue.lower() not in ("put at", "put"):
             return None  # "maintains its position" is not reported speech; "maintains that ..." is
     content_end = end
     according = re.search(r",\s*according to\b", masked[start:end], re.IGNORECASE)
@@ -185,15 +186,34 @@ def _content_after(masked: str, cue_end: int, end: int, cue: str) -> tuple[int, 
     return start, content_end
 
 
-def sentence_attribution(masked: str, start: int, end: int) -> Attribution | None:
-    """Reported speech in one sentence: 'X said (that) ...', '..., X said.', 'according to X'."""
+def sentence_attributions(masked: str, start: int, end: int) -> list[Attribution]:
+    """Every reported attribution in one sentence, nested ones too: 'X said Y believes ...' is X's
+    and, inside it, Y's (PolNeAR annotates both)."""
+    out: list[Attribution] = []
+    body = start
+    while body < end:
+        att = sentence_attribution(masked, start, end, body)
+        if att is None:
+            break
+        out.append(att)
+        if att.content is None or att.content[0] <= att.cue[0]:
+            break  # '..., X said.': the content is behind the cue, nothing nests after it
+        body = att.cue[1]
+    return out
+
+
+def sentence_attribution(masked: str, start: int, end: int, after: int | None = None) -> Attribution | None:
+    """Reported speech in one sentence: 'X said (that) ...', '..., X said.', 'according to X'.
+    With `after`, only a cue after that offset, its speaker after it too."""
     dateline = _DATELINE.match(masked, start, end)
     body = dateline.end() if dateline and dateline.end() - start < 40 else start
+    if after is not None and after > body:
+        body = after
     for m in CUE_RE.finditer(masked, body, end):
         cue = m.group("cue").lower()
         if cue == "put" and not re.match(r"(?:\s+[\w'’-]+){1,5}\s+at\s", masked[m.end() : end]):
             continue  # "put the toll at 14" reports a figure; "put pressure on" does not
-        if cue == "according to" or cue in DIRECT_ONLY_CUES or re.match(r"\s+by\b", masked[m.end() : end]):
+        if cue == "according to" or (cue in DIRECT_ONLY_CUES and cue not in LEARNED_CUES) or re.match(r"\s+by\b", masked[m.end() : end]):
             continue  # "the inquiry announced by Okafor" is not Okafor speaking
         comma = masked.rfind(",", body, m.start())
         if comma > body:

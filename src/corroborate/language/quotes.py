@@ -19,9 +19,10 @@ from corroborate.language.attribution import (
     CUE_RE,
     Attribution,
     lead_attribution,
-    sentence_attribution,
+    sentence_attributions,
     tail_attribution,
 )
+from corroborate.language.cues import attributes_often
 from corroborate.language.speakers import Speaker, Speakers
 from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
 
@@ -37,6 +38,8 @@ _SUBJECT_VERB: Final = re.compile(
     r"(?:['’]s?)?\s+(?:(?:also|has|have|had|is|was|were|are|repeatedly|again|then|later|recently|[a-z]+ly)\s+)*"
     r"(?P<verb>(?:gone|made|said|told|took|put|spoken|written|seen|kept|given|[a-z]+(?:ed|es|s|ing))\b)\s*"
 )
+_MIN_OBJECT_WORDS: Final = 4
+_NO_PRONOUNS = False
 _CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
@@ -221,26 +224,31 @@ class _Finder:
         self.emit(start, end, kind, cue, speaker, None)
 
     def reported(self, sentence: Span, fragments: list[Marks]) -> None:
-        att = sentence_attribution(self.masked, sentence.start, sentence.end)
-        if (att is None or att.content is None or att.speaker is None) and fragments:
-            att = self.subject_quoting(sentence, fragments[0])
-        if att is None or att.content is None or att.speaker is None:
-            return
-        start, end = att.content
-        kind: QuoteKind = "mixed" if any(start <= f.open < end for f in fragments) else "indirect"
-        speaker = self.speakers.resolve(*att.speaker)
-        self.emit(start, end, kind, att, speaker, att.channel)
+        atts = sentence_attributions(self.masked, sentence.start, sentence.end)
+        if not atts:
+            # PolNeAR's attributions reach past speech: 'Cruz thanked Trump for ...', 'She wants to triple
+            # ...'. Without a quotation, only a named or pronoun subject with a verb and a long object counts.
+            found = self.subject_quoting(sentence, fragments[0].open if fragments else None)
+            atts = [found] if found is not None else []
+        for att in atts:
+            if att.content is None or att.speaker is None:
+                continue
+            start, end = att.content
+            kind: QuoteKind = "mixed" if any(start <= f.open < end for f in fragments) else "indirect"
+            speaker = self.speakers.resolve(*att.speaker)
+            self.emit(start, end, kind, att, speaker, att.channel)
 
-    def subject_quoting(self, sentence: Span, first: Marks) -> Attribution | None:
+    def subject_quoting(self, sentence: Span, first_open: int | None) -> Attribution | None:
         """'Reid has gone after Trump as a "con artist"', 'South Korea accused Kim of "fanatic
         recklessness"': a named subject, its verb, then words quoted from someone: a mixed quote of that
         subject. Scare quotes in a sentence without a named subject ('The so-called "plan"') stay out."""
-        pronoun = re.match(
-            r"\s*(?:[A-Z][\w ]{0,40},\s*)?(He|She|They)\b", self.masked[sentence.start : first.open]
-        )
+        limit = sentence.end if first_open is None else first_open
+        pronoun = re.match(r"\s*(?:[A-Z][\w ]{0,40},\s*)?(He|She|They)\b", self.masked[sentence.start : limit])
         subjects = [(sentence.start + pronoun.start(1), sentence.start + pronoun.end(1))] if pronoun else []
+        if first_open is None and _NO_PRONOUNS:
+            subjects = []
         for m in self.speakers.mentions:
-            if m.start >= min(first.open, sentence.start + 60):
+            if m.start >= min(limit, sentence.start + 60):
                 break
             if m.start < sentence.start or m.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
@@ -248,12 +256,17 @@ class _Finder:
             if not lead.strip() or _SUBJECT_LEAD.fullmatch(lead):
                 subjects.append((m.start, m.end))  # the name opens the sentence: it is the subject
         for start, end in subjects:
-            verb = _SUBJECT_VERB.match(self.masked, end, first.open)
+            verb = _SUBJECT_VERB.match(self.masked, end, limit)
             if verb is None:
                 continue
             stop = sentence.end
             while stop > verb.end() and self.text[stop - 1] in ".;: ":
                 stop -= 1
+            if first_open is None and (
+                len(self.masked[verb.end() : stop].split()) < _MIN_OBJECT_WORDS
+                or not attributes_often(verb.group("verb"))
+            ):
+                continue
             return Attribution((start, end), (verb.start("verb"), verb.end("verb")), (verb.end(), stop))
         return None
 
