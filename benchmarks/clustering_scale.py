@@ -3,7 +3,9 @@
 Run: .venv/bin/python benchmarks/clustering_scale.py [--sizes 10000 100000]
 
 Articles are generated here, without the language stage (its entities are built
-directly): many events over 60 days, each covered by 1-8 articles published
+directly): events arrive at a fixed rate (EVENTS_PER_DAY, as on a real feed, so
+the time span grows with the corpus and a week holds as many stories at 100k as
+at 10k), each covered by 1-8 articles published
 within two days that share the event's people, places, organisation and key
 words, written over a common vocabulary of background words with a Zipf-like
 spread. Each size runs in a fresh process so its peak memory is its own.
@@ -52,6 +54,10 @@ def _entity(name: str, label: EntityLabel) -> Entity:
     return Entity(key=f"{label.lower()}:{name.lower().replace(' ', '-')}", name=name, label=label)
 
 
+# About 180 articles a day: 10k articles span two months, 100k a year and a half.
+EVENTS_PER_DAY = 40
+
+
 def generate(n: int, seed: int = 0) -> tuple[list[Article], dict[str, str]]:
     rng = random.Random(seed)
     background = [_word(rng, rng.randint(2, 4)) for _ in range(8000)]
@@ -68,7 +74,7 @@ def generate(n: int, seed: int = 0) -> tuple[list[Article], dict[str, str]]:
         cast = [(p, "PERSON") for p in rng.sample(people, 2)] + [(rng.choice(places), "GPE")]
         cast.append((rng.choice(orgs), "ORG"))
         keys = rng.sample(background[200:], 6)
-        when = start + timedelta(days=rng.uniform(0, 60))
+        when = start + timedelta(days=event / EVENTS_PER_DAY + rng.uniform(0, 1))
         for k in range(min(rng.randint(1, 8), n - len(articles))):
             words = rng.choices(background, weights=weights, k=120) + rng.choices(keys, k=25)
             names = [name for name, _ in cast if rng.random() < 0.9]

@@ -7,7 +7,9 @@ gold Content's tokens (\\w+ runs). A predicted attribution is one quote, or
 the quote fragments that share one cue ('"A," he said. "B."'), since PolNeAR
 annotates such a quotation as one discontinuous Content; the precision of
 single fragments is printed too. Precision: predicted attributions matching
-some gold Content. Recall over gold attributions whose content holds a
+some gold Content. A gold Content covered by several predicted attributions is
+aligned to the one with the highest token Jaccard (before 2026-11-22 round 2:
+the first by position). Recall over gold attributions whose content holds a
 quotation mark, and over all. Speaker accuracy over matched quotes: our
 speaker mention overlaps the gold Source, or the entity it resolves to has a
 mention that does. Texts annotated twice are scored on one annotation (the
@@ -73,6 +75,20 @@ def covers(q: Quote | list[Quote], toks: list[tuple[int, int]]) -> bool:
     return bool(toks) and inside * 2 >= len(toks)
 
 
+def aligned(candidates: list[list[Quote]], toks: list[tuple[int, int]], text: str) -> list[Quote] | None:
+    """Of the attributions that cover a gold Content, the one that fits it best (token Jaccard): an
+    outer 'X said Y believes ...' covers Y's nested content too, but Y's own attribution fits it."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    gold = set(toks)
+
+    def fit(unit: list[Quote]) -> float:
+        ours = set(_tokens(text, [(q.start, q.end) for q in unit]))
+        return len(ours & gold) / len(ours | gold)
+
+    return max(candidates, key=fit)
+
+
 def attributions(quotes: list[Quote]) -> list[list[Quote]]:
     """Quote fragments that share one cue ('"A," he said. "B."') are one attribution, as PolNeAR's
     discontinuous Content spans are; a quote without a cue stands alone."""
@@ -134,7 +150,7 @@ def main() -> int:
             if not t:
                 continue
             quoted = bool(_QUOTE_MARKS.search(text[g.content[0][0] : g.content[-1][1]]))
-            unit = next((u for u in units if covers(u, t)), None)
+            unit = aligned([u for u in units if covers(u, t)], t, text)
             hit = unit[0] if unit else None
             n_gold += 1
             n_quoted += quoted

@@ -44,8 +44,8 @@ _CREDIT_WORD = re.compile(
     r"|\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.' -]+\s*$",
     re.I,
 )
-_CREDIT_NEEDS = ("/", "photo", "image", "picture", "foto", "credit", "illustration", "getty", "alamy")
-_CREDIT_NEEDS += ("shutterstock", "profimedia", "istock")
+_CREDIT_NEEDS: tuple[str, ...] = ("/", "photo", "image", "picture", "foto", "credit", "illustration")
+_CREDIT_NEEDS += ("getty", "alamy", "shutterstock", "profimedia", "istock")
 """Every match of _CREDIT_WORD holds one of these (lower case): a block without them skips its scan."""
 _COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I)
 _SPEECH = re.compile(r"[\"“”]|\b(said|says|told|according to|added|stressed)\b")

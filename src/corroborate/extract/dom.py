@@ -226,7 +226,8 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
     # a container holding most of the page's paragraph prose is the article, whatever its name says.
     if state["prose"] is None:
         state["prose"] = _prose_words(state["root"])
-    return _prose_words(el) < state["prose"] * _PROSE_SHARE
+    page_prose: int = state["prose"]
+    return _prose_words(el) < page_prose * _PROSE_SHARE
 
 
 _PROSE_MIN_CHARS = 1000

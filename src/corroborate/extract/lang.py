@@ -7,6 +7,7 @@ unlike statistical detectors.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -56,15 +57,16 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     letters = sum(map(str.isalpha, sample))
     if not letters:
         return _short(hint)
-    for lang, pattern in _SCRIPTS:
+    # Every script below lies outside ASCII: an ASCII sample (most news in Latin script) skips their scans.
+    for lang, pattern in () if sample.isascii() else _SCRIPTS:
         if len(pattern.findall(sample)) > letters * 0.3:
             return lang
-    tokens = [w.lower() for w in _WORD.findall(sample)]
-    if len(tokens) < 5:
+    tokens = Counter(w.lower() for w in _WORD.findall(sample))
+    if tokens.total() < 5:
         return _short(hint)
-    scores = {lang: sum(1 for t in tokens if t in stop) for lang, stop in _STOPWORDS.items()}
+    scores = {lang: sum(tokens[t] for t in stop if t in tokens) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] < max(2, len(tokens) * 0.05):
+    if scores[best] < max(2, tokens.total() * 0.05):
         return _short(hint)
     return best
 

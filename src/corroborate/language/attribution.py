@@ -31,7 +31,7 @@ CUE_RE: Final = re.compile(rf"(?<![\w-])(?P<aux>{_AUX})(?P<cue>According to|{_CU
 _INTRO: Final = words(
     "while after before when if although though as since because in on at by for from with during "
     "earlier meanwhile however later separately also but and so then yet instead still now today "
-    "yesterday according despite amid"
+    "yesterday according despite amid contrary having to"
 )
 _DETERMINERS: Final = words(
     "the a an his her its their this these those our he she they it we i another some many several both"
@@ -46,6 +46,7 @@ _ROLE_LED: Final = re.compile(
     # "museum director Zoë Lindqvist", "spokesperson Stephane Dujarric": a role, then the name.
     rf"(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(sorted(ROLE_NOUNS))})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$"
 )
+_CLAUSE_INSIDE: Final = re.compile(r"\s(?:to\s+[a-z]{3,}|(?:would|will|could|should)\s)|;")
 _CLAUSE_WORDS: Final = re.compile(r"\b(?:that|which|who|because|if|when|while|whether)\b", re.IGNORECASE)
 _CHANNEL: Final = re.compile(
     r"\b(?:quoted|cited|carried|reported|relayed|published)\s+by\s+(?P<a>.+)$"
@@ -112,6 +113,9 @@ def _speakerish(masked: str, part: tuple[int, int], limit: int) -> bool:
     if first.lower() in _INTRO:
         return False
     last = text.split()[-1].lower()
+    if last in ("and", "but", "or", "only", "that") or _CLAUSE_INSIDE.search(text):
+        return False  # 'I laughed and said', 'urged Congress to leave the program intact, ...': a clause
+
     group = len(text.split()) <= 4 and (last in _GROUP_NOUNS or last in ROLE_NOUNS)
     return first[0].isupper() or first.lower() in _DETERMINERS or bool(_ROLE_LED.match(text)) or group
 
@@ -190,10 +194,17 @@ def sentence_attributions(masked: str, start: int, end: int) -> list[Attribution
     """Every reported attribution in one sentence, nested ones too: 'X said Y believes ...' is X's
     and, inside it, Y's (PolNeAR annotates both)."""
     out: list[Attribution] = []
-    body = start
-    while body < end:
+    body: int | None = None
+    while body is None or body < end:
         att = sentence_attribution(masked, start, end, body)
         if att is None:
+            break
+        if out and att.content is not None and att.content[1] <= att.cue[0]:
+            # 'Armenia, meanwhile, asked the court to ..., the court said.': the closing '..., X said'
+            # holds the whole sentence, the earlier cue nests inside it.
+            dateline = _DATELINE.match(masked, start, end)
+            first = dateline.end() if dateline and dateline.end() - start < 40 else start
+            out.insert(0, Attribution(att.speaker, att.cue, (first, att.content[1]), att.channel))
             break
         out.append(att)
         if att.content is None or att.content[0] <= att.cue[0]:
@@ -242,7 +253,8 @@ def sentence_attribution(masked: str, start: int, end: int, after: int | None = 
         if according and channel is None:
             channel = _STATEMENT_OF.sub("", according.group("np")).strip()
         return Attribution(speaker, (m.start("cue"), m.end("cue")), content, channel)
-    return _according(masked, body, end)
+    # A nested search ('after') wants a cue of its own; "according to" names the outer source.
+    return _according(masked, body, end) if after is None else None
 
 
 def _according(masked: str, start: int, end: int) -> Attribution | None:

@@ -23,6 +23,7 @@ from corroborate.language.attribution import (
     tail_attribution,
 )
 from corroborate.language.cues import attributes_often
+from corroborate.language.labels import speaker_labels
 from corroborate.language.speakers import Speaker, Speakers
 from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
 
@@ -270,10 +271,22 @@ class _Finder:
             return Attribution((start, end), (verb.start("verb"), verb.end("verb")), (verb.end(), stop))
         return None
 
+    def labelled(self) -> list[tuple[int, int]]:
+        """'PENCE: Well, look, ...': emit each labelled paragraph; return the ranges they cover."""
+        ranges: list[tuple[int, int]] = []
+        for label in speaker_labels(self.text, self.speakers.mentions):
+            speaker = self.speakers.resolve(*label.speaker)
+            att = Attribution(label.speaker, label.cue, label.content)
+            self.emit(*label.content, "direct", att, speaker, None)
+            ranges.append(self.paragraph(label.speaker[0]))
+        return ranges
+
     def run(self) -> list[Quote]:
-        direct = [m for m in self.marks if self.is_direct(m)]
-        fragments = [m for m in self.marks if m not in direct]
-        covered = [(m.open, m.close) for m in direct]
+        labelled = self.labelled()
+        marks = [m for m in self.marks if not any(s <= m.open < e for s, e in labelled)]
+        direct = [m for m in marks if self.is_direct(m)]
+        fragments = [m for m in marks if m not in direct]
+        covered = [(m.open, m.close) for m in direct] + labelled
         todo = sorted(direct, key=lambda m: m.open)
         for sentence in self.sentences:
             while todo and todo[0].open < sentence.end:

@@ -14,15 +14,17 @@ pull a second event of the same kind into its story.
 
 from __future__ import annotations
 
+import gc
 import math
-from bisect import bisect_left, bisect_right
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from corroborate.model import Article
+from corroborate.stories.blocking import candidate_pairs
 from corroborate.stories.conflicts import conflict_factor
-from corroborate.stories.features import ArticleFeatures, features, idf_table, vectorise
+from corroborate.stories.features import Compact, compact, features, utc, weigh
 from corroborate.stories.linkage import average_link
 
 # Mean pairwise similarity two clusters must keep to be one story.
@@ -33,12 +35,6 @@ THRESHOLD = 0.14
 COHESION_RATIO = 0.6
 # Cohesion above this (wire copies, near-duplicates) asks no more of a merge than this does.
 COHESION_CAP = 0.35
-# Features of an article used for blocking: its strongest (rarest, most repeated) terms and names.
-BLOCK_FEATURES = 20
-# A blocking feature shared by more articles than this says little about any one of them.
-MAX_BLOCK_POSTING = 150
-# At most this many candidates per article are compared (those sharing most blocking features).
-MAX_CANDIDATES = 40
 # Articles published within this many days are not penalised at all.
 SAME_DAYS = 2.0
 # Days over which the time penalty decays by a factor e.
@@ -59,63 +55,58 @@ def time_factor(a: datetime | None, b: datetime | None) -> float:
     return max(MIN_TIME_FACTOR, math.exp(-(gap - SAME_DAYS) / DECAY_DAYS))
 
 
-def similarity(
-    va: Mapping[str, float], vb: Mapping[str, float], fa: ArticleFeatures, fb: ArticleFeatures
-) -> float:
-    small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
-    score = sum(v * large.get(t, 0.0) for t, v in small.items())
+def similarity(va: Mapping[int, float], vb: Mapping[int, float], fa: Compact, fb: Compact) -> float:
+    # Only the shared terms contribute; the key intersection runs in C over the smaller dict.
+    score = sum(va[t] * vb[t] for t in va.keys() & vb.keys())
     if fa.places and fb.places and not (fa.places & fb.places):
         score *= DISJOINT_PLACES_FACTOR
     return score * time_factor(fa.published, fb.published) * conflict_factor(fa.marks, fb.marks)
 
 
-def _order(f: ArticleFeatures) -> tuple[datetime, str]:
-    return (f.published or datetime.max.replace(tzinfo=UTC), f.id)
+def _order(a: Article) -> tuple[datetime, str]:
+    return (utc(a.published) or datetime.max.replace(tzinfo=UTC), a.id)
 
 
-def _top_features(vec: Mapping[str, float]) -> list[str]:
-    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:BLOCK_FEATURES]]
+def _edges(
+    docs: Sequence[Compact], later: Sequence[array[int]], locked: Sequence[str | None]
+) -> dict[tuple[int, int], float]:
+    """Similarity of each candidate pair, keeping only the pairs that can matter to average link.
 
-
-def candidate_pairs(
-    vecs: Sequence[Mapping[str, float]], times: Sequence[float | None]
-) -> set[tuple[int, int]]:
-    """Pairs (i < j) sharing a strong feature within the time window; each i keeps its best few.
-
-    `times` (seconds, None when undated) must be ascending with undated last, as the
-    articles are ordered; postings then stay in time order and a window is a slice.
-    A feature whose window holds more than MAX_BLOCK_POSTING articles is skipped.
+    Two clusters merge only when their mean similarity reaches THRESHOLD, which
+    needs at least one pair between them at or above it. So clusters never span
+    two components of the graph of such strong pairs (stored stories count as
+    linked), and the weak pairs between components are dropped: on a large feed
+    they are most of the candidates. Vectors are expanded to dicts only while
+    their article is within reach (pairs run forwards in time), then let go.
     """
-    tops = [_top_features(v) for v in vecs]
-    postings: defaultdict[str, list[int]] = defaultdict(list)
-    for i, top in enumerate(tops):
-        for t in top:
-            postings[t].append(i)
-    dated: dict[str, list[float]] = {}
-    window = WINDOW_DAYS * 86400.0
-    pairs: set[tuple[int, int]] = set()
-    for i, top in enumerate(tops):
-        shared: defaultdict[int, float] = defaultdict(float)
-        ti = times[i]
-        for t in top:
-            posting = postings[t]
-            if ti is not None:
-                stamps = dated.get(t)
-                if stamps is None:
-                    stamps = dated[t] = [s for j in posting if (s := times[j]) is not None]
-                lo, hi = bisect_left(stamps, ti - window), bisect_right(stamps, ti + window)
-                # The window's slice plus the undated articles at the end of the posting.
-                members = posting[lo:hi] + posting[len(stamps) :]
-            else:
-                members = posting
-            if len(members) > MAX_BLOCK_POSTING:
-                continue
-            for j in members:
-                if j != i:
-                    shared[j] += vecs[i][t]
-        best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        pairs.update((min(i, j), max(i, j)) for j, _ in best)
-    return pairs
+    parent = list(range(len(docs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, name in enumerate(locked):
+        if name is not None:
+            parent[find(i)] = find(first.setdefault(name, i))
+    ei, ej, es = array("l"), array("l"), array("d")
+    live: dict[int, dict[int, float]] = {}
+    for i, js in enumerate(later):
+        vi = live.pop(i, None) or dict(zip(docs[i].terms, docs[i].weights, strict=True))
+        for j in js:
+            vj = live.get(j)
+            if vj is None:
+                vj = live[j] = dict(zip(docs[j].terms, docs[j].weights, strict=True))
+            s = similarity(vi, vj, docs[i], docs[j])
+            if s > 0:
+                ei.append(i)
+                ej.append(j)
+                es.append(s)
+                if s >= THRESHOLD:
+                    parent[find(j)] = find(i)
+    return {(i, j): s for i, j, s in zip(ei, ej, es, strict=True) if find(i) == find(j)}
 
 
 def _new_story_id(article_id: str, taken: set[str]) -> str:
@@ -138,19 +129,33 @@ def cluster(articles: Sequence[Article], known: Mapping[str, str]) -> dict[str, 
     recent stories along with the new ones: a story with no article here
     cannot be joined.
     """
+    # The cyclic garbage collector would rescan every array and dict made here, more
+    # often the more there are (quadratic over a large batch); nothing here forms cycles.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _cluster(articles, known)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _cluster(articles: Sequence[Article], known: Mapping[str, str]) -> dict[str, str]:
     unique = {a.id: a for a in articles}
-    feats = sorted((features(a) for a in unique.values()), key=_order)
-    idf, unseen = idf_table(feats)
-    vecs = [vectorise(f, idf, unseen) for f in feats]
-    edges = {}
+    vocab: dict[str, int] = {}
+    # Features are computed in publication order so vocabulary ids, and with them every
+    # floating-point sum, are the same whatever order the input came in.
+    feats = [compact(features(a), vocab) for a in sorted(unique.values(), key=_order)]
+    names = list(vocab)
+    del vocab
+    weigh(feats, len(names))
     times = [f.published.timestamp() if f.published else None for f in feats]
-    for i, j in sorted(candidate_pairs(vecs, times)):
-        s = similarity(vecs[i], vecs[j], feats[i], feats[j])
-        if s > 0:
-            edges[(i, j)] = s
-    labels = average_link(
-        len(feats), edges, THRESHOLD, [known.get(f.id) for f in feats], COHESION_RATIO, COHESION_CAP
-    )
+    later = candidate_pairs(feats, times, WINDOW_DAYS * 86400.0, names)
+    del names
+    locked = [known.get(f.id) for f in feats]
+    edges = _edges(feats, later, locked)
+    del later
+    labels = average_link(len(feats), edges, THRESHOLD, locked, COHESION_RATIO, COHESION_CAP)
 
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(labels):
