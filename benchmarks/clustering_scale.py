@@ -62,9 +62,11 @@ def generate(n: int, seed: int = 0) -> tuple[list[Article], dict[str, str]]:
     rng = random.Random(seed)
     background = [_word(rng, rng.randint(2, 4)) for _ in range(8000)]
     weights = [1.0 / (r + 1) for r in range(len(background))]
-    people = [f"{_word(rng, 2).title()} {_word(rng, 3).title()}" for _ in range(max(50, n // 4))]
-    places = [_word(rng, 3).title() for _ in range(max(20, n // 20))]
-    orgs = [f"{_word(rng, 3).title()} Ministry" for _ in range(max(20, n // 30))]
+    # Four-syllable names (65k possible): with three, 100k articles' names would collide
+    # by construction, a density no real feed has.
+    people = [f"{_word(rng, 2).title()} {_word(rng, 4).title()}" for _ in range(max(50, n // 4))]
+    places = [_word(rng, 4).title() for _ in range(max(20, n // 20))]
+    orgs = [f"{_word(rng, 4).title()} Ministry" for _ in range(max(20, n // 30))]
     start = datetime(2031, 1, 1, tzinfo=UTC)
     articles: list[Article] = []
     gold: dict[str, str] = {}

@@ -150,8 +150,8 @@ def main() -> int:
             if not t:
                 continue
             quoted = bool(_QUOTE_MARKS.search(text[g.content[0][0] : g.content[-1][1]]))
-            unit = aligned([u for u in units if covers(u, t)], t, text)
-            hit = unit[0] if unit else None
+            best = aligned([u for u in units if covers(u, t)], t, text)
+            hit = best[0] if best else None
             n_gold += 1
             n_quoted += quoted
             if hit is None:

@@ -9,7 +9,7 @@ import pytest
 from corroborate.compare import compare
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
-from tests.builders import article, ent, fig
+from tests.builders import article, ent, fig, when
 from tests.quake_texts import quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
@@ -239,3 +239,21 @@ def test_sentences_that_disagree_on_a_number_are_not_one_claim() -> None:
     story = compare("s-toll", [a, b], find_origins([a, b]))
     assert story.corroborated == []
     assert all(len(c.articles) == 1 for c in story.claims)
+
+
+def test_a_sentence_with_two_dates_is_one_timeline_event() -> None:
+    text = (
+        "On Wednesday, March 5, officials said the landslide of March 3 buried four houses in Pellham. "
+        "Roads reopened in April."
+    )
+    times = [
+        when(text, "Wednesday, March 5", "2031-03-05"),
+        when(text, "March 3", "2031-03-03"),
+        when(text, "April", "2031-04", "month"),
+    ]
+    a = article("slide-a", text, outlet="Coast Herald", published="2031-03-05T08:00:00+00:00", times=times)
+    story = compare("s-slide", [a], find_origins([a]))
+    # The earliest day dates the sentence's event; its text is not listed twice.
+    assert [t.date for t in story.timeline] == ["2031-03-03", "2031-04"]
+    assert story.timeline[0].text.startswith("On Wednesday, March 5, officials said")
+    assert len({t.text for t in story.timeline}) == len(story.timeline)

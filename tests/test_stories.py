@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from array import array
 
 from corroborate.stories import cluster, find_origins, normalise_origin
+from corroborate.stories.blocking import MAX_BLOCK_POSTING, candidate_pairs
 from corroborate.stories.conflicts import EventMarks, conflict_factor, marks
+from corroborate.stories.features import Compact
 from corroborate.stories.linkage import average_link
 from tests.builders import article, fig, when
 from tests.quake_texts import WIRE, other_articles, quake_articles
@@ -140,3 +143,20 @@ def test_event_days_far_apart_are_a_conflict() -> None:
     assert a.day is not None
     assert conflict_factor(a, b) < 1.0
     assert conflict_factor(a, a) == 1.0
+
+
+def _doc(i: int, terms: list[int]) -> Compact:
+    weights = array("d", [1.0] * len(terms))
+    return Compact(f"d{i}", None, array("l", terms), weights, frozenset(), EventMarks())
+
+
+def test_blocking_skips_a_feature_too_many_articles_share() -> None:
+    names = ["common", "rare"]
+    few = [_doc(i, [0]) for i in range(5)]
+    assert list(candidate_pairs(few, [0.0] * 5, 86400.0, names)[0]) == [1, 2, 3, 4]
+    # A dense window: every article shares one feature, two also share a rare one.
+    dense = [_doc(i, [0, 1] if i in (3, 7) else [0]) for i in range(MAX_BLOCK_POSTING + 1)]
+    later = candidate_pairs(dense, [0.0] * len(dense), 86400.0, names)
+    assert [(i, list(js)) for i, js in enumerate(later) if js] == [(3, [7])]
+    # Outside the time window nothing pairs.
+    assert not any(candidate_pairs(few, [i * 1e7 for i in range(5)], 86400.0, names))

@@ -173,14 +173,16 @@ def to_docbin(src: Path, dest: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--epochs", type=int, default=20)
+    # Round 2 (dev 0.873 -> 0.886 with the rules): 40k NORM rows and dropout 0.2; the best checkpoint
+    # came at epoch 12, so 30 epochs with patience is room enough.
+    ap.add_argument("--epochs", type=int, default=30)
     # Width 64 keeps analyze() near 30 articles/s on one core (width 96: 16/s); 3 pieces: +0.5 F1 over 2.
     ap.add_argument("--width", type=int, default=64)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--pieces", type=int, default=3, help="maxout pieces in the encoder")
     # Hash-embedding rows cost memory, not time: more rows mean fewer collisions among rare names.
-    ap.add_argument("--rows", type=int, default=10000, help="rows for NORM; a quarter for the others")
-    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--rows", type=int, default=40000, help="rows for NORM; a quarter for the others")
+    ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--lr", type=float, default=0.001)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")

@@ -7,9 +7,20 @@ from dataclasses import dataclass, field
 from corroborate.compare.claims import sentence_tokens
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
 from corroborate.compare.entities import EntityMap
-from corroborate.model import Evidence, TimeGrain, TimelineEvent
+from corroborate.model import Article, Evidence, Span, TimeExpression, TimeGrain, TimelineEvent
 
 SAME_EVENT = 0.5
+# Finer grains first: a sentence's event is dated by its most specific expression.
+_SPECIFIC: dict[TimeGrain, int] = {
+    "instant": 0,
+    "day": 1,
+    "weekend": 2,
+    "week": 3,
+    "interval": 4,
+    "month": 5,
+    "year": 6,
+    "decade": 7,
+}
 
 
 @dataclass
@@ -32,14 +43,33 @@ def sort_date(value: str) -> str:
     return value.split("/", 1)[0]
 
 
+def sentence_dates(a: Article, ctx: StoryContext) -> list[tuple[Span, TimeExpression]]:
+    """One date per sentence: its most specific time expression, the earliest of those.
+
+    A sentence with two dates ("on Wednesday the minister said Monday's quake...") is
+    one sentence of evidence; as two timeline events it would show the same text twice.
+    The earliest of the finest dates is the one that dates what happened.
+    """
+    best: dict[int, tuple[Span, TimeExpression]] = {}
+    for t in a.analysis.times if a.analysis else []:
+        sent = ctx.sentence_at(a.id, t.start)
+        if sent is None:
+            continue
+        held = best.get(sent.start)
+        if held is None or _rank(t) < _rank(held[1]):
+            best[sent.start] = (sent, t)
+    return [best[k] for k in sorted(best)]
+
+
+def _rank(t: TimeExpression) -> tuple[int, str, int]:
+    return (_SPECIFIC.get(t.grain, len(_SPECIFIC)), sort_date(t.value), t.start)
+
+
 def build_timeline(ctx: StoryContext, entities: EntityMap) -> list[TimelineEvent]:
     events: list[_Event] = []
     for a in ctx.articles:
-        if not a.analysis:
-            continue
-        for t in sorted(a.analysis.times, key=lambda t: t.start):
-            sent = ctx.sentence_at(a.id, t.start)
-            if sent is None or is_boilerplate(a.text[sent.start : sent.end]):
+        for sent, t in sentence_dates(a, ctx):
+            if is_boilerplate(a.text[sent.start : sent.end]):
                 continue
             ev = evidence(a, sent.start, sent.end)
             tokens = frozenset(sentence_tokens(a, sent, entities))

@@ -137,15 +137,25 @@ def _is_menu(text: str) -> bool:
 _ZONE_KINDS: frozenset[RemovedKind] = frozenset({"donation", "disclaimer", "newsletter", "cookie"})
 
 
-def classify(blocks: list[Block]) -> None:
-    """Set `kind` on every block that is boilerplate; context spreads a kind to its neighbours."""
+def classify(blocks: list[Block], *, comments_after: int | None = None) -> None:
+    """Set `kind` on every block that is boilerplate; context spreads a kind to its neighbours.
+
+    comments_after: words of text above a comments header that make it the article's end, for
+    blocks that are the article already (HTML). A text dump's menus above the article would count.
+    """
     for block in blocks:
         if block.kind is None:
             block.kind = classify_one(block.text)
+    body_words = 0
     for i in range(1, len(blocks)):
         previous, block = blocks[i - 1], blocks[i]
+        if comments_after is not None and previous.kind is None:
+            body_words += words(previous.text)
         if block.kind is None and previous.kind is not None:
-            block.kind = _inherited(previous, block, late=i >= len(blocks) / 2)
+            # Late: in the page's second half, or after a few paragraphs of text (a long comment
+            # thread puts its header in the first half; a 'Post comment' link above the text is no header).
+            after_text = comments_after is not None and body_words >= comments_after
+            block.kind = _inherited(previous, block, late=i >= len(blocks) / 2 or after_text)
 
 
 def _inherited(previous: Block, block: Block, *, late: bool) -> RemovedKind | None:

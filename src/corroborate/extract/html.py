@@ -17,6 +17,7 @@ from corroborate.extract.dates import parse_iso
 from corroborate.extract.dom import HEADLESS_SKIP, cut_all, walk
 from corroborate.extract.htmlmeta import read_metadata
 from corroborate.extract.region import mark_outside
+from corroborate.extract.teasers import mark_teasers
 from corroborate.model import Page, RemovedBlock, RemovedKind
 
 # trafilatura logs every page it finds too short at WARNING; that is our ExtractError's job.
@@ -26,6 +27,8 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 _BLOCK_TAGS = {"p": "p", "head": "head", "quote": "quote", "item": "item", "row": "row", "code": "p"}
 _SUBSTRING_CHECKS = 2000
 _SWALLOWED = 2000
+_COMMENTS_AFTER = 150
+"""Words of article text above a comments header that make it the article's end, wherever it sits."""
 _TITLE_TAG = re.compile(r"<title[^>]*>", re.I)
 # Kinds whose container speaks for all its lines; other containers let each line's own rules decide.
 _SPECIFIC: frozenset[RemovedKind] = frozenset(
@@ -48,7 +51,8 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
     cut_all(pass_.cut)
     blocks = _main_blocks(tree, page.url)
     blocks = _or_prose_run(blocks, pass_.lines)
-    classify(blocks)
+    classify(blocks, comments_after=_COMMENTS_AFTER)
+    mark_teasers(blocks)
     _mark_title(blocks, found.title)
     found.removed = _audit(pass_.lines, blocks, found.title)
     return blocks, found

@@ -108,8 +108,11 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^comment (viewing )?options$",
             r"^\d+ (comments?|responses?|replies)( so far)?:?$",
             r"^join the (conversation|discussion)\b",
-            r"^comments are (closed|moderated)\b",
+            r"^comments (are|have been) (now )?(closed|moderated|disabled|turned off)\b",
             r"^(log|sign) in to (comment|reply)\b",
+            # Section headers of reader comments and the links each comment carries.
+            r"^(what do you think\??|tell us what you think)$",
+            r"^(\w+ \| )?report (this )?(post|comment|abuse)$",
         ),
     ),
 ]

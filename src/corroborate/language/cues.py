@@ -18,7 +18,18 @@ _MIN_RATIO: Final = 0.35  # a cue at least half the times the word appears
 _MIN_AFTER: Final = 0.75
 # Words the counts pick but that are no verb of saying or thinking on their own.
 _NOT_CUES: Final = frozenset(
-    {"repeatedly", "openly", "publicly", "also", "eager", "assertion", "suggestion", "pointed", "mention", "laid"}
+    {
+        "repeatedly",
+        "openly",
+        "publicly",
+        "also",
+        "eager",
+        "assertion",
+        "suggestion",
+        "pointed",
+        "mention",
+        "laid",
+    }
 )
 
 

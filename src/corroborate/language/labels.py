@@ -12,15 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from corroborate.language.lexicon import words
 from corroborate.model import Mention
 
 _LABEL: Final = re.compile(
     r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<body>\S.*?)[\"”]?\s*$"
 )
-_SECTION_WORDS: Final = frozenset(
+_SECTION_WORDS: Final = words(
     "update updated editor editor's editor’s note correction clarification source sources byline breaking "
     "related watch video photo photos read more latest contributing report poll revealed twitter still "
-    "advertisement disclaimer warning q a".split()
+    "advertisement disclaimer warning q a"
 )
 
 

@@ -146,7 +146,20 @@ def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[C
             c.label = None
             out.append(c)
     _consistent(text, out)
+    _venues(text, out)
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+# A fixture line of a results table, "FLORIDA AT CINCINNATI": the visitors, then where they play.
+_FIXTURE: Final = re.compile(r"^[A-Z][A-Z .'&-]*[A-Z.] AT (?P<venue>[A-Z][A-Z .'&-]*[A-Z.])[ \t]*$", re.M)
+
+
+def _venues(text: str, cands: list[Candidate]) -> None:
+    """The name after "AT" in a fixture line is the place, even where the table's rows call it a team."""
+    for m in _FIXTURE.finditer(text):
+        for c in cands:
+            if (c.start, c.end) == (m.start("venue"), m.end("venue")) and c.label in ("ORG", "GPE", "LOC"):
+                c.label = "GPE"
 
 
 def _retype(rules: list[Candidate], over: list[int], m: ModelEntity) -> None:

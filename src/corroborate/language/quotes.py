@@ -40,7 +40,6 @@ _SUBJECT_VERB: Final = re.compile(
     r"(?P<verb>(?:gone|made|said|told|took|put|spoken|written|seen|kept|given|[a-z]+(?:ed|es|s|ing))\b)\s*"
 )
 _MIN_OBJECT_WORDS: Final = 4
-_NO_PRONOUNS = False
 _CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
@@ -244,10 +243,10 @@ class _Finder:
         recklessness"': a named subject, its verb, then words quoted from someone: a mixed quote of that
         subject. Scare quotes in a sentence without a named subject ('The so-called "plan"') stay out."""
         limit = sentence.end if first_open is None else first_open
-        pronoun = re.match(r"\s*(?:[A-Z][\w ]{0,40},\s*)?(He|She|They)\b", self.masked[sentence.start : limit])
+        pronoun = re.match(
+            r"\s*(?:[A-Z][\w ]{0,40},\s*)?(He|She|They)\b", self.masked[sentence.start : limit]
+        )
         subjects = [(sentence.start + pronoun.start(1), sentence.start + pronoun.end(1))] if pronoun else []
-        if first_open is None and _NO_PRONOUNS:
-            subjects = []
         for m in self.speakers.mentions:
             if m.start >= min(limit, sentence.start + 60):
                 break
