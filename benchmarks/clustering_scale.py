@@ -102,12 +102,23 @@ def one(n: int) -> dict[str, float]:
     from clustering import bcubed  # the ECB+ benchmark's scorer, a sibling file
 
     articles, gold = generate(n)
+    # Resident memory once the articles exist: the peak minus this is what cluster() adds.
+    with open("/proc/self/statm") as fh:
+        before_mb = int(fh.read().split()[1]) * resource.getpagesize() / 2**20
     t0 = time.perf_counter()
     pred = cluster(articles, {})
     seconds = time.perf_counter() - t0
     p, r, f = bcubed(pred, gold)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"articles": n, "seconds": seconds, "peak_mb": peak_mb, "p": p, "r": r, "f1": f}
+    return {
+        "articles": n,
+        "seconds": seconds,
+        "peak_mb": peak_mb,
+        "added_mb": peak_mb - before_mb,
+        "p": p,
+        "r": r,
+        "f1": f,
+    }
 
 
 def main() -> None:
@@ -127,13 +138,15 @@ def main() -> None:
         rows.append(row)
         print(
             f"{n:>7} articles: cluster() {row['seconds']:.1f} s, peak RSS {row['peak_mb']:.0f} MB "
-            f"(generation included), B-cubed P {row['p']:.3f} R {row['r']:.3f} F1 {row['f1']:.3f}",
+            f"(generation included; cluster() adds {row['added_mb']:.0f} MB), "
+            f"B-cubed P {row['p']:.3f} R {row['r']:.3f} F1 {row['f1']:.3f}",
             flush=True,
         )
     for a, b in itertools.pairwise(rows):
         print(
             f"{b['articles'] / a['articles']:.0f}x articles: time x{b['seconds'] / a['seconds']:.1f}, "
-            f"peak memory x{b['peak_mb'] / a['peak_mb']:.1f}"
+            f"peak memory x{b['peak_mb'] / a['peak_mb']:.1f}, "
+            f"added by cluster() x{b['added_mb'] / a['added_mb']:.1f}"
         )
 
 

@@ -55,7 +55,11 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’)]$")
 
 # The same rules without re.I, run on the lowered text: case-blind matching is the slow part of re.
 # (None of their patterns names an upper-case letter.)
-_STRONG_LOW = [(kind, re.compile(p.pattern), needs) for (kind, p), needs in zip(STRONG, NEEDS, strict=True)]
+# A rule's needed substrings as one literal alternation: one C-level scan instead of a Python loop.
+_STRONG_LOW = [
+    (kind, re.compile(p.pattern), re.compile("|".join(map(re.escape, needs))) if needs else None)
+    for (kind, p), needs in zip(STRONG, NEEDS, strict=True)
+]
 _SHORT_LOW = [(kind, re.compile(p.pattern)) for kind, p in SHORT]
 
 _HEAD = 400
@@ -111,7 +115,7 @@ def _classify(text: str) -> RemovedKind | None:
     if n <= 80 and _WIRE_TRAILER.match(stripped):
         return "byline"
     for kind, pattern, needs in _STRONG_LOW:
-        if (not needs or any(k in low for k in needs)) and pattern.search(low):
+        if (needs is None or needs.search(low)) and pattern.search(low):
             return kind
     if n <= 12:
         for kind, pattern in _SHORT_LOW:

@@ -37,20 +37,44 @@ def _unmarkup(content: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
-_COLUMN_GAP = re.compile(r"\S(\s{4,})\S")
-_GAP = re.compile(r"\s{4,}")
+_CELL = re.compile(r"\S+(?: {1,3}\S+)*")
+_LAID_OUT = re.compile(r"^ {4}|\S {4,}\S")
+_MIN_COLUMN_LINES = 3
 
 
 def _cells(lines: list[str]) -> Iterator[str]:
-    """Lines, with side-by-side columns (a converter's table layout: 'Jobs      The council said...') apart.
+    """Lines, with a converter's table layout read column by column.
 
-    No sentence holds four spaces in a row; a layout that aligns columns does.
+    A converter that renders layout tables (inscriptis) pads each cell to its column, so one
+    text line holds a menu entry, a paragraph and a sidebar teaser side by side, and the next
+    line the next row of each. No sentence holds four spaces in a row, nor opens with them; a
+    layout does. A stretch of such lines is read one column (cells starting at one offset)
+    after another, left to right, so the article's paragraphs follow each other again.
     """
+    stretch: list[str] = []
     for raw in lines:
-        if _COLUMN_GAP.search(raw):
-            yield from _GAP.split(raw.strip())
-        else:
-            yield raw
+        if _LAID_OUT.search(raw) or (stretch and not raw.strip()):
+            stretch.append(raw)
+            continue
+        if stretch:
+            yield from _columns(stretch)
+            stretch = []
+        yield raw
+    yield from _columns(stretch)
+
+
+def _columns(stretch: list[str]) -> Iterator[str]:
+    if len(stretch) < _MIN_COLUMN_LINES:
+        for raw in stretch:
+            yield from (m.group() for m in _CELL.finditer(raw))
+        return
+    columns: dict[int, list[str]] = {}
+    for raw in stretch:
+        for m in _CELL.finditer(raw):
+            columns.setdefault(m.start(), []).append(m.group())
+    for offset in sorted(columns):
+        yield from columns[offset]
+        yield ""
 
 
 def text_blocks(content: str) -> list[Block]:

@@ -4,9 +4,9 @@ Each article is a tf-idf vector over content words (title weighted up) and
 entity/place names. Similarity is their cosine, damped when the two name
 disjoint places (two earthquakes are two stories) and when they were published
 days apart. Only candidate pairs are compared: articles that share one of their
-strongest, rarest features (blocking through an inverted index whose long
-postings are skipped), so the cost grows with the number of articles, not with
-the number of pairs. Average link then merges clusters whose mean pairwise
+strongest, rarest features (`blocking.py`), so the cost grows with the number
+of articles, not with the number of pairs. Only the pairs that can change the
+result are kept for linking (see `_edges`). Average link then merges clusters whose mean pairwise
 similarity stays above THRESHOLD: unlike joining the best story as articles
 arrive, it does not depend on input order and does not let one early article
 pull a second event of the same kind into its story.
