@@ -27,7 +27,7 @@ from corroborate.model import EntityLabel
 _LABELS: Final[dict[str, EntityLabel]] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 _OPENER: Final = re.compile(
-    rf"^(?!The\b)(?:{'|'.join(w.capitalize() for w in sorted(STOP_CAPS) if w.isalpha())})\s+(?:the\s+)?(?=[A-Z])"
+    rf"^(?!The\b)(?:{'|'.join(w.capitalize() for w in sorted(STOP_CAPS) if w.isalpha())})\s+the\s+(?=[A-Z])"
 )
 _NATURAL: Final = PLACE_NOUNS | FACILITY_WORDS | {"ocean", "gulf", "bay", "island", "islands", "mountains"}
 
@@ -174,7 +174,7 @@ def _retype(text: str, rules: list[Candidate], over: list[int], m: ModelEntity) 
         c = rules[i]
         if (
             c.known
-            and (True or gazetteer.normalize(text[c.start : c.end]) == gazetteer.normalize(c.name))
+            and gazetteer.normalize(text[c.start : c.end]) == gazetteer.normalize(c.name)
             and (c.start, c.end) == (m.start, m.end)
             and c.label in ("GPE", "LOC")
             and m.label == "ORG"
