@@ -155,11 +155,15 @@ def analysed(raw: Sequence[Article], path: Path) -> list[Article]:
     """The articles with the language stage run, cached in /tmp by dataset file and mtime.
 
     The language stage takes ~30 s for ECB+; the cache lets clustering changes be
-    measured in seconds. A changed dataset file (or CORROBORATE_NO_CACHE=1) re-runs it.
+    measured in seconds. A changed dataset file, a changed file under the package's
+    language/ or data/ (or CORROBORATE_NO_CACHE=1) re-runs it.
     """
     st = path.stat()
     key = re.sub(r"\W", "_", str(path.resolve()))[-80:]
-    cache = Path("/tmp") / f"corroborate-ecb-{key}-{st.st_mtime_ns}-{st.st_size}.pickle"
+    # The language code and its models change too (a retrained NER gives other entities).
+    package = Path(analyze.__code__.co_filename).resolve().parents[1]
+    code = max(f.stat().st_mtime_ns for d in ("language", "data") for f in (package / d).rglob("*"))
+    cache = Path("/tmp") / f"corroborate-ecb-{key}-{st.st_mtime_ns}-{st.st_size}-{code}.pickle"
     if cache.exists() and not os.environ.get("CORROBORATE_NO_CACHE"):
         with cache.open("rb") as fh:
             cached: list[Article] = pickle.load(fh)
