@@ -27,8 +27,9 @@ from corroborate.model import (
     StoryEntity,
     TimelineEvent,
 )
-from corroborate.views.highlight import ArticleMarks, article_keys, format_figure, safe_href
+from corroborate.views.highlight import ArticleMarks, article_keys, safe_href
 from corroborate.views.report import render_story, story_filename, write_reports
+from corroborate.wording import figure_in_words as format_figure
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.model import Entity, EntityLabel, StoryEntity
 from corroborate.stories.features import name_key
+from corroborate.unionfind import UnionFind
 
 # Place labels are often confused with each other by taggers; treat them as one family.
 _FAMILY: dict[str, str] = {"GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
@@ -31,22 +32,6 @@ class EntityMap:
 
     def name(self, story_key: str | None) -> str | None:
         return next((e.name for e in self.entities if e.key == story_key), None)
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
 
 
 def _names(entity: Entity) -> set[str]:
@@ -72,7 +57,7 @@ def merge_entities(ctx: StoryContext) -> EntityMap:
     for a in ctx.articles:
         if a.analysis:
             occ.extend((a.id, e) for e in a.analysis.entities)
-    uf = _UnionFind(len(occ))
+    uf = UnionFind(len(occ))
     by_key: dict[str, int] = {}
     by_name: dict[tuple[str, str], int] = {}
     for i, (_, e) in enumerate(occ):

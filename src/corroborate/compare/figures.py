@@ -19,6 +19,7 @@ from corroborate.compare.entities import EntityMap
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
 from corroborate.stories.features import name_key
 from corroborate.terms import event_class, is_content, stem, words
+from corroborate.wording import figure_in_words
 
 WINDOW_BEFORE = 6
 WINDOW_AFTER = 12
@@ -30,15 +31,6 @@ APPROX = 0.1
 BOUND_SLACK = 0.1
 # "100,000 of roughly 120,000 residents": the second figure is the whole, not the part.
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\b[^.;:]{0,40}$")
-
-
-_BOUND_WORDS = {
-    "approximate": "about ",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "less_than": "less than ",
-    "at_most": "at most ",
-}
 
 
 _DURATION_WORDS = "second minute hour day week month year decade century"
@@ -158,10 +150,7 @@ def figures_agree(a: Figure, b: Figure) -> bool:
 
 
 def _fmt(f: Figure) -> str:
-    value = f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,}"
-    if f.bound == "range" and f.high is not None:
-        value += f"–{f.high:,.0f}" if f.high == int(f.high) else f"–{f.high:,}"
-    return _BOUND_WORDS.get(f.bound, "") + value
+    return figure_in_words(f.value, f.bound, f.high)
 
 
 def _describe(it: Item) -> str:

@@ -16,6 +16,7 @@ from corroborate.language.entities import Candidate
 from corroborate.language.gazetteer import entity_key, normalize
 from corroborate.language.lexicon import CORPORATE_SUFFIXES, NAME_CONNECTORS
 from corroborate.model import Entity, EntityLabel, Mention
+from corroborate.unionfind import UnionFind
 
 _STATED_ALIAS: Final = re.compile(
     r"\s*(?:,|\()?\s*(?:(formally|officially|also|previously|formerly|better|commonly)\s+)?"
@@ -23,24 +24,6 @@ _STATED_ALIAS: Final = re.compile(
     re.IGNORECASE,
 )
 _LABEL_ORDER: Final[tuple[EntityLabel, ...]] = ("PERSON", "ORG", "GPE", "LOC", "NORP")
-
-
-class _Groups:
-    """Union-find over candidate indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _words(name: str) -> list[str]:
@@ -57,7 +40,7 @@ def _nearest(cands: Sequence[Candidate], idxs: list[int], pos: int) -> int:
     return before[-1] if before else idxs[0]
 
 
-def _link_persons(cands: list[Candidate], groups: _Groups) -> None:
+def _link_persons(cands: list[Candidate], groups: UnionFind) -> None:
     full = [i for i, c in enumerate(cands) if c.label == "PERSON" and len(c.name.split()) >= 2]
     by_last: dict[str, list[int]] = {}
     for i in full:
@@ -76,7 +59,7 @@ def _link_persons(cands: list[Candidate], groups: _Groups) -> None:
             groups.union(i, _nearest(cands, by_last[c.name], c.start))
 
 
-def _link_acronyms(text: str, cands: list[Candidate], groups: _Groups) -> None:
+def _link_acronyms(text: str, cands: list[Candidate], groups: UnionFind) -> None:
     orgs = [i for i, c in enumerate(cands) if c.label == "ORG" and len(_words(c.name)) >= 2]
     for i, c in enumerate(cands):
         # The name model labels acronyms ORG itself; they still link to their expansion.
@@ -95,7 +78,7 @@ def _link_acronyms(text: str, cands: list[Candidate], groups: _Groups) -> None:
             groups.union(i, target[-1] if defined else _nearest(cands, target, c.start))
 
 
-def _link_stated(text: str, cands: list[Candidate], groups: _Groups, formal: set[int]) -> None:
+def _link_stated(text: str, cands: list[Candidate], groups: UnionFind, formal: set[int]) -> None:
     named = [i for i, c in enumerate(cands) if c.label is not None and not c.nested]
     for a, b in itertools.pairwise(named):
         m = _STATED_ALIAS.fullmatch(text, cands[a].end, cands[b].start)
@@ -105,7 +88,7 @@ def _link_stated(text: str, cands: list[Candidate], groups: _Groups, formal: set
                 formal.add(b)
 
 
-def _link_corporate(cands: list[Candidate], groups: _Groups) -> None:
+def _link_corporate(cands: list[Candidate], groups: UnionFind) -> None:
     orgs = {normalize(c.name): i for i, c in enumerate(cands) if c.label == "ORG"}
     for i, c in enumerate(cands):
         words = c.name.split()
@@ -116,7 +99,7 @@ def _link_corporate(cands: list[Candidate], groups: _Groups) -> None:
 
 
 def link(text: str, cands: list[Candidate]) -> tuple[list[Entity], list[Mention]]:
-    groups = _Groups(len(cands))
+    groups = UnionFind(len(cands))
     formal: set[int] = set()
     _link_persons(cands, groups)
     _link_acronyms(text, cands, groups)

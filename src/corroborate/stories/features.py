@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -12,18 +11,12 @@ from datetime import UTC, datetime
 
 from corroborate.model import Article
 from corroborate.stories.conflicts import EventMarks, marks
+from corroborate.stories.names import name_key as name_key  # re-exported: compare/ keys names the same way
 from corroborate.terms import content_stems
 
 TITLE_WEIGHT = 3.0
 ENTITY_WEIGHT = 2.0
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-def name_key(name: str) -> str:
-    """A comparable form of a name: lower case, punctuation and 'the' dropped."""
-    n = re.sub(r"[^\w\s-]", "", name.lower().replace("’", "'").replace("'s", ""))
-    n = re.sub(r"^the\s+", "", n)
-    return re.sub(r"[\s-]+", " ", n).strip()
 
 
 @dataclass

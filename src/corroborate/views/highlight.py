@@ -26,32 +26,6 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
-_BOUND_WORDS = {
-    "approximate": "about ",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "less_than": "less than ",
-    "at_most": "at most ",
-}
-
-
-def format_number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_figure(value: float, bound: str, high: float | None = None, unit: str | None = None) -> str:
-    """A figure in words: 'more than 98,500', 'about 120,000', '30–40%'."""
-    text = format_number(value)
-    if bound == "range" and high is not None:
-        text = f"{text}–{format_number(high)}"
-    text = _BOUND_WORDS.get(bound, "") + text
-    if unit:
-        text += unit if unit == "%" else f" {unit}"
-    return text
-
-
 def format_time(moment: datetime | None) -> str:
     if moment is None:
         return ""

@@ -21,10 +21,10 @@ from corroborate.views.highlight import (
     date_range,
     format_date,
     format_day,
-    format_figure,
     format_time,
     safe_href,
 )
+from corroborate.wording import figure_in_words
 
 _VERDICTS = {"agree": "agree", "differ": "differ", "differ_explained": "differ, explained"}
 _QUOTE_KINDS = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partial quote"}
@@ -146,7 +146,7 @@ class _StoryPage:
 
     def figure_title(self, f: Figure | FigureReport) -> str:
         who = f" — {self.speaker(f.speaker, f.speaker_entity if isinstance(f, Figure) else None)}"
-        return f"figure: {format_figure(f.value, f.bound, f.high, f.unit)} {f.counted or ''}{who}"
+        return f"figure: {figure_in_words(f.value, f.bound, f.high, f.unit)} {f.counted or ''}{who}"
 
     def context(self) -> dict[str, object]:
         # Marks first: every later link resolves to an element registered here.
@@ -202,7 +202,7 @@ class _StoryPage:
                 href = self.mark(ev.article, ev.start, ev.end, "figure", self.figure_title(rep))
                 reports.append(
                     {
-                        "value": format_figure(rep.value, rep.bound, rep.high, rep.unit),
+                        "value": figure_in_words(rep.value, rep.bound, rep.high, rep.unit),
                         "speaker": self.speaker(rep.speaker) if rep.speaker else "—",
                         "outlet": rep.outlet or (view.column.outlet if view else "—"),
                         "via": rep.origin if not _same(rep.origin, rep.outlet) else None,

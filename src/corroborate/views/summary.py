@@ -9,7 +9,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from corroborate.model import FigureReport, PageError, Story
+from corroborate.model import PageError, Story
+from corroborate.wording import figure_in_words
 
 
 def outlets(story: Story) -> list[str]:
@@ -65,20 +66,6 @@ def errors_table(errors: Sequence[PageError]) -> Table:
     return table
 
 
-def describe_value(report: FigureReport) -> str:
-    words = {
-        "more_than": "more than ",
-        "at_least": "at least ",
-        "less_than": "less than ",
-        "at_most": "at most ",
-        "approximate": "about ",
-    }
-    value = f"{report.value:,.0f}" if report.value >= 1 else f"{report.value:g}"
-    if report.bound == "range" and report.high is not None:
-        return f"{value}–{report.high:,.0f}"
-    return words.get(report.bound, "") + value
-
-
 def story_view(story: Story) -> RenderableType:
     """One story in brief: articles, corroborated claims, figures, quotes, timeline."""
     parts: list[RenderableType] = [Text(story.title, style="bold"), Text(f"story {story.id}", style="dim")]
@@ -106,7 +93,7 @@ def story_view(story: Story) -> RenderableType:
             for report in comparison.reports:
                 figures.add_row(
                     Text(comparison.counted),
-                    describe_value(report),
+                    figure_in_words(report.value, report.bound, report.high),
                     Text(report.speaker or ""),
                     report.as_of or "",
                     Text(report.outlet or ""),
