@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 from array import array
 
+from corroborate.model import EntityLabel
 from corroborate.stories import cluster, find_origins, normalise_origin
 from corroborate.stories.blocking import MAX_BLOCK_POSTING, candidate_pairs
 from corroborate.stories.conflicts import EventMarks, conflict_factor, marks
 from corroborate.stories.features import Compact
 from corroborate.stories.linkage import average_link
-from tests.builders import article, fig, when
+from tests.builders import article, ent, fig, when
 from tests.quake_texts import WIRE, other_articles, quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
@@ -143,6 +144,28 @@ def test_event_days_far_apart_are_a_conflict() -> None:
     assert a.day is not None
     assert conflict_factor(a, b) < 1.0
     assert conflict_factor(a, a) == 1.0
+
+
+def _fight(opponent: str, label: EntityLabel, venue: str) -> EventMarks:
+    text = " ".join(f"Klitschko beat {opponent} in {venue}." for _ in range(4))
+    ents = [ent("Wladimir Klitschko", "PERSON", "Klitschko"), ent(opponent, "PERSON"), ent(venue, label)]
+    return marks(article("x", text, entities=ents).analysis, None)
+
+
+def test_each_article_naming_someone_the_other_never_names_is_a_conflict() -> None:
+    # The venue's label differs between the two (a retrained name model): only the name counts.
+    rahman = _fight("Hasim Rahman", "GPE", "Mannheim")
+    thompson = _fight("Tony Thompson", "ORG", "Bern")
+    assert conflict_factor(rahman, thompson) < 1.0
+    assert conflict_factor(rahman, _fight("Hasim Rahman", "PERSON", "Mannheim")) == 1.0
+    # One outlet gives only the surname: the same person, no conflict.
+    short = marks(
+        article(
+            "y", "Rahman lost. " * 4 + "Mannheim.", entities=[ent("Rahman", "PERSON"), ent("Mannheim", "ORG")]
+        ).analysis,
+        None,
+    )
+    assert conflict_factor(rahman, short) == 1.0
 
 
 def _doc(i: int, terms: list[int]) -> Compact:

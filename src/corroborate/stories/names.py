@@ -35,7 +35,7 @@ def name_forms(names: list[str]) -> frozenset[str]:
 
 
 def salient_names(analysis: Analysis | None) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """Every name form of the article, and the forms of each entity it names SALIENT_MENTIONS times or more."""
+    """Every name form of the article, and the forms of each entity named SALIENT_MENTIONS times or more."""
     if analysis is None:
         return frozenset(), ()
     mentioned = Counter(m.entity for m in analysis.mentions)
