@@ -27,6 +27,7 @@ from corroborate.stories.blocking import candidate_pairs
 from corroborate.stories.conflicts import conflict_factor
 from corroborate.stories.features import Compact, compact, features, utc, weigh
 from corroborate.stories.linkage import average_link
+from corroborate.unionfind import UnionFind
 
 # Mean pairwise similarity two clusters must keep to be one story.
 THRESHOLD = 0.14
@@ -82,18 +83,11 @@ def _edges(
     they are most of the candidates. Vectors are expanded to dicts only while
     their article is within reach (pairs run forwards in time), then let go.
     """
-    parent = list(range(len(docs)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = UnionFind(len(docs))
     first: dict[str, int] = {}
     for i, name in enumerate(locked):
         if name is not None:
-            parent[find(i)] = find(first.setdefault(name, i))
+            groups.union(i, first.setdefault(name, i))
     ei, ej, es = array("l"), array("l"), array("d")
     live: dict[int, dict[int, float]] = {}
     for i, js in enumerate(later):
@@ -108,8 +102,8 @@ def _edges(
                 ej.append(j)
                 es.append(s)
                 if s >= THRESHOLD:
-                    parent[find(j)] = find(i)
-    return {(i, j): s for i, j, s in zip(ei, ej, es, strict=True) if find(i) == find(j)}
+                    groups.union(i, j)
+    return {(i, j): s for i, j, s in zip(ei, ej, es, strict=True) if groups.find(i) == groups.find(j)}
 
 
 def _new_story_id(article_id: str, taken: set[str]) -> str:

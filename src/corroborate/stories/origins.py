@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from corroborate.model import Article
 from corroborate.terms import stable_hash, words
+from corroborate.unionfind import UnionFind
 
 SHINGLE = 5
 CONTAINMENT = 0.5
@@ -95,13 +96,7 @@ def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
         for h in s:
             postings[h].append(i)
 
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    copies = UnionFind(len(ordered))
 
     for i, s in enumerate(sets):
         if len(s) < MIN_SHINGLES:
@@ -120,11 +115,11 @@ def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
             if smaller < MIN_SHINGLES or count < CONTAINMENT * smaller * 0.5:
                 continue
             if containment(s, sets[j]) >= CONTAINMENT:
-                parent[find(j)] = find(i)
+                copies.union(i, j)
 
     groups: dict[int, list[Article]] = defaultdict(list)
     for i, article in enumerate(ordered):
-        groups[find(i)].append(article)
+        groups[copies.find(i)].append(article)
     return sorted(groups.values(), key=lambda g: _sort_key(g[0]))
 
 
