@@ -9,7 +9,7 @@ import pytest
 from corroborate.compare import compare
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
-from tests.builders import article, ent, fig, when
+from tests.builders import article, ent, fig, quote, when
 from tests.quake_texts import quake_articles
 
 WIRE_ID, REPUB_ID, LOCAL_ID = "wire0001aaaaaaaaaaaa", "repub002bbbbbbbbbbbb", "local003cccccccccccc"
@@ -223,22 +223,86 @@ def test_articles_without_analysis_still_align_on_their_text() -> None:
     assert all(ev.text == texts[ev.article][ev.start : ev.end] for c in story.claims for ev in c.evidence)
 
 
-def test_sentences_that_disagree_on_a_number_are_not_one_claim() -> None:
-    a = article(
-        "toll-a",
-        "The death toll from the landslide in Pellham has risen to 14, officials said.",
-        outlet="Coast Herald",
-        published="2031-03-04T06:00:00+00:00",
+TOLL_TEXTS = {
+    "toll-a": "Rescuers worked through the night. The death toll from the landslide in Pellham has risen "
+    "to {toll}, officials said.",
+    "toll-b": "The death toll from the Pellham landslide has risen to {toll}, local officials said on "
+    "Tuesday. Schools stay closed.",
+    "toll-c": "Officials said the landslide death toll in Pellham had risen to {toll}. A shelter opened "
+    "in the town hall.",
+}
+
+
+def toll_article(aid: str, outlet: str, toll: str, hour: int) -> Article:
+    text = TOLL_TEXTS[aid].format(toll=toll)
+    return article(
+        aid,
+        text,
+        outlet=outlet,
+        published=f"2031-03-04T0{hour}:00:00+00:00",
+        figures=[fig(text, toll, int(toll), counted="dead")],
     )
-    b = article(
-        "toll-b",
-        "The death toll from the landslide in Pellham has risen to 12, officials said.",
-        outlet="Riverside Radio",
-        published="2031-03-04T07:00:00+00:00",
-    )
+
+
+def test_sentences_that_disagree_on_a_number_are_one_claim_that_differs() -> None:
+    a = toll_article("toll-a", "Coast Herald", "14", 6)
+    b = toll_article("toll-b", "Riverside Radio", "12", 7)
+    c = toll_article("toll-c", "Pellham Post", "14", 8)
+    story = compare("s-toll", [a, b, c], find_origins([a, b, c]))
+    [claim] = [c for c in story.claims if "death toll" in c.text]
+    # All three carry it; the one with another number differs and does not corroborate.
+    assert claim.articles == ["toll-a", "toll-b", "toll-c"]
+    assert claim.differs == ["toll-b"]
+    assert claim.origins == ["Coast Herald", "Pellham Post"] and claim.corroborated
+    assert "14" in claim.text
+    assert {ev.article for ev in claim.evidence} == {"toll-a", "toll-b", "toll-c"}
+
+
+def test_two_outlets_that_disagree_on_a_number_corroborate_nothing() -> None:
+    a = toll_article("toll-a", "Coast Herald", "14", 6)
+    b = toll_article("toll-b", "Riverside Radio", "12", 7)
     story = compare("s-toll", [a, b], find_origins([a, b]))
     assert story.corroborated == []
-    assert all(len(c.articles) == 1 for c in story.claims)
+    [claim] = story.claims
+    assert claim.articles == ["toll-a", "toll-b"] and claim.differs == ["toll-b"]
+    assert claim.origins == ["Coast Herald"]
+
+
+def test_an_altered_quote_is_one_quote_whose_wording_differs() -> None:
+    mayor = ent("Mayor Ana Brecht", "PERSON", "Brecht")
+    t1 = (
+        '"We will rebuild every home in Pellham before winter," Brecht said. '
+        '"The school opens Monday," she added.'
+    )
+    t2 = 'Mayor Ana Brecht promised: "We will rebuild every house in Pellham before the winter."'
+    a = article(
+        "q1",
+        t1,
+        outlet="Coast Herald",
+        published="2031-03-04T06:00:00+00:00",
+        entities=[mayor],
+        quotes=[
+            quote(t1, "We will rebuild every home in Pellham before winter,", mayor),
+            quote(t1, "The school opens Monday,", mayor),
+        ],
+    )
+    b = article(
+        "q2",
+        t2,
+        outlet="Riverside Radio",
+        published="2031-03-04T07:00:00+00:00",
+        entities=[mayor],
+        quotes=[quote(t2, "We will rebuild every house in Pellham before the winter.", mayor)],
+    )
+    story = compare("s-quote", [a, b], find_origins([a, b]))
+    [rebuild] = [q for q in story.quotes if "rebuild" in q.text]
+    assert rebuild.articles == ["q1", "q2"] and not rebuild.identical
+    assert [e.text for e in rebuild.evidence] == [
+        "We will rebuild every home in Pellham before winter,",
+        "We will rebuild every house in Pellham before the winter.",
+    ]
+    [school] = [q for q in story.quotes if "school" in q.text]
+    assert school.articles == ["q1"] and school.identical
 
 
 def test_a_sentence_with_two_dates_is_one_timeline_event() -> None:

@@ -100,6 +100,30 @@ def test_a_page_swallowed_by_an_unclosed_title_still_gives_its_text() -> None:
     assert all(p in article.text for p in PARAGRAPHS)
 
 
+def test_a_page_swallowed_by_an_unclosed_script_still_gives_its_text() -> None:
+    # A script never closed runs on to the next </script>: the article's markup in between would be
+    # script text.
+    code = "function roll(a) {\n  a.style.color = 'red';\n}\n" * 60
+    table = f"<table><tr><td>{BODY_HTML}</td></tr></table>"
+    content = (
+        "<html><head><title>Bridge reopens</title><script>"
+        f"\n{code}</head>\n<body>\n{table}\n<script>var y = 2;</script></body></html>"
+    )
+    article = extract(_page(content))
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
+def test_a_script_template_holding_markup_is_not_reopened() -> None:
+    template = "\n".join(f"<div class='card'><p>{{{{item{i}}}}}</p></div>" for i in range(120))
+    content = (
+        f'<html><head><script type="text/x-template">\n{template}\n</script></head>'
+        f"<body>{BODY_HTML}</body></html>"
+    )
+    article = extract(_page(content))
+    assert all(p in article.text for p in PARAGRAPHS)
+    assert "item1" not in article.text
+
+
 def test_text_dump_keeps_the_article_and_drops_menus_and_teasers() -> None:
     menu = "\n".join(["Home", "News", "World", "Sport", "Business", "Weather", "Contact us"])
     teasers = "\n".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from corroborate.extract import extract
-from corroborate.extract.boilerplate import classify_one
+from corroborate.extract.boilerplate import Block, classify, classify_one
 from corroborate.extract.rules import NEEDS, STRONG
 from corroborate.model import Page
 
@@ -61,3 +61,35 @@ def test_rule_keywords_do_not_change_what_rules_match() -> None:
         assert classify_one(text) is not None, text
     assert classify_one("Ad") == "advertisement"
     assert classify_one(PARAGRAPH) is None
+
+
+def test_news_about_donations_is_not_a_donation_appeal() -> None:
+    # A blood-drive story talks about donating; only an appeal for the publication is boilerplate.
+    assert classify_one("By donating blood twice a year, residents can help patients at the clinic.") is None
+    assert classify_one("The charity said donations rose by a third after the flood appeal.") is None
+    assert classify_one("Donate now") == "donation"
+    assert classify_one("Please consider donating to keep our journalism free for everyone.") == "donation"
+    assert classify_one("Your monthly donation helps us report from every town hall.") == "donation"
+
+
+def test_a_donation_box_does_not_spread_into_long_paragraphs() -> None:
+    long_para = (
+        "Volunteers at the community centre collected more than two hundred units on Saturday for "
+        "the hospital, and the clinic will open again next month for anyone in the town who missed the first "
+        "session or wants to register for a regular appointment."
+    )
+    # The button and the paragraph share one container (a <br>-split block), which spreads a zone kind.
+    blocks = [Block(PARAGRAPH, 0), Block("Donate now", 1), Block(long_para, 1)]
+    classify(blocks)
+    assert [b.kind for b in blocks] == [None, "donation", None]
+
+
+def test_a_post_comment_link_does_not_swallow_the_text_after_it() -> None:
+    # The link to the comment form sits between headline and story on some sites; a header spreads.
+    above = [Block(PARAGRAPH, i) for i in range(6)]
+    blocks = [*above, Block("Post Comment", 6), Block(PARAGRAPH + " More follows.", 7)]
+    classify(blocks, comments_after=150)
+    assert [b.kind for b in blocks[-2:]] == ["comments", None]
+    thread = [*above, Block("Comments (2)", 6), Block("Great piece, thanks for covering the pier.", 7)]
+    classify(thread, comments_after=150)
+    assert thread[-1].kind == "comments"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from corroborate.compare import compare
 from corroborate.model import (
     Analysis,
     Article,
@@ -62,7 +63,8 @@ TEXT3 = (
     "said on Tuesday, up from the 12,000 reported on Monday.\n"
     'Governor Ilse Marten said the evacuation would continue "until engineers tell us the wall will hold".\n'
     "The dam partially collapsed on Sunday after three days of heavy rain, the agency said.\n"
-    "Local farmers said roughly 2,000 head of cattle had been moved to higher ground."
+    "Local farmers said roughly 2,000 head of cattle had been moved to higher ground.\n"
+    "The agency said about 35 villages lay in the flood path."
 )
 
 
@@ -227,10 +229,15 @@ def realistic_story() -> Story:
             ),
             Claim(
                 text="About 40 villages lay in the flood path.",
-                articles=[A1, A2],
+                articles=[A1, A2, A3],
                 origins=["Reuters"],
                 corroborated=False,
-                evidence=[line(A1, TEXT1, "40 villages"), line(A2, TEXT2, "40 villages")],
+                evidence=[
+                    line(A1, TEXT1, "40 villages"),
+                    line(A2, TEXT2, "40 villages"),
+                    line(A3, TEXT3, "35 villages"),
+                ],
+                differs=[A3],
             ),
             Claim(
                 text="The dam had been flagged for repairs in a 2021 inspection report.",
@@ -525,12 +532,56 @@ def test_matrix_quotes_timeline_and_entities() -> None:
     assert matrix.count('"sr"> carried by MarketPulse') == 2 and matrix.count("not carried by Reuters") == 1
     quotes = html[html.index('id="quotes"') : html.index('id="timeline"')]
     assert "Ilse Marten" in quotes and "wording differs" in quotes and "partial quote" in quotes
+    # Both wordings of the altered quote are shown, each with its outlet.
+    variants = quotes[quotes.index('class="variants"') :]
+    assert "they will be home this week" in variants and "they&#39;ll be home this week" in variants
     assert "Velmar Water Authority" in quotes
     timeline = html[html.index('id="timeline"') : html.index('id="entities"')]
     assert timeline.index("2021") < timeline.index("2024-03-03") < timeline.index("2024-03-05")
     entities = html[html.index('id="entities"') : html.index('id="articles"')]
     assert "Governor Ilse Marten" in entities and "regional governor" in entities
     assert "Removed as boilerplate (2)" in html and "advertisement" in html
+
+
+def test_an_outlet_that_differs_on_a_figure_gets_its_own_mark() -> None:
+    page = Page(render_story(realistic_story()))
+    _, _, disputed = page.by_id["claims-disputed"]
+    assert "Outlets differ" in disputed and "40 villages" in disputed
+    # Reuters and its republication carry it; the Gazette carries it with another number.
+    assert "differs in The Harbour Gazette" in disputed and disputed.count("carried by") == 2
+    [link] = [a for t, a in page.tags if t == "a" and "differs" in (a.get("class") or "").split()]
+    _, _, sentence = page.by_id[(link["href"] or "#")[1:]]
+    assert "about 35 villages" in sentence
+    _, _, claims = page.by_id["claims"]
+    assert "≠ differs" in claims  # the legend explains the symbol
+    assert "40 villages" not in page.by_id["single-source"][2]
+
+
+def test_a_compared_story_shows_who_differs() -> None:
+    texts = {
+        "m1": "Rescuers searched the mud at dawn. The landslide in Pellham has killed 14 people, "
+        "officials said.",
+        "m2": "Officials said the Pellham landslide had killed 12 people by Tuesday. Schools stay shut.",
+        "m3": "The landslide in Pellham has now killed 14 people, local officials said. A shelter opened.",
+    }
+    outlets = {"m1": "Coast Herald", "m2": "Riverside Radio", "m3": "Pellham Post"}
+    articles = [
+        Article(
+            id=k,
+            source=k,
+            outlet=outlets[k],
+            title="Landslide",
+            text=t,
+            published=datetime(2031, 3, 4, i, tzinfo=UTC),
+        )
+        for i, (k, t) in enumerate(texts.items())
+    ]
+    story = compare("s-toll", articles, {a.id: outlets[a.id] for a in articles})
+    page = Page(render_story(story))
+    _, _, corroborated = page.by_id["claims-corroborated"]
+    assert "killed 14 people" in corroborated
+    assert "carried by Coast Herald" in corroborated and "carried by Pellham Post" in corroborated
+    assert "differs in Riverside Radio" in corroborated
 
 
 def test_index_links_to_each_story_page(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Claim.differs
 
 
 class Record(BaseModel):
@@ -199,8 +199,15 @@ class Claim(Record):
     text: str = Field(description="a representative wording")
     articles: list[str] = Field(description="ids of the articles that carry it")
     origins: list[str] = Field(description="independent origins that carry it")
-    corroborated: bool = Field(description="carried by two or more independent origins")
+    corroborated: bool = Field(description="carried by two or more independent origins that agree")
     evidence: list[Evidence]
+    differs: list[str] = Field(
+        default_factory=list,
+        description=(
+            "ids of articles (among `articles`) whose aligned sentence disagrees on a figure "
+            '("risen to 14" against "risen to 12"); they are not counted in `origins`'
+        ),
+    )
 
 
 class FigureReport(Record):

@@ -42,6 +42,8 @@ class Sentence:
     # Clauses of a long sentence ("... this weekend - the world body's first access in 30 years"):
     # another outlet may carry just one of them as its own sentence.
     clauses: tuple[frozenset[str], ...] = ()
+    # The figures it states; two aligned sentences whose figures share none differ on the claim.
+    numbers: frozenset[str] = frozenset()
 
 
 _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s|;\s")
@@ -89,6 +91,14 @@ def _informative(article: Article, span: Span) -> bool:
     return any(span.start <= s < span.end for s in starts)
 
 
+def _figures(article: Article, span: Span, tokens: set[str]) -> frozenset[str]:
+    """The figures' values where analysed ("100.000" is "100,000"; a clock time is no figure), else digits."""
+    if article.analysis is None:
+        return frozenset(t for t in tokens if t[:1].isdigit())
+    inside = (f.value for f in article.analysis.figures if span.start <= f.start < span.end)
+    return frozenset(f"{v:g}" for v in inside)
+
+
 def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
     out: list[Sentence] = []
     for a in ctx.articles:
@@ -100,7 +110,8 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
             if len(tokens) >= MIN_TOKENS:
                 clauses = [frozenset(sentence_tokens(a, c, entities)) for c in clause_spans(a.text, span)]
                 kept = tuple(c for c in clauses if len(c) >= MIN_TOKENS)
-                out.append(Sentence(a.id, span, frozenset(tokens), _informative(a, span), kept))
+                numbers = _figures(a, span, tokens)
+                out.append(Sentence(a.id, span, frozenset(tokens), _informative(a, span), kept, numbers))
     return out
 
 
@@ -123,10 +134,8 @@ def similarity(a: frozenset[str], b: frozenset[str], w: dict[str, float]) -> flo
 
 
 def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both sentences state numbers and share none: "risen to 14" is not "risen to 12"."""
-    na = {t for t in a if t[:1].isdigit()}
-    nb = {t for t in b if t[:1].isdigit()}
-    return bool(na and nb and not (na & nb))
+    """Both sentences state figures and share none: "risen to 14" is not "risen to 12"."""
+    return bool(a and b and not (a & b))
 
 
 def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int, int], float]:
@@ -144,7 +153,9 @@ def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int,
         best: dict[str, tuple[float, int]] = {}
         for j in sorted(candidates):
             other = sentences[j]
-            if other.article == s.article or numbers_disagree(s.tokens, other.tokens):
+            # Numbers that disagree do not block alignment: "risen to 14" against "risen to 12" is
+            # the same claim told differently, and build_claims records who differs.
+            if other.article == s.article:
                 continue
             score = max(
                 similarity(x, y, w) for x in (s.tokens, *s.clauses) for y in (other.tokens, *other.clauses)
@@ -183,12 +194,16 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
     singles = 0
     for members in sorted(groups.values(), key=lambda m: _position(ctx, sentences[m[0]])):
         article_ids = [sentences[i].article for i in members]
-        origins = ctx.origin_list(article_ids)
-        if len(origins) < 2:
+        agree = agreeing(ctx, sentences, members, centrality)
+        # An article with any agreeing sentence agrees; the rest carry the claim with other numbers.
+        agreeing_ids = {sentences[i].article for i in agree}
+        differs = sorted({a for a in article_ids if a not in agreeing_ids}, key=lambda x: ctx.rank[x])
+        origins = ctx.origin_list(sorted(agreeing_ids))
+        if len(ctx.origin_list(article_ids)) < 2:
             if singles >= MAX_SINGLE_SOURCE or not any(_worth_alone(sentences[i]) for i in members):
                 continue
             singles += 1
-        rep = max(members, key=lambda i: (centrality[i], -ctx.rank[sentences[i].article], -i))
+        rep = max(agree, key=lambda i: (centrality[i], -ctx.rank[sentences[i].article], -i))
         rep_s = sentences[rep]
         article = ctx.by_id(rep_s.article)
         ev = [
@@ -201,10 +216,33 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
             origins=origins,
             corroborated=len(origins) >= 2,
             evidence=ev,
+            differs=differs,
         )
         first = _position(ctx, sentences[members[0]])
         claims.append(((-len(origins), first[0], first[1]), claim))
     return [c for _, c in sorted(claims, key=lambda x: x[0])]
+
+
+def agreeing(
+    ctx: StoryContext, sentences: Sequence[Sentence], members: Sequence[int], centrality: dict[int, float]
+) -> list[int]:
+    """The members that agree on the numbers the most independent origins state.
+
+    A sentence without numbers agrees with any; among numbered sentences, the
+    wording that most origins share is taken as the claim and the others differ.
+    """
+    numbered = [i for i in members if sentences[i].numbers]
+    if not numbered:
+        return list(members)
+
+    def agree_with(r: int) -> list[int]:
+        return [i for i in members if not numbers_disagree(sentences[r].numbers, sentences[i].numbers)]
+
+    def weight(r: int) -> tuple[int, float, int, int]:
+        support = len(ctx.origin_list([sentences[i].article for i in agree_with(r)]))
+        return (support, centrality[r], -ctx.rank[sentences[r].article], -r)
+
+    return agree_with(max(numbered, key=weight))
 
 
 def _position(ctx: StoryContext, s: Sentence) -> tuple[int, int]:

@@ -138,6 +138,10 @@ def _is_menu(text: str) -> bool:
     return len(parts) >= 3 and all(0 < len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in parts)
 
 
+_COMMENT_ACTION = re.compile(r"^(leave|post|add|write) (a |new |your )?(comment|reply)\b", re.I)
+"""A link to the comment form, which sites put above the article too: no section header to spread."""
+_LONG_PROSE = 40
+"""Words of a sentence-ending paragraph that keep it from inheriting a zone kind from its neighbour."""
 _ZONE_KINDS: frozenset[RemovedKind] = frozenset({"donation", "disclaimer", "newsletter", "cookie"})
 
 
@@ -166,11 +170,15 @@ def _inherited(previous: Block, block: Block, *, late: bool) -> RemovedKind | No
     """The kind a block takes from the boilerplate block before it, if it reads as part of it."""
     kind = previous.kind
     text = block.text.strip()
-    if kind == "comments" and late:
+    if kind == "comments" and late and not _COMMENT_ACTION.match(previous.text.strip()):
         # What follows a comments header in the second half of a page is the comments,
         # up to the next kind of boilerplate; earlier, a stray "Comments" link is no section.
         return "comments"
     if kind not in _ZONE_KINDS:
+        return None
+    if words(text) >= _LONG_PROSE and _SENTENCE_END.search(text):
+        # A long paragraph of running text is no button or form label: it speaks for itself (an
+        # article about donations after a "Donate now" line is still the article).
         return None
     if previous.group == block.group and not _SPEECH.search(text):
         return kind

@@ -6,17 +6,16 @@ import logging
 import re
 from datetime import datetime
 
-import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
-from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found
+from corroborate.extract.assemble import MIN_WORDS, Found
 from corroborate.extract.boilerplate import PUBLISHED_LINE, Block, classify, classify_one, words
 from corroborate.extract.dates import parse_iso
 from corroborate.extract.dom import HEADLESS_SKIP, cut_all, walk
 from corroborate.extract.htmlmeta import read_metadata
 from corroborate.extract.region import is_prose, mark_outside
+from corroborate.extract.repair import parse
 from corroborate.extract.teasers import mark_teasers
 from corroborate.model import Page, RemovedBlock, RemovedKind
 
@@ -26,7 +25,6 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _BLOCK_TAGS = {"p": "p", "head": "head", "quote": "quote", "item": "item", "row": "row", "code": "p"}
 _SUBSTRING_CHECKS = 2000
-_SWALLOWED = 2000
 _COMMENTS_AFTER = 150
 """Words of article text above a comments header that make it the article's end, wherever it sits."""
 _SHORT_WORDS = 12
@@ -34,11 +32,6 @@ _SHORT_SHARE = 0.5
 """trafilatura's text with this share of blocks under _SHORT_WORDS words may be a link list or comments."""
 _RUN_OVER_SHORT = 3.0
 """Such text gives way to the page's prose run holding this many times its prose words (2x: F1 -0.001)."""
-_HTML_END = re.compile(r"</html\s*>", re.I)
-_CLOSERS = re.compile(r"</(?:html|body)\s*>", re.I)
-_AFTER_END = 2000
-"""Characters after </html> that make it a second document, not a trailing script or tracker."""
-_TITLE_TAG = re.compile(r"<title[^>]*>", re.I)
 # Kinds whose container speaks for all its lines; other containers let each line's own rules decide.
 _SPECIFIC: frozenset[RemovedKind] = frozenset(
     {"cookie", "comments", "newsletter", "donation", "share", "advertisement", "disclaimer", "byline"}
@@ -46,7 +39,7 @@ _SPECIFIC: frozenset[RemovedKind] = frozenset(
 
 
 def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
-    tree = _parse(content)
+    tree = parse(content)
     found = read_metadata(tree, page.url)
     body = tree.find("body")
     total = len(tree.text_content())
@@ -92,28 +85,6 @@ def _mostly_short(blocks: list[Block]) -> bool:
     """Most of the blocks are short lines: link lists and reader comments, seldom an article."""
     short = sum(1 for b in blocks if words(b.text) < _SHORT_WORDS)
     return short >= len(blocks) * _SHORT_SHARE
-
-
-def _parse(content: str) -> HtmlElement:
-    end = _HTML_END.search(content)
-    if end is not None and len(content) - end.end() > _AFTER_END:
-        # Two documents pasted into one page: the parser drops the second, which may hold the article.
-        content = _CLOSERS.sub("", content)
-    tree = load_html(content)
-    title = tree.find(".//title") if tree is not None else None
-    if title is not None and len(title.text or "") > _SWALLOWED and "<" in (title.text or ""):
-        # An unclosed <title> swallowed the page as raw text; without the tag the markup parses again.
-        tree = load_html(_TITLE_TAG.sub("", content, count=1))
-    if tree is None:
-        # load_html refuses fragments ("<p>..</p>" alone); wrap them as a document.
-        try:
-            tree = lxml.html.document_fromstring(f"<html><body>{content}</body></html>")
-        except (ValueError, lxml.etree.ParserError) as err:
-            raise ExtractError(f"not parseable as HTML: {err}") from err
-    if tree is None:
-        raise ExtractError("not parseable as HTML")
-    result: HtmlElement = tree
-    return result
 
 
 def _main_blocks(tree: HtmlElement, url: str | None) -> list[Block]:

@@ -59,7 +59,15 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^dear (reader|readers|friend|friends|subscriber)s?\b",
             r"\bsupport (us|our (work|journalism|newsroom|reporting|mission)|independent (journalism|media)"
             r"|(a |the )?free press|quality journalism)\b",
-            r"\bdonat(e|ion|ions|ing)\b",
+            # An appeal to the reader for the publication, not news about donations (blood drives,
+            # charities): the donation must be asked for ("donate now") or go to "us".
+            r"^donate\b.{0,30}$",
+            r"\bdonate (now|here)\b",
+            r"\b(please|kindly)( consider)? donat",
+            r"\bdonat(e|ion|ions|ing)\b.{0,40}\b(to|support|help|helps|keep) (us|our (work|journalism|newsroom"
+            r"|reporting|site|mission))\b",
+            r"\byour (one-off |one-time |monthly |tax-deductible )?(donation|gift|contribution)"
+            r" (to us|helps us|keeps us|will help us)\b",
             r"\bbecome a (member|supporter|patron|friend) of\b",
             r"\b(initial|minimum|one-?time|monthly|annual) (amount|contribution|donation|gift)\b",
             r"\bour (community of )?readers\b.{0,80}\b(support|pay|fund)",

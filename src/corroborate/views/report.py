@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from corroborate.model import Article, Evidence, Figure, FigureReport, Quote, Story
+from corroborate.model import Article, Claim, Evidence, Figure, FigureReport, Quote, Story
 from corroborate.views.highlight import (
     ArticleMarks,
     MarkKind,
@@ -104,6 +104,12 @@ def outlet_of(article: Article) -> str:
     return host or "Unknown outlet"
 
 
+def _cell_state(article: str, carried: Sequence[str], differs: Sequence[str]) -> str:
+    if article in differs:
+        return "differs"
+    return "yes" if article in carried else "no"
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return (a or "").strip().casefold() == (b or "").strip().casefold()
 
@@ -182,13 +188,24 @@ class _StoryPage:
         for claim in ranked:
             links = [self.link(ev, f"claim: {claim.text}") for ev in claim.evidence]
             by_article = {ev.article: ln for ev, ln in zip(claim.evidence, links, strict=True)}
+            # Three states per article: carries the claim, carries it with other numbers, or not at all.
             cells = [
-                (aid in claim.articles, by_article.get(aid), view.column)
+                (_cell_state(aid, claim.articles, claim.differs), by_article.get(aid), view.column)
                 for aid, view in self.articles.items()
             ]
-            first = next((ln.href for ln in links if ln.href), None)
+            # The claim's own link goes to a sentence that agrees, not to one that differs.
+            agreeing = [
+                ln for ev, ln in zip(claim.evidence, links, strict=True) if ev.article not in claim.differs
+            ]
+            first = next((ln.href for ln in agreeing or links if ln.href), None)
             rows.append(
-                {"claim": claim, "href": first, "cells": cells, "origins": sorted(set(claim.origins))}
+                {
+                    "claim": claim,
+                    "href": first,
+                    "cells": cells,
+                    "origins": sorted(set(claim.origins)),
+                    "group": _claim_group(claim),
+                }
             )
         return rows
 
@@ -245,6 +262,13 @@ class _StoryPage:
         return [
             {"event": e, "sources": [self.link(ev, f"dated {e.date}") for ev in e.evidence]} for e in events
         ]
+
+
+def _claim_group(claim: Claim) -> str:
+    if claim.corroborated:
+        return "corroborated"
+    # One origin says it and another says it with other numbers: disputed, not single-source.
+    return "disputed" if claim.differs else "single"
 
 
 def summary(story: Story) -> dict[str, object]:
