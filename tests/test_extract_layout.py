@@ -5,6 +5,7 @@ from __future__ import annotations
 from corroborate.extract import extract
 from corroborate.extract.boilerplate import Block
 from corroborate.extract.html import _mostly_short
+from corroborate.extract.region import mark_outside
 from corroborate.extract.text import text_blocks
 from corroborate.model import Page
 
@@ -47,3 +48,13 @@ def test_mostly_short_blocks() -> None:
     links = [Block(f"Story number {i} in the list") for i in range(6)]
     assert _mostly_short(links)
     assert not _mostly_short([Block(p) for p in _PARAS] + links[:2])
+
+
+def test_the_region_does_not_open_with_a_promo_bridged_over_the_menu() -> None:
+    promo = "Win two tickets to the harbour festival and a dinner for four at the pier restaurant."
+    menu = [Block(m, i) for i, m in enumerate(["Vote", "Yes", "No"])]
+    story = [Block(p, 10 + i) for i, p in enumerate(_PARAS * 2)]
+    blocks = [Block("Competitions", 0), Block(promo, 1), *menu, *story]
+    start = mark_outside(blocks)
+    assert start == blocks.index(story[0])
+    assert blocks[1].kind == "navigation" and all(b.kind is None for b in story)

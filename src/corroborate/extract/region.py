@@ -65,6 +65,8 @@ _STOP = frozenset(
 )
 _SHORT_FLOOR = 4
 """A non-prose line costs at least this much: a long menu of one-word links adds up against the text."""
+_TRIM_MARGIN = 5
+"""Net words at which the region's leading stretch is dropped (it is menus around a promo)."""
 _TITLE_REACH = 8
 """The headline sits at most this many lines above the first paragraph (date, byline, kicker between)."""
 
@@ -90,15 +92,30 @@ def _value(block: Block) -> int:
 
 def best_region(blocks: list[Block]) -> tuple[int, int] | None:
     """Start and end (exclusive) of the run of blocks with the greatest value, or None."""
+    values = [_value(block) for block in blocks]  # once: is_prose is the costly part
     best, best_span = 0, None
     total, start = 0, 0
-    for i, block in enumerate(blocks):
+    for i, value in enumerate(values):
         if total <= 0:
             total, start = 0, i
-        total += _value(block)
+        total += value
         if total > best:
             best, best_span = total, (start, i + 1)
-    return best_span
+    return _trim_head(values, best_span)
+
+
+def _trim_head(values: list[int], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The span without a leading stretch that barely pays for itself: a promo paragraph and a poll
+    above the article bridge the menu between them by a few words, and Kadane keeps them."""
+    if span is None:
+        return None
+    start, end = span
+    total, cut = 0, start
+    for i in range(start, end - 1):
+        total += values[i]
+        if total <= _TRIM_MARGIN and values[i + 1] > 0:
+            cut = i + 1
+    return (cut, end)
 
 
 def mark_outside(blocks: list[Block]) -> int | None:

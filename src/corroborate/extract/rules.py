@@ -64,8 +64,8 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^donate\b.{0,30}$",
             r"\bdonate (now|here)\b",
             r"\b(please|kindly)( consider)? donat",
-            r"\bdonat(e|ion|ions|ing)\b.{0,40}\b(to|support|help|helps|keep) (us|our (work|journalism|newsroom"
-            r"|reporting|site|mission))\b",
+            r"\bdonat(e|ion|ions|ing)\b.{0,40}\b(to|support|help|helps|keep) "
+            r"(us|our (work|journalism|newsroom|reporting|site|mission))\b",
             r"\byour (one-off |one-time |monthly |tax-deductible )?(donation|gift|contribution)"
             r" (to us|helps us|keeps us|will help us)\b",
             r"\bbecome a (member|supporter|patron|friend) of\b",
