@@ -22,7 +22,7 @@ from corroborate.sources import read_pages
 from corroborate.store import DEFAULT_DB, Store
 from corroborate.views import export as exporting
 from corroborate.views.report import write_reports
-from corroborate.views.summary import errors_table, print_stories, story_view
+from corroborate.views.summary import errors_table, stories_table, story_view
 
 app = typer.Typer(
     help="Line up news coverage of the same event across outlets: who said what, "
@@ -89,7 +89,7 @@ def run(
             with (out / "stories.json").open("w", encoding="utf-8") as handle:
                 exporting.write_json(stories, handle)
             write_reports(stories, out)
-    print_stories(console, stories)
+    console.print(stories_table(stories))
     if result.errors:
         console.print(errors_table(result.errors))
     elapsed = time.perf_counter() - started

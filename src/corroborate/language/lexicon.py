@@ -267,5 +267,4 @@ NAMING_CUES: Final = words("called calling calls branded dubbed described descri
 DIRECT_ONLY_CUES: Final = frozenset({"asked", "asks", "urged", "urges", "continued", "commented", "recalled"})
 """Cues that attribute a direct quote but, unquoted, mean a request rather than a report."""
 
-PRONOUNS: Final = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS: Final = frozenset({"he", "she"})

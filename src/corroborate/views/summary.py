@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -108,7 +108,3 @@ def story_view(story: Story) -> RenderableType:
             timeline.add_row(event.date, Text(event.text))
         parts.append(timeline)
     return Group(*parts)
-
-
-def print_stories(console: Console, stories: Sequence[Story]) -> None:
-    console.print(stories_table(stories))
