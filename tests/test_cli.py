@@ -90,6 +90,27 @@ def test_run_again_changes_nothing_and_bad_pages_do_not_stop_it(demo: Path, tmp_
     assert (demo / "stories.json").read_text(encoding="utf-8") == before
 
 
+def test_a_later_run_renders_only_the_stories_it_changed(tmp_path: Path) -> None:
+    db, out = str(tmp_path / "c.db"), str(tmp_path / "out")
+    museum = [str(EXAMPLES / name) for name in ("coastline-news_museum.txt", "quillport-gazette_museum.html")]
+    assert runner.invoke(app, ["run", *museum, "--db", db, "--out", out]).exit_code == 0
+    (museum_page,) = (tmp_path / "out").glob("story-*.html")
+    museum_page.write_text(
+        museum_page.read_text(encoding="utf-8") + "<!-- read by a person -->", encoding="utf-8"
+    )
+
+    grown = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", out])
+    assert grown.exit_code == 0, grown.output
+    assert "1 stories updated" in grown.output
+    assert museum_page.read_text(encoding="utf-8").endswith("<!-- read by a person -->")
+    assert len(list((tmp_path / "out").glob("story-*.html"))) == 2
+    assert "Marrowby" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+    again = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", out, "--all-pages"])
+    assert again.exit_code == 0, again.output
+    assert "read by a person" not in museum_page.read_text(encoding="utf-8")
+
+
 def test_show_and_export(demo: Path) -> None:
     story = next(s for s in stories_file(demo) if len(s.articles) == 2)
     shown = runner.invoke(app, ["show", story.id[:8], "--db", str(demo / "c.db")])

@@ -598,6 +598,34 @@ def test_index_links_to_each_story_page(tmp_path: Path) -> None:
     assert "Dam partially collapses in the Velmar valley" in index
 
 
+def test_only_changed_story_pages_are_rendered_again(tmp_path: Path) -> None:
+    grown, untouched = realistic_story(), hostile_story()
+    write_reports([grown, untouched], tmp_path)
+    untouched_page = tmp_path / story_filename(untouched)
+    untouched_page.write_text("kept as it was", encoding="utf-8")
+    (tmp_path / story_filename(grown)).write_text("stale", encoding="utf-8")
+
+    written = write_reports([grown, untouched], tmp_path, changed=[grown.id])
+
+    assert untouched_page.read_text(encoding="utf-8") == "kept as it was"
+    assert "Dam partially collapses" in (tmp_path / story_filename(grown)).read_text(encoding="utf-8")
+    assert {p.name for p in written} == {story_filename(grown), "index.html"}
+
+
+def test_missing_pages_are_written_and_pages_of_vanished_stories_removed(tmp_path: Path) -> None:
+    kept, merged_away = realistic_story(), hostile_story()
+    write_reports([kept, merged_away], tmp_path)
+    (tmp_path / story_filename(kept)).unlink()
+
+    write_reports([kept], tmp_path, changed=[])
+
+    assert (tmp_path / story_filename(kept)).is_file()
+    assert not (tmp_path / story_filename(merged_away)).exists()
+    assert (
+        story_filename(merged_away) not in Page((tmp_path / "index.html").read_text(encoding="utf-8")).hrefs()
+    )
+
+
 @pytest.mark.browser
 def test_story_page_in_a_real_browser(tmp_path: Path) -> None:
     if not CHROMIUM.exists():

@@ -65,6 +65,9 @@ def run(
     workers: Annotated[
         int | None, typer.Option(help="Processes for extraction and analysis (default: one per core).")
     ] = None,
+    all_pages: Annotated[
+        bool, typer.Option("--all-pages", help="Render every story page again, not only the changed ones.")
+    ] = False,
 ) -> None:
     """Read pages, build or grow stories, store them, and write the story files."""
     started = time.perf_counter()
@@ -88,7 +91,7 @@ def run(
             out.mkdir(parents=True, exist_ok=True)
             with (out / "stories.json").open("w", encoding="utf-8") as handle:
                 exporting.write_json(stories, handle)
-            write_reports(stories, out)
+            write_reports(stories, out, changed=None if all_pages else result.stories)
     console.print(stories_table(stories))
     if result.errors:
         console.print(errors_table(result.errors))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -301,16 +301,30 @@ def story_filename(story: Story) -> str:
     return f"story-{safe}.html"
 
 
-def write_reports(stories: Sequence[Story], out_dir: Path) -> list[Path]:
-    """Write one HTML page per story plus an index.html; return the paths written."""
+def write_reports(
+    stories: Sequence[Story], out_dir: Path, changed: Collection[str] | None = None
+) -> list[Path]:
+    """Write one HTML page per story plus an index.html; return the paths written.
+
+    With `changed`, only those stories' pages (and pages missing from `out_dir`) are
+    rendered again: a run that adds a few articles to a large store rewrites a few
+    pages, not thousands. Pages of stories no longer in the store are removed, so the
+    folder never shows a story that was merged away.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     entries = []
+    current: set[str] = set()
     for story in stories:
         path = out_dir / story_filename(story)
-        path.write_text(render_story(story), encoding="utf-8")
-        written.append(path)
+        current.add(path.name)
+        if changed is None or story.id in changed or not path.exists():
+            path.write_text(render_story(story), encoding="utf-8")
+            written.append(path)
         entries.append({"story": story, "href": path.name, **summary(story)})
+    for stale in out_dir.glob("story-*.html"):
+        if stale.name not in current:
+            stale.unlink()
     index = out_dir / "index.html"
     index.write_text(_env().get_template("index.html").render(stories=entries, css=_css()), encoding="utf-8")
     written.append(index)
