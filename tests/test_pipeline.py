@@ -7,6 +7,7 @@ from pathlib import Path
 
 from corroborate.pipeline import BATCH, ingest
 from corroborate.store import Store
+from tests.quake_texts import LOCAL, MUSEUM, OTHER_QUAKE, REPUBLISHED, WIRE
 
 PROMO = "The Harbour Times has reported on Quillport and its fishing fleet since 1921."
 TOPICS = [
@@ -69,3 +70,39 @@ def test_worker_processes_give_the_same_articles_as_one_process(tmp_path: Path) 
         ingest(two, [str(folder)], workers=2)
         assert [a.model_dump() for a in one.articles()] == [a.model_dump() for a in two.articles()]
         assert one.count_articles() == BATCH + 3
+
+
+def feed(path: Path, items: list[tuple[str, str, str]]) -> Path:
+    """JSON lines of (id, published, text) pages, as a crawler's export would give them."""
+    lines = [
+        json.dumps({"id": pid, "title": text.split("\n")[0][:70], "text": text, "published": published})
+        for pid, published, text in items
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_later_run_grows_the_stories_as_one_run_over_everything_would(tmp_path: Path) -> None:
+    # A quake in January, another quake in April and a theft in June: the second run
+    # brings January's follow-ups, months after the newest article in the store.
+    first = [
+        ("wire", "2025-01-14T08:00:00+00:00", WIRE),
+        ("other-quake", "2025-04-03T09:00:00+02:00", OTHER_QUAKE),
+        ("museum", "2025-06-20T18:00:00-04:00", MUSEUM),
+    ]
+    later = [
+        ("republished", "2025-01-14T11:30:00+01:00", REPUBLISHED),
+        ("local", "2025-01-15T07:00:00+00:00", LOCAL),
+    ]
+    with Store(str(tmp_path / "grown.db")) as grown, Store(str(tmp_path / "whole.db")) as whole:
+        ingest(grown, [str(feed(tmp_path / "first.jsonl", first))], workers=1)
+        result = ingest(grown, [str(feed(tmp_path / "later.jsonl", later))], workers=1)
+        ingest(whole, [str(feed(tmp_path / "all.jsonl", first + later))], workers=1)
+
+        def members(store: Store) -> list[list[str]]:
+            return sorted(sorted(a.title for a in s.articles) for s in store.stories())
+
+        assert members(grown) == members(whole)
+        quake = next(s for s in grown.stories() if len(s.articles) == 3)
+        assert result.stories == [quake.id]
+        assert len(set(quake.origins.values())) == 2  # the wire and its republication count once

@@ -7,11 +7,12 @@ page, never the run.
 
 from __future__ import annotations
 
+import math
 import os
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from typing import BinaryIO
 
@@ -23,6 +24,7 @@ from corroborate.model import Article, Page, PageError, Story
 from corroborate.sources import read_pages
 from corroborate.store import Store
 from corroborate.stories import cluster, find_origins
+from corroborate.stories.cluster import WINDOW_DAYS
 
 Progress = Callable[[str], None]
 
@@ -137,19 +139,31 @@ def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageErro
 
 
 def update_stories(store: Store, new_ids: Sequence[str]) -> list[str]:
-    """Cluster the new articles into stories and rebuild the story files they touch."""
-    known = store.assignments()
-    everything = store.articles()
-    assignment = cluster(everything, known)
-    changed = {aid: sid for aid, sid in assignment.items() if known.get(aid) != sid}
-    store.assign(changed)
-    members: dict[str, list[Article]] = defaultdict(list)
-    for article in everything:
-        members[assignment[article.id]].append(article)
-    touched = sorted({assignment[aid] for aid in new_ids} | set(changed.values()))
+    """Cluster the new articles into stories and rebuild the story files they touch.
+
+    Stored articles keep their stories, so only those published near the new ones
+    (within the clustering's time window) can matter: a run adding a day's pages to a
+    store of a year's reads a few weeks of it, not all of it.
+    """
+    dates = [_utc(a.published) for a in store.articles(new_ids)]
+    if not dates or None in dates or not math.isfinite(WINDOW_DAYS):
+        nearby = store.articles()  # an undated article may join a story of any time
+    else:
+        known_dates = [d for d in dates if d is not None]
+        reach = timedelta(days=WINDOW_DAYS + 1)  # a day more: stored times may be local times
+        nearby = store.articles(published_within=(min(known_dates) - reach, max(known_dates) + reach))
+    assignment = cluster(nearby, store.assignments())
+    store.assign({aid: assignment[aid] for aid in new_ids})
+    touched = sorted({assignment[aid] for aid in new_ids})
     for story_id in touched:
-        store.save_story(build_story(story_id, members[story_id]))
+        store.save_story(build_story(story_id, store.articles(story=story_id)))
     return touched
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC) if moment else None
+    return moment.astimezone(UTC)
 
 
 def build_story(story_id: str, articles: Sequence[Article]) -> Story:

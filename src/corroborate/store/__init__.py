@@ -141,10 +141,23 @@ class Store:
             return pg_insert(table).values(**row).on_conflict_do_nothing()
         return sqlite_insert(table).values(**row).on_conflict_do_nothing()
 
-    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+    def articles(
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        story: str | None = None,
+        published_within: tuple[datetime, datetime] | None = None,
+    ) -> list[Article]:
+        """Stored articles in publication order: all, or those with these ids, of this story,
+        or published within (first, last), undated ones included (they can belong anywhere)."""
         query = select(articles.c.data).order_by(articles.c.published, articles.c.id)
         if ids is not None:
             query = query.where(articles.c.id.in_(list(ids)))
+        if story is not None:
+            query = query.where(articles.c.story_id == story)
+        if published_within is not None:
+            first, last = published_within
+            query = query.where(articles.c.published.is_(None) | articles.c.published.between(first, last))
         with self.engine.connect() as conn:
             return [Article.model_validate_json(row.data) for row in conn.execute(query)]
 
