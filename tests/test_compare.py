@@ -321,3 +321,45 @@ def test_a_sentence_with_two_dates_is_one_timeline_event() -> None:
     assert [t.date for t in story.timeline] == ["2031-03-03", "2031-04"]
     assert story.timeline[0].text.startswith("On Wednesday, March 5, officials said")
     assert len({t.text for t in story.timeline}) == len(story.timeline)
+
+
+def _ferry_story(undated_text: str) -> Story:
+    dated_text = (
+        "On Tuesday the ferry Lorna ran aground off Pellham. "
+        "Crews began towing the ferry Lorna to the Pellham shipyard on Thursday."
+    )
+    dated = article(
+        "ferry-a",
+        dated_text,
+        outlet="Coast Herald",
+        published="2031-06-12T09:00:00+00:00",
+        times=[when(dated_text, "Tuesday", "2031-06-10"), when(dated_text, "Thursday", "2031-06-12")],
+    )
+    undated = article("ferry-b", undated_text, outlet="Inland Daily")
+    return compare("s-ferry", [dated, undated], find_origins([dated, undated]))
+
+
+def test_an_undated_article_is_read_against_the_story_dates() -> None:
+    # The second page gives no date: its "June 9" and "today" are placed from the story's
+    # latest date (12 June 2031), and marked as inferred from the story.
+    story = _ferry_story(
+        "Storm warnings went out on June 9. The ferry Lorna reached the Pellham shipyard today."
+    )
+    by_text = {t.text: t for t in story.timeline}
+    warning = by_text["Storm warnings went out on June 9."]
+    arrival = by_text["The ferry Lorna reached the Pellham shipyard today."]
+    assert (warning.date, warning.inferred_from) == ("2031-06-09", "2031-06-12")
+    assert (arrival.date, arrival.inferred_from) == ("2031-06-12", "2031-06-12")
+    # The dated article's own dates are its own.
+    assert by_text["On Tuesday the ferry Lorna ran aground off Pellham."].inferred_from is None
+    # An inferred date does not make the arrival the same event as the towing on the same day;
+    # it comes after the events the article dates itself.
+    towing = by_text["Crews began towing the ferry Lorna to the Pellham shipyard on Thursday."]
+    assert towing.articles == ["ferry-a"] and arrival.articles == ["ferry-b"]
+    assert story.timeline.index(towing) < story.timeline.index(arrival)
+
+
+def test_an_undated_article_alone_places_no_relative_dates() -> None:
+    text = "The ferry Lorna reached the Pellham shipyard today."
+    a = article("ferry-c", text, outlet="Inland Daily")
+    assert compare("s-one", [a], find_origins([a])).timeline == []

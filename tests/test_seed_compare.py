@@ -97,6 +97,8 @@ def test_the_timeline_has_the_defeat_and_the_exodus(seed: tuple[dict[str, str], 
     assert dates == sorted(dates, key=lambda d: d.split("/")[0])
     assert any(t.date == "2023-09-20" and "September 20" in t.text for t in story.timeline)
     assert any(t.date == "2023-09-29" for t in story.timeline)
+    # Both pages are dated here, so no date is inferred from the story.
+    assert all(t.inferred_from is None for t in story.timeline)
 
 
 def test_every_evidence_is_the_text_at_its_offsets(seed: tuple[dict[str, str], Story]) -> None:

@@ -108,3 +108,21 @@ def test_running_twice_duplicates_nothing(seed_pages: Path, tmp_path: Path) -> N
         assert (first.stored, second.stored, second.unchanged) == (2, 0, 2)
         assert store.count_articles() == 2
         assert [s.model_dump_json() for s in store.stories()] == stories_before
+
+
+def test_the_undated_page_is_placed_on_the_story_timeline(seed_story: Story) -> None:
+    # Page 000 has no publication date: its "September 20" and "today" are read against
+    # the story's date (the wire's 29 September) and marked as inferred, after the invitation.
+    undated = by_title(seed_story, UN_TITLE)
+    assert undated.published is None
+    events = [(t.date, t.inferred_from, t.articles, t.text) for t in seed_story.timeline]
+
+    def find(date: str, article: str, word: str) -> int:
+        return next(i for i, e in enumerate(events) if e[0] == date and article in e[2] and word in e[3])
+
+    wire = by_title(seed_story, WIRE_TITLE).id
+    defeat = find("2023-09-20", undated.id, "defeat")
+    invitation = find("2023-09-29", wire, "invited")
+    arrival = find("2023-09-29", undated.id, "arrived")
+    assert [events[i][1] for i in (defeat, invitation, arrival)] == ["2023-09-29", None, "2023-09-29"]
+    assert defeat < invitation < arrival

@@ -168,6 +168,33 @@ def test_each_article_naming_someone_the_other_never_names_is_a_conflict() -> No
     assert conflict_factor(rahman, short) == 1.0
 
 
+def _office(holder: str, role: str, *others: str) -> EventMarks:
+    text = f"{role} {holder} signed the new harbour rules. " + " ".join(f"{o} objected." for o in others)
+    ents = [ent(holder, "PERSON", holder.split()[-1], roles=[role]), *(ent(o, "PERSON") for o in others)]
+    return marks(article("x", text, entities=ents).analysis, None)
+
+
+def test_one_office_with_two_holders_is_a_conflict() -> None:
+    hale = _office("Mara Hale", "Harbour Minister")
+    assert conflict_factor(hale, _office("Ivo Brand", "Harbour Minister")) < 1.0
+    # The same holder, or the other holder named too (a handover story): no conflict.
+    assert conflict_factor(hale, _office("Mara Hale", "Harbour Minister")) == 1.0
+    assert conflict_factor(hale, _office("Ivo Brand", "Harbour Minister", "Mara Hale")) == 1.0
+    # Titles alone are held by many at once: two spokeswomen, two countries' prime ministers.
+    assert conflict_factor(_office("Mara Hale", "spokeswoman"), _office("Ivo Brand", "spokeswoman")) == 1.0
+    assert (
+        conflict_factor(_office("Mara Hale", "Prime Minister"), _office("Ivo Brand", "Prime Minister")) == 1.0
+    )
+
+
+def test_one_holder_before_and_in_office_is_a_conflict() -> None:
+    # "Minister-elect" is written before the holder took office, "Minister" after.
+    elect = _office("Mara Hale", "Harbour Minister-elect")
+    assert conflict_factor(elect, _office("Mara Hale", "Harbour Minister")) < 1.0
+    assert conflict_factor(_office("Mara Hale", "former Harbour Minister"), elect) < 1.0
+    assert conflict_factor(elect, _office("Mara Hale", "Harbour Minister-elect")) == 1.0
+
+
 def _doc(i: int, terms: list[int]) -> Compact:
     weights = array("d", [1.0] * len(terms))
     return Compact(f"d{i}", None, array("l", terms), weights, frozenset(), EventMarks())

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: Claim.differs
+SCHEMA_VERSION = "1.2"  # 1.1: Claim.differs; 1.2: TimelineEvent.inferred_from
 
 
 class Record(BaseModel):
@@ -254,6 +254,14 @@ class TimelineEvent(Record):
     text: str = Field(description="the sentence that dates the event")
     articles: list[str]
     evidence: list[Evidence]
+    inferred_from: str | None = Field(
+        default=None,
+        description=(
+            "set when no article of the event gives its own publication date: the story date "
+            "(ISO, the latest publication date of the story's other articles) that the event's "
+            "date was read against; the date is then inferred from the story, not stated by the article"
+        ),
+    )
 
 
 class Story(Record):

@@ -1,12 +1,22 @@
-"""The story's dated events: each time expression's sentence, merged across articles, by date."""
+"""The story's dated events: each time expression's sentence, merged across articles, by date.
+
+An article without a publication date cannot place "today", "on Friday" or
+"September 20" (no year) by itself, so the language stage leaves them out. In
+a story a person reads such an article against the story's dates, and so does
+the timeline: against the latest publication date of the other articles (an
+undated page is most often a live one, read after the dated reports), with
+each event so dated marked `inferred_from` that date.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from corroborate.compare.claims import sentence_tokens
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
 from corroborate.compare.entities import EntityMap
+from corroborate.language.times import find_times
 from corroborate.model import Article, Evidence, Span, TimeExpression, TimeGrain, TimelineEvent
 
 SAME_EVENT = 0.5
@@ -30,6 +40,8 @@ class _Event:
     tokens: frozenset[str]
     articles: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # The story date the event's date was read against, while no article dates it itself.
+    inferred_from: str | None = None
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -43,21 +55,41 @@ def sort_date(value: str) -> str:
     return value.split("/", 1)[0]
 
 
-def sentence_dates(a: Article, ctx: StoryContext) -> list[tuple[Span, TimeExpression]]:
+def story_reference(a: Article, ctx: StoryContext) -> datetime | None:
+    """The date to read an undated article against: the latest publication of the story's others."""
+    if a.published or a.updated:
+        return None
+    dates = [b.published or b.updated for b in ctx.articles if b.id != a.id]
+    known = [d for d in dates if d is not None]
+    return max(known, key=lambda d: d.date()) if known else None
+
+
+def article_times(a: Article, ctx: StoryContext) -> list[tuple[TimeExpression, datetime | None]]:
+    """The article's time expressions, each with the story date it was inferred against (None: its own)."""
+    own = list(a.analysis.times) if a.analysis else []
+    ref = story_reference(a, ctx) if a.analysis else None
+    if ref is None:
+        return [(t, None) for t in own]
+    placed = {(t.start, t.end) for t in own}
+    extra = [t for t in find_times(a.text, ctx.sentences[a.id], ref) if (t.start, t.end) not in placed]
+    return sorted([(t, None) for t in own] + [(t, ref) for t in extra], key=lambda tr: tr[0].start)
+
+
+def sentence_dates(a: Article, ctx: StoryContext) -> list[tuple[Span, TimeExpression, datetime | None]]:
     """One date per sentence: its most specific time expression, the earliest of those.
 
     A sentence with two dates ("on Wednesday the minister said Monday's quake...") is
     one sentence of evidence; as two timeline events it would show the same text twice.
     The earliest of the finest dates is the one that dates what happened.
     """
-    best: dict[int, tuple[Span, TimeExpression]] = {}
-    for t in a.analysis.times if a.analysis else []:
+    best: dict[int, tuple[Span, TimeExpression, datetime | None]] = {}
+    for t, ref in article_times(a, ctx):
         sent = ctx.sentence_at(a.id, t.start)
         if sent is None:
             continue
         held = best.get(sent.start)
         if held is None or _rank(t) < _rank(held[1]):
-            best[sent.start] = (sent, t)
+            best[sent.start] = (sent, t, ref)
     return [best[k] for k in sorted(best)]
 
 
@@ -68,17 +100,25 @@ def _rank(t: TimeExpression) -> tuple[int, str, int]:
 def build_timeline(ctx: StoryContext, entities: EntityMap) -> list[TimelineEvent]:
     events: list[_Event] = []
     for a in ctx.articles:
-        for sent, t in sentence_dates(a, ctx):
+        for sent, t, ref in sentence_dates(a, ctx):
             if is_boilerplate(a.text[sent.start : sent.end]):
                 continue
             ev = evidence(a, sent.start, sent.end)
             tokens = frozenset(sentence_tokens(a, sent, entities))
+            inferred = ref.date().isoformat() if ref else None
+            # A date read against the story cannot tell that two sentences report one event.
             match = next(
-                (e for e in events if e.date == t.value and _overlap(tokens, e.tokens) >= SAME_EVENT),
+                (
+                    e
+                    for e in events
+                    if e.date == t.value
+                    and e.inferred_from == inferred
+                    and _overlap(tokens, e.tokens) >= SAME_EVENT
+                ),
                 None,
             )
             if match is None:
-                match = _Event(date=t.value, grain=t.grain, tokens=tokens)
+                match = _Event(date=t.value, grain=t.grain, tokens=tokens, inferred_from=inferred)
                 events.append(match)
             if ev not in match.evidence:
                 match.evidence.append(ev)
@@ -87,7 +127,12 @@ def build_timeline(ctx: StoryContext, entities: EntityMap) -> list[TimelineEvent
     ordered = sorted(enumerate(events), key=lambda ie: (sort_date(ie[1].date), ie[0]))
     return [
         TimelineEvent(
-            date=e.date, grain=e.grain, text=e.evidence[0].text, articles=e.articles, evidence=e.evidence
+            date=e.date,
+            grain=e.grain,
+            text=e.evidence[0].text,
+            articles=e.articles,
+            evidence=e.evidence,
+            inferred_from=e.inferred_from,
         )
         for _, e in ordered
     ]

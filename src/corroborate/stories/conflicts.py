@@ -13,12 +13,13 @@ dates or figures are compared exactly as before.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from corroborate.model import Analysis
-from corroborate.stories.names import salient_names
-from corroborate.terms import content_stems
+from corroborate.stories.names import name_forms, salient_names
+from corroborate.terms import STOPWORDS, content_stems
 
 # Explicit dates of one event reported by different outlets stay within this many days
 # (a dateline, "on Saturday" resolved, the day after); further apart they are two events.
@@ -34,11 +35,40 @@ MAX_COUNT = 10_000
 # evidence (outlets quote different people), so a mild factor; chosen on ECB+, where
 # 0.75-0.85 give the same.
 ABSENT_NAME_FACTOR = 0.8
+# The same office held by different people ("Interior Secretary Dirk Kempthorne" /
+# "Interior Secretary Ken Salazar"), neither article naming the other's holder at all.
+# Chosen on ECB+: 0.3-0.6 give the same there (0.3-0.5 with the analyses of an older name model).
+ROLE_CONFLICT_FACTOR = 0.5
+# Longer role phrases are descriptions ("director of the ... program"), not an office.
+MAX_ROLE_WORDS = 4
+# A one-word role ("photographer") or one of title words alone ("prime minister", "general
+# manager") is held by many people at once (one per country, team, company); a title
+# qualified by what it is of ("Interior Secretary", "Qeshm governor") by one.
+_TITLE_TEXT = """
+    president vice prime minister secretary general manager chief head director governor mayor
+    chairman chairwoman chair spokesman spokeswoman spokesperson deputy executive senior assistant
+    foreign coach leader commander officer official judge attorney lawyer counsel adviser advisor
+    ceo cfo founder owner captain lieutenant sergeant senator representative ambassador envoy
+    minority majority speaker
+"""
+_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+# Words that place a holder before or after their time in office.
+_PAST = frozenset({"former", "ex", "late", "then", "outgoing"})
+_FUTURE = frozenset({"elect", "incoming", "designate"})
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office an article names with its holder: "Interior Secretary Dirk Kempthorne"."""
+
+    key: frozenset[str]  # its words in lower case, without "former", "-elect"
+    tense: str  # "now", "past" (former), "future" (-elect)
+    holder: frozenset[str]  # the holder's name forms
 
 
 @dataclass
 class EventMarks:
-    """What of an article can conflict with another: its event day and its exact counts."""
+    """What of an article can conflict with another: its event day, exact counts, names and offices."""
 
     day: date | None = None
     # stem of a counted word -> the exact counts given for it.
@@ -47,6 +77,7 @@ class EventMarks:
     # Every name form in the article, and the forms of each entity it keeps naming.
     names: frozenset[str] = frozenset()
     salient: tuple[frozenset[str], ...] = ()
+    roles: tuple[Office, ...] = ()
 
 
 def event_day(analysis: Analysis | None, published: datetime | None) -> date | None:
@@ -71,6 +102,7 @@ def marks(analysis: Analysis | None, published: datetime | None) -> EventMarks:
     m.names, m.salient = salient_names(analysis)
     if analysis is None:
         return m
+    m.roles = offices(analysis)
     counts: dict[str, set[float]] = {}
     values: set[float] = set()
     for fig in analysis.figures:
@@ -94,7 +126,47 @@ def conflict_factor(a: EventMarks, b: EventMarks) -> float:
         factor *= FIGURE_CONFLICT_FACTOR
     if _absent_name(a, b) and _absent_name(b, a):
         factor *= ABSENT_NAME_FACTOR
+    if _role_conflict(a, b):
+        factor *= ROLE_CONFLICT_FACTOR
     return factor
+
+
+def offices(analysis: Analysis) -> tuple[Office, ...]:
+    """Each office the article names with its holder."""
+    found: list[Office] = []
+    for entity in analysis.entities:
+        holder = name_forms([entity.name, *entity.aliases])
+        for role in entity.roles:
+            words = re.findall(r"[a-z]+", role.lower().replace("-", " "))
+            if not words or len(words) > MAX_ROLE_WORDS:
+                continue
+            tense = "past" if _PAST & set(words) else "future" if _FUTURE & set(words) else "now"
+            key = frozenset(w for w in words if w not in STOPWORDS and w not in _PAST | _FUTURE)
+            if key and holder:
+                found.append(Office(key, tense, holder))
+    return tuple(found)
+
+
+def _role_conflict(a: EventMarks, b: EventMarks) -> bool:
+    """An office held by someone else in each article, or one person's office in two tenses.
+
+    "Interior Secretary Dirk Kempthorne" against "Interior Secretary Ken Salazar"
+    (neither article naming the other's holder at all); "President-elect Barack
+    Obama" against "President Barack Obama".
+    """
+    for x in a.roles:
+        for y in b.roles:
+            if x.key != y.key:
+                continue
+            if x.holder & y.holder:
+                if x.tense != y.tense:
+                    return True
+                continue
+            unnamed = not (x.holder & b.names) and not (y.holder & a.names)
+            office = len(x.key) > 1 and bool(x.key - _TITLE_WORDS)
+            if unnamed and office and x.tense == y.tense == "now":
+                return True
+    return False
 
 
 def _absent_name(a: EventMarks, b: EventMarks) -> bool:
