@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from corroborate.model import Article, Story
 from corroborate.pipeline import ingest
 from corroborate.store import Store
+from corroborate.views.export import write_csv
 
 UN_TITLE = "A UN mission is present in Nagorno-Karabakh for the first time in about 30 years"
 WIRE_TITLE = "UN mission to visit Karabakh after military offensive"
@@ -126,3 +129,14 @@ def test_the_undated_page_is_placed_on_the_story_timeline(seed_story: Story) -> 
     arrival = find("2023-09-29", undated.id, "arrived")
     assert [events[i][1] for i in (defeat, invitation, arrival)] == ["2023-09-29", None, "2023-09-29"]
     assert defeat < invitation < arrival
+
+
+def test_the_csv_export_says_which_dates_are_inferred(seed_story: Story) -> None:
+    out = io.StringIO()
+    write_csv([seed_story], out)
+    timeline = [
+        row["text"] for row in csv.DictReader(io.StringIO(out.getvalue())) if row["finding"] == "timeline"
+    ]
+    arrival = next(text for text in timeline if "arrived" in text)
+    assert arrival.startswith("2023-09-29 (inferred: undated article read as of 2023-09-29)")
+    assert any(text.startswith("2023-09-29: ") and "invited" in text for text in timeline)

@@ -34,6 +34,10 @@ def _evidence(evidence: Iterable[Evidence]) -> str:
     return " | ".join(f"{e.article[:12]}:{e.start}-{e.end}" for e in evidence)
 
 
+def _inferred(story_date: str | None) -> str:
+    return f" (inferred: undated article read as of {story_date})" if story_date else ""
+
+
 def write_csv(stories: Iterable[Story], out: TextIO) -> int:
     """One row per finding (claim, figure report, shared quote, timeline event); return rows written."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
@@ -94,7 +98,7 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> int:
                 base
                 | {
                     "finding": "timeline",
-                    "text": f"{event.date}: {event.text}",
+                    "text": f"{event.date}{_inferred(event.inferred_from)}: {event.text}",
                     "articles": len(event.articles),
                     "outlets": outlets(event.articles),
                     "evidence": _evidence(event.evidence),
