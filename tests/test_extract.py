@@ -77,6 +77,8 @@ def test_seed_001_reuters_republished_by_a_finance_site() -> None:
     assert article.updated == datetime(2023, 9, 29, 16, 16, tzinfo=UTC)
     assert article.origin == "Reuters"
     assert article.dateline == "BAKU"
+    # Fusion Media Limited holds the copyright: the site's owner, not the site, which the page never names.
+    assert article.outlet is None
     removed = _removed(article)
     assert removed["Get 40% Off"] == "advertisement"
     assert any(t.startswith("🚀 AI-picked stocks") and k == "advertisement" for t, k in removed.items())
@@ -182,6 +184,26 @@ def test_text_page_with_byline_markdown_and_wrapped_lines() -> None:
         "after repairs, and engineers found no damage to the main span."
     )
     assert _removed(article)["Share: Facebook | X | Email"] == "share"
+
+
+def _dump_with_footer(footer: str) -> str:
+    return f"Menu | Markets | News\n\n# Old bridge to reopen next week\n\n{BODY}\n\n{BODY}\n\n{footer}\n"
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© 2024 The Valley Times. All rights reserved.", "The Valley Times"),
+        # The company holding the copyright owns the site; the site is the name the page gives it.
+        (
+            "Download the Quillmarket.com app\n© 2010-2024 - Northwind Media Limited. All Rights Reserved.",
+            "Quillmarket.com",
+        ),
+        ("© 2024 Northwind Media Ltd. All rights reserved.", None),
+    ],
+)
+def test_text_outlet_is_the_site_not_its_owner(footer: str, outlet: str | None) -> None:
+    assert extract(_page(_dump_with_footer(footer), "text")).outlet == outlet
 
 
 @pytest.mark.parametrize(

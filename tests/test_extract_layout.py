@@ -58,3 +58,66 @@ def test_the_region_does_not_open_with_a_promo_bridged_over_the_menu() -> None:
     start = mark_outside(blocks)
     assert start == blocks.index(story[0])
     assert blocks[1].kind == "navigation" and all(b.kind is None for b in story)
+
+
+_COMMENTS = [
+    "I have crossed that bridge every morning for twenty years and it was never safe for anyone.",
+    "The council should have fixed the piers years ago instead of painting the railings again.",
+    "My father worked on the original construction and he always said the piers were weak.",
+]
+
+
+def _dump(title: str) -> str:
+    lines = [
+        title,
+        *_MENU,
+        "Bridge to close for repairs",
+        *_PARAS,
+        *_PARAS,
+        *(_MENU * 12),
+        *(_COMMENTS * 3),
+        "Contact us",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_heading_the_window_title_names_opens_the_article_over_a_longer_thread() -> None:
+    article = extract(
+        Page(id="d1", source="test", format="text", content=_dump("Bridge to close for repairs - Post"))
+    )
+    assert article.title == "Bridge to close for repairs"
+    assert article.text.split("\n\n") == _PARAS * 2
+
+
+def test_without_a_window_title_the_longest_run_of_prose_wins() -> None:
+    article = extract(Page(id="d2", source="test", format="text", content=_dump("Riverside Post")))
+    assert _COMMENTS[0] in article.text and _PARAS[0] not in article.text
+
+
+def test_a_copyright_notice_under_the_story_ends_it() -> None:
+    teasers = [
+        "Harbour festival returns with a parade of boats and fireworks over the water, organisers said.",
+        "Snow is expected on the hills on Thursday, and drivers were told to take care on the roads.",
+    ]
+    lines = ["Bridge to close", *(_PARAS * 3), "© 2024 Riverside Post", "More news", *teasers]
+    article = extract(Page(id="c1", source="test", format="text", content="\n".join(lines)))
+    assert article.text.split("\n\n") == _PARAS * 3
+
+
+def test_a_copyright_notice_above_the_story_does_not_end_it() -> None:
+    lines = ["Bridge to close", "© 2024 Riverside Post", *(_PARAS * 3)]
+    article = extract(Page(id="c2", source="test", format="text", content="\n".join(lines)))
+    assert article.text.split("\n\n") == _PARAS * 3
+
+
+def test_headlines_under_the_story_paid_back_by_a_poll_are_cut() -> None:
+    headlines = [
+        f"Council to debate new parking rules {n}" for n in ("today", "again", "soon", "later", "now")
+    ]
+    poll = (
+        "Readers were asked last week whether the old river bridge should be rebuilt in stone or in steel, "
+        "and whether the town should pay for it with a new tax on parking in the old centre of town."
+    )
+    lines = ["Bridge to close", *(_PARAS * 2), *headlines, poll]
+    article = extract(Page(id="h1", source="test", format="text", content="\n".join(lines)))
+    assert article.text.split("\n\n") == _PARAS * 2

@@ -93,3 +93,15 @@ def test_a_post_comment_link_does_not_swallow_the_text_after_it() -> None:
     thread = [*above, Block("Comments (2)", 6), Block("Great piece, thanks for covering the pier.", 7)]
     classify(thread, comments_after=150)
     assert thread[-1].kind == "comments"
+
+
+def test_a_newsletter_link_does_not_spread_into_news_sentences() -> None:
+    # A text dump without blank lines puts a menu's "Newsletter" link in one group with the story.
+    news = "The winger could miss six weeks with the knee injury he picked up against the champions."
+    appeal = "Get our best stories sent to you every morning."
+    blocks = [Block("Free Newsletter", 1), Block(news, 1), Block(appeal, 1)]
+    classify(blocks)
+    assert [b.kind for b in blocks] == ["newsletter", None, None]
+    box = [Block("Free Newsletter", 1), Block(appeal, 1)]
+    classify(box)
+    assert box[1].kind == "newsletter"

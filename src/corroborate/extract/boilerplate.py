@@ -147,6 +147,8 @@ _COMMENT_ACTION = re.compile(r"^(leave|post|add|write) (a |new |your )?(comment|
 """A link to the comment form, which sites put above the article too: no section header to spread."""
 _LONG_PROSE = 40
 """Words of a sentence-ending paragraph that keep it from inheriting a zone kind from its neighbour."""
+_THIRD_PERSON_PROSE = 12
+"""Words of a sentence without 'we' or 'you' that keep it from inheriting a zone kind."""
 _ZONE_KINDS: frozenset[RemovedKind] = frozenset({"donation", "disclaimer", "newsletter", "cookie"})
 
 
@@ -184,6 +186,15 @@ def _inherited(previous: Block, block: Block, *, late: bool) -> RemovedKind | No
     if words(text) >= _LONG_PROSE and _SENTENCE_END.search(text):
         # A long paragraph of running text is no button or form label: it speaks for itself (an
         # article about donations after a "Donate now" line is still the article).
+        return None
+    if (
+        kind in ("newsletter", "donation")
+        and words(text) >= _THIRD_PERSON_PROSE
+        and _SENTENCE_END.search(text)
+        and not _PERSON.search(text)
+    ):
+        # An appeal speaks to the reader; a sentence about someone else is news, even when a dump
+        # puts it in the group of a 'Newsletter' link. (Footers spread on: their junk is prose too.)
         return None
     if previous.group == block.group and not _SPEECH.search(text):
         return kind

@@ -52,7 +52,7 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
         found.fallback_date = _htmldate(tree, page.url)
     cut_all(pass_.cut)
     blocks = _main_blocks(tree, page.url)
-    blocks = _or_prose_run(blocks, pass_.lines)
+    blocks = _or_prose_run(blocks, pass_.lines, found.title)
     classify(blocks, comments_after=_COMMENTS_AFTER)
     mark_teasers(blocks)
     _mark_title(blocks, found.title)
@@ -60,7 +60,9 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
     return blocks, found
 
 
-def _or_prose_run(blocks: list[Block], lines: list[tuple[str, RemovedKind | None]]) -> list[Block]:
+def _or_prose_run(
+    blocks: list[Block], lines: list[tuple[str, RemovedKind | None]], title: str | None
+) -> list[Block]:
     """trafilatura's blocks or, when it found nothing it trusts (table layouts, broken markup) or took
     a list of short lines (a comment thread, a "Top stories" list) while the page holds far more prose
     elsewhere, the page's run of prose found as in a text dump.
@@ -73,7 +75,7 @@ def _or_prose_run(blocks: list[Block], lines: list[tuple[str, RemovedKind | None
         return blocks
     run = [Block(text, i) for i, (text, kind) in enumerate(lines) if kind is None]
     classify(run)
-    mark_outside(run)
+    mark_outside(run, title)
     if total < MIN_WORDS:
         return run
     prose = sum(words(b.text) for b in blocks if is_prose(b.text))

@@ -13,6 +13,7 @@ import re
 
 from corroborate.extract.boilerplate import Block, is_heading_like, words
 
+_COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _STOP = frozenset(
     [
@@ -66,9 +67,15 @@ _STOP = frozenset(
 _SHORT_FLOOR = 4
 """A non-prose line costs at least this much: a long menu of one-word links adds up against the text."""
 _TRIM_MARGIN = 5
-"""Net words at which the region's leading stretch is dropped (it is menus around a promo)."""
+"""Net words at which the region's leading or trailing stretch is dropped (menus around a promo)."""
 _TITLE_REACH = 8
 """The headline sits at most this many lines above the first paragraph (date, byline, kicker between)."""
+_STORY_WORDS = 100
+"""Words of text above a copyright notice that make it the story's end, not a header's line."""
+_NAMED_MIN_WORDS = 3
+"""Words of a heading that the page's title names: fewer would find a menu entry ('Sport') in it."""
+_ANCHORED_MIN = 30
+"""Value (prose words, net) of the run under a named heading that makes it the article."""
 
 
 def is_prose(text: str) -> bool:
@@ -90,9 +97,57 @@ def _value(block: Block) -> int:
     return -max(n, _SHORT_FLOOR)
 
 
-def best_region(blocks: list[Block]) -> tuple[int, int] | None:
-    """Start and end (exclusive) of the run of blocks with the greatest value, or None."""
+def best_region(blocks: list[Block], page_title: str | None = None) -> tuple[int, int] | None:
+    """Start and end (exclusive) of the run of blocks with the greatest value, or None.
+
+    page_title: the window title a browser's dump opens with. When a heading it names stands above
+    a run of prose that is not the best run, that run is the article all the same: the best one
+    is then a comment thread or a sidebar outweighing a short story.
+    """
     values = [_value(block) for block in blocks]  # once: is_prose is the costly part
+    span = _best_span(values)
+    named = _named_heading(blocks, page_title)
+    if named is not None and span is not None and not named < span[0] <= named + _TITLE_REACH:
+        anchored = _best_span_from(values, named + 1, named + 1 + _TITLE_REACH)
+        # Half the best run's value at least: a caption under the headline is no article.
+        if anchored is not None and _sum(values, anchored) * 2 >= _sum(values, span):
+            span = anchored
+    return _trim_head(values, span)
+
+
+def _sum(values: list[int], span: tuple[int, int]) -> int:
+    return sum(values[span[0] : span[1]])
+
+
+def _named_heading(blocks: list[Block], page_title: str | None) -> int | None:
+    """The first heading below the title line that the page's title names ('Outlet > Sport > Headline')."""
+    if not page_title:
+        return None
+    key = f" {_norm(page_title)} "
+    for i in range(1, len(blocks)):
+        text = blocks[i].text
+        if words(text) >= _NAMED_MIN_WORDS and is_heading_like(text) and f" {_norm(text)} " in key:
+            return i
+    return None
+
+
+def _best_span_from(values: list[int], first: int, last: int) -> tuple[int, int] | None:
+    """The run of greatest value that starts at a block in [first, last), if it is worth _ANCHORED_MIN."""
+    best, best_span = _ANCHORED_MIN - 1, None
+    for start in range(first, min(last, len(values))):
+        if values[start] <= 0:
+            continue  # a run opens with prose
+        total = 0
+        for end in range(start, len(values)):
+            total += values[end]
+            if total > best:
+                best, best_span = total, (start, end + 1)
+            if total <= 0:
+                break
+    return best_span
+
+
+def _best_span(values: list[int]) -> tuple[int, int] | None:
     best, best_span = 0, None
     total, start = 0, 0
     for i, value in enumerate(values):
@@ -101,7 +156,7 @@ def best_region(blocks: list[Block]) -> tuple[int, int] | None:
         total += value
         if total > best:
             best, best_span = total, (start, i + 1)
-    return _trim_head(values, best_span)
+    return best_span
 
 
 def _trim_head(values: list[int], span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -118,16 +173,13 @@ def _trim_head(values: list[int], span: tuple[int, int] | None) -> tuple[int, in
     return (cut, end)
 
 
-def mark_outside(blocks: list[Block]) -> int | None:
+def mark_outside(blocks: list[Block], page_title: str | None = None) -> int | None:
     """Mark every block outside the article's region as boilerplate; return the region's start."""
-    span = best_region(blocks)
+    span = best_region(blocks, page_title)
     if span is None:
         return None
     start, end = span
-    # The comments open where the article ends, however much prose the readers wrote.
-    header = next((i for i in range(start + 1, end) if blocks[i].kind == "comments"), None)
-    if header is not None:
-        end = header
+    end = _article_end(blocks, start, end)
     for block in blocks[:start]:
         if block.kind is None:
             block.kind = "navigation"
@@ -135,6 +187,42 @@ def mark_outside(blocks: list[Block]) -> int | None:
         if block.kind is None:
             block.kind = "related" if words(block.text) < 12 else "other"
     return start
+
+
+def trim_tail(blocks: list[Block], start: int) -> None:
+    """Mark the region's trailing stretch that does not pay for itself once the teasers are marked,
+    or barely does (the mirror of _trim_head): a list of headlines under the story, paid back by
+    a teaser's blurb or a poll's question. Run after the teaser rule, so that a teaser list is cut
+    whole, as teasers, not in part."""
+    end = max((i for i in range(start, len(blocks)) if blocks[i].kind is None), default=start) + 1
+    values = [_value(block) for block in blocks[start:end]]
+    total, best, cut = 0, 0, 0
+    for i, value in enumerate(values):
+        total += value
+        if total > best:
+            best, cut = total, i + 1
+    tail = 0
+    for i in range(cut - 1, 0, -1):
+        tail += values[i]
+        if tail <= _TRIM_MARGIN and values[i - 1] > 0:
+            cut = i
+    for block in blocks[start + cut : end]:
+        if block.kind is None:
+            block.kind = "related" if words(block.text) < 12 else "other"
+
+
+def _article_end(blocks: list[Block], start: int, end: int) -> int:
+    """The region's end, or where the article ends inside it: the comments open, however much
+    prose the readers wrote; a copyright notice ('© 2024 Northern Wire') closes the story above it."""
+    above = 0
+    for i in range(start + 1, end):
+        block = blocks[i]
+        above += words(blocks[i - 1].text) if blocks[i - 1].kind is None else 0
+        if block.kind == "comments":
+            return i
+        if block.kind == "disclaimer" and above >= _STORY_WORDS and _COPYRIGHT.match(block.text):
+            return i
+    return end
 
 
 def headline_above(blocks: list[Block], start: int, page_title: str | None) -> int | None:

@@ -117,6 +117,8 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^\d+ (comments?|responses?|replies)( so far)?:?$",
             r"^join the (conversation|discussion)\b",
             r"^comments (are|have been) (now )?(closed|moderated|disabled|turned off)\b",
+            r"^(thanks|thank you) for your (comments?|feedback)\b",
+            r"^(this )?(feedback|discussion) (is|has been) (now )?closed\b",
             r"^(log|sign) in to (comment|reply)\b",
             # Section headers of reader comments and the links each comment carries.
             r"^(what do you think\??|tell us what you think)$",

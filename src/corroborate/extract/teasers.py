@@ -17,18 +17,24 @@ _BODY_BEFORE = 100
 """Words of text that must stay above a teaser list: an article of short items is not a list of teasers."""
 
 
-def _title(block: Block) -> bool:
+def _title(block: Block, *, over_blurb: bool = False) -> bool:
+    """A teaser's title line. A list item only counts over a blurb: an article's own bullet list of
+    short points has no summaries under them, a list of teasers has."""
     text = block.text.rstrip()
     # Not titles: a paragraph closing on a quote ('he said: "We will."'), a name in capitals
     # signing a reader's letter, a score line ('Flyers 6 Capitals 4') heading a game's summary.
     return (
-        block.tag != "item"
+        (block.tag != "item" or over_blurb)
         and words(text) <= _TITLE_MAX_WORDS
         and is_heading_like(text)
         and not text.endswith(('"', "”", "’", ")"))
         and not text[-1:].isdigit()
         and text.upper() != text
     )
+
+
+def _section_label(text: str) -> bool:
+    return text.isalpha() and text[:1].isupper()
 
 
 def mark_teasers(blocks: list[Block]) -> None:
@@ -39,7 +45,9 @@ def mark_teasers(blocks: list[Block]) -> None:
         block = blocks[text[k]]
         if _title(block):
             titles, k = titles + 1, k - 1
-        elif k > 0 and words(block.text) <= _BLURB_MAX_WORDS and _title(blocks[text[k - 1]]):
+        elif _section_label(block.text) and titles:
+            k -= 1  # 'Sports', 'World': a one-word label between groups of teasers, no title itself
+        elif k > 0 and words(block.text) <= _BLURB_MAX_WORDS and _title(blocks[text[k - 1]], over_blurb=True):
             titles, k = titles + 1, k - 2
         else:
             break

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
-from corroborate.extract.region import headline_above, mark_outside
+from corroborate.extract.region import headline_above, mark_outside, trim_tail
+from corroborate.extract.teasers import mark_teasers
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*$")
@@ -130,13 +131,42 @@ _COPYRIGHT_NAME = re.compile(
 )
 
 
+_COMPANY = re.compile(
+    r"\b(limited|ltd|inc|incorporated|llc|plc|gmbh|ag|corp|corporation|s\.?a|n\.?v|b\.?v|pty)\.?$", re.I
+)
+"""A legal form closing a name: the company that owns the publication, not the publication's name."""
+_SITE_NAME = re.compile(
+    r"\b[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|net|org|news|info|co\.uk|com\.au|ca|de|fr|in)\b"
+)
+
+
 def text_outlet(blocks: list[Block]) -> str | None:
-    """The publisher named in the page's copyright notice ('© 2024 Eastvale Post. All rights reserved.')."""
-    for block in reversed(blocks):
-        match = _COPYRIGHT_NAME.search(block.text)
-        if match and block.kind is not None:
-            return match["name"].strip()
-    return None
+    """The publisher named in the page's copyright notice ('© 2024 Eastvale Post. All rights reserved.').
+
+    A notice held by a company ('© 2024 Northwind Media Limited') names the site's owner, not the
+    site: the site is then the one the page's own lines name ('Eastvale.com'), or unknown.
+    """
+    holder = next(
+        (
+            m["name"].strip()
+            for b in reversed(blocks)
+            if b.kind is not None and (m := _COPYRIGHT_NAME.search(b.text))
+        ),
+        None,
+    )
+    if holder is not None and not _COMPANY.search(holder):
+        return holder
+    return _named_site(blocks)
+
+
+def _named_site(blocks: list[Block]) -> str | None:
+    """The site name ('Eastvale.com') the page's boilerplate lines mention most, if any."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind is not None and "." in block.text:
+            for name in _SITE_NAME.findall(block.text[:400]):
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
 
 
 def mark_title(blocks: list[Block], given: str | None, outlet: str | None = None) -> str | None:
@@ -183,9 +213,12 @@ def _norm(text: str) -> str:
 def classify_text(blocks: list[Block], given_title: str | None) -> tuple[str | None, str | None]:
     """Classify a text page's blocks; return its title and outlet."""
     classify(blocks)
-    outlet = text_outlet(blocks)
     window_title = blocks[0].text if blocks and blocks[0].kind is None else None
-    start = mark_outside(blocks)
+    start = mark_outside(blocks, window_title)
+    mark_teasers(blocks)
+    if start is not None:
+        trim_tail(blocks, start)
+    outlet = text_outlet(blocks)  # after the region: lines outside the article may name the site
     if given_title or start is None:
         return mark_title(blocks, given_title, outlet), outlet
     # A browser's dump opens with the window title ('Headline - Section - Outlet'): it names the headline.
