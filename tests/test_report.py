@@ -29,7 +29,7 @@ from corroborate.model import (
     TimelineEvent,
 )
 from corroborate.views.highlight import ArticleMarks, article_keys, safe_href
-from corroborate.views.report import render_story, story_filename, write_reports
+from corroborate.views.report import render_story, story_filename, summary, write_reports
 from corroborate.wording import figure_in_words as format_figure
 
 SCRIPT = "<script>alert(1)</script>"
@@ -505,8 +505,17 @@ def test_sparse_and_empty_stories_render() -> None:
     assert "No claims were aligned" in render_story(Story(id="empty", title="Nothing yet", articles=[]))
     bare = Article(id="p1", source="-", url="http://[::1", text="One line.\n\n  \nAnother line.")
     page = Page(render_story(Story(id="bare", title="Bare", articles=[bare])))
-    assert "Unknown outlet" in "".join(page.chunks)
+    assert "Unknown outlet (-)" in "".join(page.chunks)
     assert "One line." in page.chunks and "Another line." in page.chunks
+
+
+def test_pages_that_name_no_outlet_are_counted_as_different_outlets() -> None:
+    first = Article(id="p1", source="pages/first.txt", text="A ferry ran aground.")
+    second = Article(id="p2", source="pages/second.txt", text="A ferry ran aground off Quillport.")
+    story = Story(id="two", title="Ferry aground", articles=[first, second])
+    assert summary(story)["n_outlets"] == 2
+    page = "".join(Page(render_story(story)).chunks)
+    assert "Unknown outlet (first.txt)" in page and "Unknown outlet (second.txt)" in page
 
 
 def test_figures_render_bounds_as_words() -> None:

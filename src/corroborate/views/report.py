@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -95,13 +95,14 @@ class ArticleView:
 
 
 def outlet_of(article: Article) -> str:
+    """The outlet's name; a page that names none is its own unknown outlet, shown by its file."""
     if article.outlet:
         return article.outlet
     try:
         host = urlsplit(article.url or "").hostname
     except ValueError:  # malformed URLs are common on the web; the page still renders
         host = None
-    return host or "Unknown outlet"
+    return host or f"Unknown outlet ({PurePath(article.source).name or article.id[:12]})"
 
 
 def _cell_state(article: str, carried: Sequence[str], differs: Sequence[str]) -> str:
