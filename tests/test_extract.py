@@ -200,10 +200,40 @@ def _dump_with_footer(footer: str) -> str:
             "Quillmarket.com",
         ),
         ("© 2024 Northwind Media Ltd. All rights reserved.", None),
+        ("© 2024 All Rights Reserved.", None),
     ],
 )
 def test_text_outlet_is_the_site_not_its_owner(footer: str, outlet: str | None) -> None:
     assert extract(_page(_dump_with_footer(footer), "text")).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("appeal", "outlet"),
+    [
+        (
+            "Dear reader,\nPlease donate today: become a member of Eastvale Post to keep us going.",
+            "Eastvale Post",
+        ),
+        ("Donate now\nThe Marsh Courier depends on readers like you.", "The Marsh Courier"),
+        ("Please consider donating.\nSupport the Kestrel Ledger", "Kestrel Ledger"),
+        # The cause, a feed, or a shouted button names no outlet.
+        ("Please consider donating.\nSupport Independent Journalism", None),
+        ("Subscribe to the Sport RSS feed", None),
+        ("Donate now\nSUPPORT THE FREE PRESS.", None),
+    ],
+)
+def test_text_outlet_from_the_pages_own_reader_appeal(appeal: str, outlet: str | None) -> None:
+    article = extract(_page(_dump_with_footer(appeal), "text"))
+    assert article.outlet == outlet
+    assert appeal.splitlines()[-1] not in article.text
+
+
+def test_url_host_outranks_a_reader_appeal() -> None:
+    dump = _dump_with_footer("Donate now\nBecome a member of Eastvale Post today.")
+    assert (
+        extract(_page(dump, "text", url="https://www.eastvalepost.example/a/1")).outlet
+        == "eastvalepost.example"
+    )
 
 
 @pytest.mark.parametrize(

@@ -121,3 +121,62 @@ def test_headlines_under_the_story_paid_back_by_a_poll_are_cut() -> None:
     lines = ["Bridge to close", *(_PARAS * 2), *headlines, poll]
     article = extract(Page(id="h1", source="test", format="text", content="\n".join(lines)))
     assert article.text.split("\n\n") == _PARAS * 2
+
+
+def _thread_dump(signed_below: bool) -> str:
+    story = "\n\n".join(_PARAS * 3)
+    comments = [
+        "Great news for the town, the old bridge was a disgrace and everyone knew it for years.",
+        "About time the council did something useful with our money instead of more studies.",
+        "My grandfather helped build that bridge and he would be proud to see it repaired now.",
+    ]
+    names = ["Sam", "Jo", "Kit"]
+    parts = [
+        f"{c}\n\nPosted by: {n} | Jan 10, 2024 4:49 PM" if signed_below else f"{n} (2 days ago)\n\n{c}"
+        for c, n in zip(comments, names, strict=True)
+    ]
+    return f"Home | News | Sport\n\nBridge to close for repairs\n\n{story}\n\n" + "\n\n".join(parts) + "\n"
+
+
+def test_a_thread_of_signed_comments_without_a_header_is_not_the_article() -> None:
+    for signed_below in (True, False):
+        article = extract(Page(id="t", source="test", format="text", content=_thread_dump(signed_below)))
+        assert article.text.startswith(_PARAS[0]) and article.text.endswith(_PARAS[2])
+        assert "grandfather" not in article.text and "Great news" not in article.text
+
+
+def test_a_bare_list_of_headlines_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
+    heads = [
+        "Ferry fares to rise in spring",
+        "Harbour master retires after forty years",
+        "New cycle lane opens on the quay",
+        "School roof repaired before winter",
+        "Market hall to host food festival",
+    ]
+    closing = "Drivers were told to use the ring road until the work is finished, the council said."
+    dump = "\n\n".join(["Bridge to close for repairs", *(_PARAS * 2), "\n".join(heads), closing, *_PARAS])
+    article = extract(Page(id="h", source="test", format="text", content=dump))
+    assert closing in article.text and article.text.endswith(_PARAS[2])
+    assert not any(head in article.text for head in heads)
+
+
+def test_a_fragment_broken_off_at_a_link_goes_back_on_its_sentence() -> None:
+    # Some converters end a line at an inline element: the comma after a link opens the next line.
+    dump = "The council thanked the Harbour Trust\n, which paid for half of the repairs.\nHome\n.Net jobs"
+    texts = [b.text for b in text_blocks(dump)]
+    assert texts == [
+        "The council thanked the Harbour Trust, which paid for half of the repairs.",
+        "Home",
+        ".Net jobs",
+    ]
+
+
+def test_nested_bullets_and_leftover_markup_are_not_article_text() -> None:
+    # A converter prints nested list items as 'o Item'; joined as wrapped lines they read as a paragraph.
+    menu = "\n".join(f"    o Weather forecast for the coast and the hills, day {i}" for i in range(20))
+    script = "<SCRIPT LANGUAGE='JavaScript'>document.write('<IMG SRC=/ad.gif>');</SCRIPT>"
+    dump = f"  * Home\n{menu}\n\nBridge to close\n\n{_PARAS[0]}\n\n{script}\n\n{_PARAS[1]}\n\n{_PARAS[2]}\n"
+    blocks = text_blocks(dump)
+    assert blocks[1].text == "Weather forecast for the coast and the hills, day 0" and blocks[1].tag == "item"
+    text = extract(Page(id="m", source="test", format="text", content=dump)).text
+    assert text == "\n\n".join(_PARAS)

@@ -105,3 +105,29 @@ def test_a_newsletter_link_does_not_spread_into_news_sentences() -> None:
     box = [Block("Free Newsletter", 1), Block(appeal, 1)]
     classify(box)
     assert box[1].kind == "newsletter"
+
+
+def test_a_counted_reader_views_header_opens_the_thread_and_a_rights_notice_ends_the_story() -> None:
+    assert classify_one("Reader views (3)") == "comments"
+    assert classify_one("Reader reaction") is None  # a sidebar's title on some sites, no thread
+    notice = (
+        "Sent by Northern Wire. This material may not be published, broadcast, rewritten or redistributed."
+    )
+    assert classify_one(notice) == "disclaimer"
+    promo = (
+        "Win two nights at the lakeside spa with dinner for two, and enter the weekly draw for more prizes."
+    )
+    dump = "\n\n".join(
+        ["Pier to close for inspection", *[PARAGRAPH] * 4, notice, "Links We Like", promo, promo]
+    )
+    text = extract(Page(id="n", source="test", format="text", content=dump)).text
+    assert text.endswith(PARAGRAPH) and "lakeside spa" not in text
+
+
+def test_a_source_credit_line_ends_the_story_in_a_text_dump() -> None:
+    form = "You can send this story to several friends at once by separating their addresses with commas."
+    dump = "\n\n".join(
+        ["Pier to close for inspection", *[PARAGRAPH] * 4, "Copyright Northern Wire", form, form]
+    )
+    text = extract(Page(id="c", source="test", format="text", content=dump)).text
+    assert text.endswith(PARAGRAPH) and "several friends" not in text

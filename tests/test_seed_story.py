@@ -41,6 +41,8 @@ def speakers(article: Article) -> dict[str, str]:
 def test_one_story_of_two_articles_with_their_titles(seed_story: Story) -> None:
     assert sorted(a.title or "" for a in seed_story.articles) == sorted([UN_TITLE, WIRE_TITLE])
     assert by_title(seed_story, WIRE_TITLE).origin == "Reuters"
+    # No URL, no site line: the page names itself in its own membership appeal.
+    assert by_title(seed_story, UN_TITLE).outlet == "Sloboden Pechat"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,13 @@ from datetime import datetime
 from corroborate.extract.boilerplate import PUBLISHED_LINE, Block
 from corroborate.extract.dates import parse_date, url_date
 from corroborate.extract.lang import detect_language
-from corroborate.extract.metadata import clean_authors, dateline_and_origin, host_outlet, origin_from_lines
+from corroborate.extract.metadata import (
+    appeal_outlet,
+    clean_authors,
+    dateline_and_origin,
+    host_outlet,
+    origin_from_lines,
+)
 from corroborate.model import Article, Page, RemovedBlock
 
 MIN_WORDS = 20
@@ -38,6 +44,8 @@ class Found:
     """Everything not in the text, when the HTML reader audited it all; else taken from the blocks."""
 
 
+_APPEAL_KINDS = frozenset(["donation", "newsletter"])
+"""Removed blocks where a page asks its readers for support, naming itself."""
 _UPDATED = re.compile(r"^(updated|last updated|modified)\b", re.I)
 _BY = re.compile(r"^(by|from|words by|written by)\s+", re.I)
 
@@ -56,7 +64,12 @@ def assemble(page: Page, blocks: list[Block], found: Found) -> Article:
         origin = found.origin or origin_from_lines([r.text for r in removed] + [b.text for b in body])
     bylines = [_BY.sub("", r.text) for r in removed if r.kind in ("byline", "metadata") and _BY.match(r.text)]
     authors = found.authors or clean_authors(bylines)
-    outlet = found.outlet or _outlet_from_host(page.url, origin)
+    # Last: the name the page's own reader appeal gives ('Become a member of Eastvale Post').
+    outlet = (
+        found.outlet
+        or _outlet_from_host(page.url, origin)
+        or appeal_outlet([r.text for r in removed if r.kind in _APPEAL_KINDS])
+    )
     text = "\n\n".join(b.text for b in body)
     return Article(
         id=page.id,

@@ -14,7 +14,7 @@ from corroborate.extract.boilerplate import PUBLISHED_LINE, Block, classify, cla
 from corroborate.extract.dates import parse_iso
 from corroborate.extract.dom import HEADLESS_SKIP, cut_all, walk
 from corroborate.extract.htmlmeta import read_metadata
-from corroborate.extract.region import is_prose, mark_outside
+from corroborate.extract.region import is_prose, mark_outside, mark_signed_thread
 from corroborate.extract.repair import parse
 from corroborate.extract.teasers import mark_teasers
 from corroborate.model import Page, RemovedBlock, RemovedKind
@@ -54,6 +54,7 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
     blocks = _main_blocks(tree, page.url)
     blocks = _or_prose_run(blocks, pass_.lines, found.title)
     classify(blocks, comments_after=_COMMENTS_AFTER)
+    mark_signed_thread(blocks)
     mark_teasers(blocks)
     _mark_title(blocks, found.title)
     found.removed = _audit(pass_.lines, blocks, found.title)

@@ -152,3 +152,85 @@ def host_outlet(url: str | None) -> str | None:
     host = urlsplit(url).hostname or ""
     host = re.sub(r"^(www\d?|m|amp|edition)\.", "", host)
     return host or None
+
+
+_NAME = r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,3})"
+"""A capitalised name of one to four words ('Eastvale Post', 'The Northern Wire')."""
+_CLOSED = r"(?=\s*$|\s*[.,!:;)—–]|\s+(?:today|now|and|by|with|for|to|in)\b)"
+_APPEALS = [
+    re.compile(p)
+    for p in (
+        rf"(?i:\bbecome\s+an?\s+(?:member|supporter|subscriber|friend|patron)\s+of)\s+{_NAME}",
+        # The name closes the appeal: 'Subscribe to the Arts RSS feed' subscribes to a feed, not a site.
+        rf"(?i:\b(?:support|subscribe\s+to|donate\s+to|give\s+to)\s+)(?:the\s+)?{_NAME}{_CLOSED}",
+        rf"{_NAME}\s+(?i:(?:depends|relies|counts)\s+on\s+(?:the\s+support\s+of\s+)?readers)",
+    )
+]
+_GENERIC = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "our",
+        "us",
+        "your",
+        "we",
+        "free",
+        "independent",
+        "local",
+        "quality",
+        "public",
+        "press",
+        "news",
+        "journalism",
+        "media",
+        "reporting",
+        "newsroom",
+        "newsletter",
+        "newsletters",
+        "premium",
+        "digital",
+        "magazine",
+        "rss",
+        "feed",
+        "e-mail",
+        "email",
+        "alerts",
+        "podcast",
+        "blog",
+    ]
+)
+"""Words an appeal uses for the cause, not the outlet: 'Support Independent Journalism', 'Support Us'."""
+_FEEDS = frozenset(["rss", "feed", "e-mail", "email", "alerts", "podcast", "blog"])
+"""Words of a feed's name ('Sport RSS', 'News Blog'): subscribing to it names no outlet."""
+_TRAILING = frozenset(["today", "now", "here", "of", "and", "&"])
+"""Words that close an appeal's button after the name ('Support Eastvale Post Today')."""
+
+
+def appeal_outlet(texts: list[str]) -> str | None:
+    """The outlet a page's own reader appeal names: 'Become a member of Eastvale Post', 'Support the
+    Northern Wire', 'Eastvale Post depends on readers like you'. The most often named, if any."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        if text.upper() == text:
+            continue  # a shouted button ('SUPPORT A FREE PRESS') holds no name to read from case
+        for pattern in _APPEALS:
+            for m in pattern.finditer(text[:600]):
+                name = _appeal_name(m["name"])
+                if name:
+                    counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def _appeal_name(raw: str) -> str | None:
+    parts = raw.rstrip(".").split()
+    while parts and parts[-1].lower() in _TRAILING:
+        parts.pop()  # 'Support Eastvale Post Today'
+    if not parts or all(p.lower() in _GENERIC or p.lower() in _TRAILING for p in parts):
+        return None
+    if any(p.lower() in _FEEDS for p in parts):
+        return None
+    if parts[0].lower() in ("a", "an", "our", "your", "this", "us", "we"):
+        return None
+    return " ".join(parts)

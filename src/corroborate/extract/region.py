@@ -13,7 +13,10 @@ import re
 
 from corroborate.extract.boilerplate import Block, is_heading_like, words
 
-_COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I)
+_COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)|may not be (re)?published, broadcast", re.I)
+"""A copyright or rights notice ('This material may not be published, broadcast, rewritten ...')."""
+_CREDITED = re.compile(r"^(?i:copyright)\s+[A-Z]")
+"""A short credit line naming a source ('Copyright Northern Wire'): under 100+ words of story, its end."""
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _STOP = frozenset(
     [
@@ -180,6 +183,7 @@ def mark_outside(blocks: list[Block], page_title: str | None = None) -> int | No
         return None
     start, end = span
     end = _article_end(blocks, start, end)
+    _mark_headline_lists(blocks, start, end)
     for block in blocks[:start]:
         if block.kind is None:
             block.kind = "navigation"
@@ -211,18 +215,95 @@ def trim_tail(blocks: list[Block], start: int) -> None:
             block.kind = "related" if words(block.text) < 12 else "other"
 
 
+_SIGNATURE = re.compile(
+    r"^[-–—]*\s*(posted|submitted|written|commented) by:?\s+\S"
+    r"|^\S.{0,40}\((\d+|a|an) (minutes?|hours?|days?|weeks?|months?|years?) ago\)$"
+    r"|^\S.{0,40}\s(wrote|says):?$"
+    r"|^by\s+\S.{0,40}\s(at|on)\s.{0,30}\d",
+    re.I,
+)
+"""A reader's comment signed ('Posted by: Sam | Jan 10, 2008', 'Sam (2 days ago)', 'Sam says:',
+'By Sam at 01/08/08 5:30 PM'); one such line is an article's byline, three in a region are a thread."""
+_MIN_SIGNATURES = 3
+"""Signed comments in a row that make a thread, with or without a header line."""
+
+
+def _signed_thread(blocks: list[Block], start: int, end: int) -> int | None:
+    """Where a thread of signed comments opens in the region, if one follows the story.
+
+    The thread may run on past the region (a last signature is no prose). Signatures under each
+    comment (no comment follows the last one) put the first comment just above the first
+    signature; signatures above each comment open the thread at the first."""
+    signed = [
+        i
+        for i in range(start, len(blocks))
+        if words(blocks[i].text) <= 20 and _SIGNATURE.match(blocks[i].text)
+    ]
+    if len(signed) < _MIN_SIGNATURES or signed[0] >= end:
+        return None
+    first, after = signed[0], signed[-1] + 1
+    if any(b.kind == "comments" for b in blocks[first : first + 3]):
+        return None  # the post's own signature over a 'Comments' header: the header opens the thread
+    signed_below = after >= len(blocks) or not (blocks[after].kind is None and is_prose(blocks[after].text))
+    if signed_below and first > start:
+        group = blocks[first - 1].group
+        first -= 1
+        while first > start and blocks[first - 1].group == group:
+            first -= 1
+    above = sum(words(b.text) for b in blocks[start:first] if b.kind is None)
+    return first if above >= _STORY_WORDS else None
+
+
+def mark_signed_thread(blocks: list[Block]) -> None:
+    """Mark a thread of signed comments under the story as comments (an extractor's pick of HTML)."""
+    first = _signed_thread(blocks, 0, len(blocks))
+    for block in blocks[first:] if first is not None else []:
+        if block.kind is None:
+            block.kind = "comments"
+
+
 def _article_end(blocks: list[Block], start: int, end: int) -> int:
     """The region's end, or where the article ends inside it: the comments open, however much
     prose the readers wrote; a copyright notice ('© 2024 Northern Wire') closes the story above it."""
+    end = _signed_thread(blocks, start, end) or end
     above = 0
     for i in range(start + 1, end):
         block = blocks[i]
         above += words(blocks[i - 1].text) if blocks[i - 1].kind is None else 0
         if block.kind == "comments":
             return i
-        if block.kind == "disclaimer" and above >= _STORY_WORDS and _COPYRIGHT.match(block.text):
+        if block.kind == "disclaimer" and above >= _STORY_WORDS and _COPYRIGHT.search(block.text):
             return i
+        if block.kind == "credit" and above >= _STORY_WORDS and _CREDITED.match(block.text):
+            return i  # 'Copyright Northern Wire': the story's own credit line closes it
     return end
+
+
+def _mark_headline_lists(blocks: list[Block], start: int, end: int) -> None:
+    """Mark bare lists of other stories' headlines in the region as related: they sit inside the
+    story too (a 'Related' box between paragraphs), so the story goes on after them."""
+    i = start
+    while i < end:
+        if not _headline_list(blocks[i : i + _LIST_LINES]):
+            i += 1
+            continue
+        group = blocks[i].group
+        while i < end and blocks[i].group == group and _headline(blocks[i]):
+            blocks[i].kind = "related"
+            i += 1
+
+
+_LIST_LINES = 5
+"""Headlines in a row, with nothing between them, that make a list of other stories."""
+
+
+def _headline_list(run: list[Block]) -> bool:
+    """A bare list of other stories' headlines: short heading lines, no blurbs, in one group."""
+    return len(run) == _LIST_LINES and len({b.group for b in run}) == 1 and all(_headline(b) for b in run)
+
+
+def _headline(block: Block) -> bool:
+    return block.kind is None and 3 <= words(block.text) <= 15 and is_heading_like(block.text)
 
 
 def headline_above(blocks: list[Block], start: int, page_title: str | None) -> int | None:

@@ -41,6 +41,7 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"quotes (are )?delayed (by )?(a minimum of )?\d+ minutes",
             r"^our standards\s*:",
             r"\bpowered by wordpress\b",
+            r"may not be (re)?published, broadcast",  # a wire's rights notice under its story
         ),
     ),
     (
@@ -112,6 +113,8 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^(latest|recent|top|reader|readers'?|show|view|load( more)?|all|\d+)\s+"
             r"comments?(\s*\(\d+\))?:?$",
             r"^comments?(\s*\(\d+\))?:?$",
+            # A count makes it the thread's header, not a sidebar's title ('Reader reaction').
+            r"^(reader|readers'?) (views|reactions?|opinions?)\s*\(\d+\):?$",
             r"^(leave|post|add|write) (a |new |your )?(comment|reply)\b",
             r"^comment (viewing )?options$",
             r"^\d+ (comments?|responses?|replies)( so far)?:?$",
@@ -191,6 +194,7 @@ NEEDS: list[tuple[str, ...]] = [
         "delayed",
         "our standards",
         "wordpress",
+        "may not be",
     ),
     ("cookie", "privacy", "accept", "reject", "allow", "manage"),
     ("dear", "support", "donat", "become a", "amount", "contribution", "gift", "reader", "content is free"),

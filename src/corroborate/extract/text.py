@@ -13,7 +13,8 @@ from corroborate.extract.teasers import mark_teasers
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*$")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
-_MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MD_ITEM = re.compile(r"^\s*(?:[-*+•]|o(?= [A-Z0-9\"'“‘])|\d+[.)])\s+")
+"""A list item: Markdown's bullets and numbers, and the 'o' and '•' a converter prints for nested ones."""
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _DECIMAL = re.compile(r"^\d+\.\d")
 _WRAP_END = re.compile(r"[.!?:;\"”’)]$")
@@ -94,6 +95,10 @@ def text_blocks(content: str) -> list[Block]:
             line, tag = _MD_HEADING.sub("", line), "head"
         elif _MD_ITEM.match(line) and not _DECIMAL.match(line):
             line, tag = _MD_ITEM.sub("", line), "item"
+        if line[0] == "<" and line[-1] == ">" and _TAG.match(line):
+            # Markup a converter left as text ('<SCRIPT ...>...</SCRIPT>'): no reader sees it.
+            blocks.append(Block(line, group, tag, "other"))
+            continue
         image = _MD_IMAGE.match(line)
         if image:
             blocks.append(Block(image.group(1) or line, group, "caption", "caption"))
@@ -105,22 +110,28 @@ def text_blocks(content: str) -> list[Block]:
             line = _MD_EMPHASIS.sub(r"\2", line)
         previous = blocks[-1] if blocks else None
         if previous is not None and _continues(previous, line, group, tag):
-            previous.text = f"{previous.text} {line}"
+            # No space before the comma or bracket that a broken link left on its own line.
+            previous.text += line if _FRAGMENT_START.match(line) else f" {line}"
             continue
         blocks.append(Block(line, group, tag))
     return blocks
 
 
+_FRAGMENT_START = re.compile(r"^[,;)](?:\s|$)")
+"""A line opening on a comma, semicolon or closing bracket goes on a sentence a converter broke at a link."""
+
+
 def _continues(previous: Block, line: str, group: int, tag: str) -> bool:
-    """A hard-wrapped line: same group, the previous one long and unfinished, this one lowercase."""
+    """A hard-wrapped line: same group, the previous one long and unfinished, this one lowercase;
+    or a fragment after a link or emphasis that the converter put on a line of its own."""
     return (
         previous.group == group
         and previous.tag == "p"
         and tag == "p"
         and previous.kind is None
-        and 40 <= len(previous.text) < _MAX_JOIN
+        and len(previous.text) < _MAX_JOIN
         and not _WRAP_END.search(previous.text[-1:])
-        and line[:1].islower()
+        and ((len(previous.text) >= 40 and line[:1].islower()) or bool(_FRAGMENT_START.match(line)))
     )
 
 
@@ -154,7 +165,8 @@ def text_outlet(blocks: list[Block]) -> str | None:
         ),
         None,
     )
-    if holder is not None and not _COMPANY.search(holder):
+    # '© 2024 All Rights Reserved' names nobody.
+    if holder is not None and not _COMPANY.search(holder) and not holder.lower().startswith("all rights"):
         return holder
     return _named_site(blocks)
 
