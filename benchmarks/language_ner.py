@@ -1,6 +1,11 @@
 """Entity F1 (PER/ORG/LOC, MISC ignored) of `language.analyze` on CoNLL-2003 (CoNLL++) dev.
 
-Run: .venv/bin/python benchmarks/language_ner.py [--split dev|test] [--show N]
+Run: .venv/bin/python benchmarks/language_ner.py [--split dev|test|select] [--model DIR] [--show N]
+
+`--split select` scores the last tenth of the train documents, the slice that
+tools/train_ner.py holds out to pick its checkpoint: choices about the model
+and the rules around it are made there, so dev and test stay blind. `--model`
+scores a model directory other than the shipped one (a build in progress).
 
 Each CoNLL document is detokenised into plain text with known token offsets
 (headline and dateline lines become lines of their own), analysed as a whole,
@@ -19,13 +24,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from corroborate.language import analyze
+from corroborate.language import analyze, ner
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "conll2003"
 _MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d"}
 _NO_SPACE_AFTER = {"(", "[", "$"}
 
+SELECT_SHARE = 0.1  # as tools/train_ner.py --select
 Entity = tuple[int, int, str]  # first token, last token + 1, type
 
 
@@ -101,10 +107,14 @@ def predicted(text: str, spans: list[tuple[int, int]]) -> set[Entity]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "train"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "train", "select"])
+    ap.add_argument("--model", type=Path, help="a model directory to score instead of the shipped one")
     ap.add_argument("--show", type=int, default=0, help="print N missed and N spurious entities")
     args = ap.parse_args()
-    path = DATA / f"conllpp_{args.split}.txt"
+    if args.model is not None:
+        model: Path = args.model.resolve()
+        ner.model_dir = lambda: model  # the stage loads its model through this one function
+    path = DATA / f"conllpp_{'train' if args.split == 'select' else args.split}.txt"
     if not path.exists():
         print(f"no data at {path}", file=sys.stderr)
         return 1
@@ -115,6 +125,8 @@ def main() -> int:
     spurious: list[str] = []
     t0 = time.perf_counter()
     docs = read_docs(path)
+    if args.split == "select":
+        docs = docs[len(docs) - max(1, round(len(docs) * SELECT_SHARE)) :]
     for sents in docs:
         text, spans = detokenise(sents)
         tags = [t for s in sents for _, t in s]

@@ -103,3 +103,10 @@ def test_units_written_onto_numbers_and_shared_units() -> None:
 def test_dates_periods_and_a_three_course_meal() -> None:
     figs = analyze("We did that on Oct. 31. Between 1600 and 1900 they ate a three course meal.").figures
     assert [f.value for f in figs] == [3.0]
+
+
+def test_a_plural_scale_word_is_a_range_of_one_to_ten_of_it() -> None:
+    assert _figures("Thousands of ferry passengers waited, and tens of millions of euros were lost.") == [
+        ("Thousands", 1000.0, 10000.0, "range", None, "ferry passengers"),
+        ("tens of millions", 1e7, 1e8, "range", None, "euros"),
+    ]

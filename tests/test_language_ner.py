@@ -57,3 +57,22 @@ def test_the_shipped_model_loads_when_present() -> None:
     found = ner.model_entities(text)
     assert found is not None
     assert {("Angela Merkel", "PER"), ("Paris", "LOC")} <= {(text[m.start : m.end], m.label) for m in found}
+
+
+def test_the_capitals_opening_a_dateline_are_a_place() -> None:
+    text = "Harbour cranes sold\nMARROWBY, Kestland Aug 29 (Wire) - The port sold two cranes."
+    rules = find_candidates(text, split_sentences(text))
+    found = [_span(text, "MARROWBY", "ORG"), _span(text, "Kestland", "LOC")]
+    merged = {(text[c.start : c.end], c.label) for c in merge(text, rules, found)}
+    assert ("MARROWBY", "GPE") in merged
+
+
+def test_a_word_before_a_role_at_a_sentence_start_is_no_person_unless_named_again() -> None:
+    for text, kept in [
+        ("Harbour master Ines Dovra said the port was shut.", False),
+        ("Okafor adviser Ines Dovra said the port was shut. Okafor did not comment.", True),
+    ]:
+        rules = find_candidates(text, split_sentences(text))
+        found = [_span(text, text.split()[0], "PER"), _span(text, "Ines Dovra", "PER")]
+        merged = {(text[c.start : c.end], c.label) for c in merge(text, rules, found)}
+        assert ((text.split()[0], "PERSON") in merged) is kept, merged

@@ -107,3 +107,52 @@ def test_age_aside_and_double_apostrophe_marks() -> None:
 def test_named_subject_quoting_words_is_a_mixed_quote() -> None:
     a = analyze('Harry Reid has gone after Trump as a "con artist" this week.')
     assert [(q.kind, q.speaker, q.cue) for q in a.quotes] == [("mixed", "Harry Reid", "gone")]
+
+
+def test_a_title_in_quotation_marks_is_not_speech() -> None:
+    text = (
+        'On Sunday\'s broadcast of "Harbour Talk Tonight," Mayor Tobin Ashe said the ferries would run again.'
+    )
+    quotes = analyze(text).quotes
+    assert all("Harbour Talk" not in q.text for q in quotes), [q.text for q in quotes]
+    assert any(q.text.startswith("the ferries would run") and q.speaker == "Tobin Ashe" for q in quotes)
+
+
+def test_a_that_clause_after_any_verb_is_attributed_to_its_subject() -> None:
+    quotes = analyze("Ines Dovra charges that the council hid the cost of the crane repairs.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the council hid the cost of the crane repairs", "Ines Dovra")
+    ]
+
+
+def test_a_common_verb_that_news_seldom_uses_for_speech_is_no_attribution() -> None:
+    # "served" is frequent in news and rarely reports what anyone says.
+    quotes = analyze("Ines Dovra served as director of the regional water board for six years.").quotes
+    assert quotes == []
+
+
+def test_a_relative_clause_speaks_for_its_antecedent() -> None:
+    quotes = analyze("The council met an engineer who said the cranes had been unsafe for years.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("the cranes had been unsafe for years", "an engineer")]
+
+
+def test_a_short_subject_before_the_aside_belongs_to_the_content() -> None:
+    quotes = analyze("The bridge, Ines Dovra said, would reopen to lorries in May.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The bridge, Ines Dovra said, would reopen to lorries in May", "Ines Dovra")
+    ]
+
+
+def test_the_subject_of_a_clause_joined_to_the_cue_speaks() -> None:
+    quotes = analyze("Dovra laughed and said that the cranes were older than the town itself.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("the cranes were older than the town itself", "Dovra")]
+
+
+def test_a_participle_cue_after_a_comma_speaks_for_the_sentence_subject() -> None:
+    text = (
+        "Ines Dovra criticised the harbour board on Friday, saying the cranes had been neglected for years."
+    )
+    quotes = [q for q in analyze(text).quotes if q.cue == "saying"]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the cranes had been neglected for years", "Ines Dovra")
+    ]

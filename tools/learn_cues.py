@@ -4,7 +4,9 @@ For every word form that appears inside an annotated Cue span, counts how often 
 (cue), how often it occurs in the train texts at all (seen), and how often the attributed
 Content follows the cue (after). Writes those three numbers per word to
 src/corroborate/data/cues.tsv, which `corroborate.language.lexicon` reads: a word list with
-counts, no text. Only train is read; dev stays for measuring (benchmarks/language_quotes.py).
+counts, no text. Past-tense forms seen often enough are written even when they are seldom or never
+a cue ("served", "worked"), so that a word missing from the table really is rare in train. Only
+train is read; dev stays for measuring (benchmarks/language_quotes.py).
 """
 
 from __future__ import annotations
@@ -67,7 +69,15 @@ def main() -> int:
         print(f"PolNeAR train not found in {args.data}", file=sys.stderr)
         return 1
     cue, seen, after = count(args.data)
-    rows = sorted((w for w in cue if cue[w] >= args.min_count and seen[w] >= cue[w]), key=lambda w: -cue[w])
+    rows = sorted(
+        (
+            w
+            for w in seen
+            if (cue[w] >= args.min_count and seen[w] >= cue[w])
+            or (w.endswith("ed") and seen[w] >= args.min_count)
+        ),
+        key=lambda w: (-cue[w], -seen[w], w),
+    )
     lines = ["# word\tcue\tseen\tafter  (PolNeAR v1.0 train; tools/learn_cues.py)"]
     lines += [f"{w}\t{cue[w]}\t{seen[w]}\t{after[w]}" for w in rows]
     TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -35,6 +35,7 @@ _INTRO: Final = words(
 )
 _DETERMINERS: Final = words(
     "the a an his her its their this these those our he she they it we i another some many several both"
+    " one two three four five six most few all other"
 )
 # Plural speakers written in lowercase: "officials said", "top black lawmakers said", "sources say".
 _GROUP_NOUNS: Final = words(
@@ -69,8 +70,15 @@ _STATEMENT_OF: Final = re.compile(
 _NAME_BEFORE: Final = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she|they)\s+(?:(?:also|has|have|had)\s+)*$"
 )
+# A noun phrase (a name, or a determiner and up to four words) and the relative pronoun after it.
+_RELATIVE_BEFORE: Final = re.compile(
+    r"(?P<np>(?:\b(?:the|a|an|The|A|An)\s+(?:(?!(?:the|a|an)\b)[\w.'’-]+\s+){0,3}[\w.'’-]*\w"
+    r"|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*))"
+    r",?\s+(?:who|which)\s+$"
+)
 _CONJUNCTION: Final = re.compile(
-    r"(?:but|and|so|yet|But|And|So|Yet|Still|Now|Then)\s+(?=[A-Z]|he\b|she\b|they\b)"
+    r"(?:but|and|so|yet|But|And|So|Yet|Still|Now|Then)\s+"
+    r"(?=[A-Z]|(?:he|she|they|we|a|an|the|some|many|several|most|other|two|three)\b)"
 )
 
 
@@ -149,6 +157,9 @@ def speaker_phrase(
         if aside or appositive:
             channel = channel or channel_of(masked[part[0] : part[1]])
             continue
+        if masked[part[0] : part[1]].split()[-1] in ("and", "but"):
+            # "I laughed and said ...": a clause joined to the cue; its subject speaks.
+            return _subject(masked, part[0], part[1]), channel
         return (part if _speakerish(masked, part, limit) else None), channel
     return None, channel
 
@@ -233,21 +244,37 @@ def sentence_attribution(masked: str, start: int, end: int, after: int | None = 
         comma = masked.rfind(",", body, m.start())
         if comma > body:
             speaker, channel = speaker_phrase(masked, comma + 1, m.start("aux"), limit=8)
-            if speaker and _TRAILING_END.match(masked, m.end(), end) and len(masked[body:comma].split()) >= 3:
+            rest = masked[m.end() : end]
+            # 'All of which, he said, would help ...', 'The museum, he said, would ...': the content runs on
+            # after the aside, so a short opening is enough.
+            runs_on = rest.startswith(",") and len(rest.split()) >= 3 and "_" not in rest
+            opening = len(masked[body:comma].split())
+            if (
+                speaker
+                and _TRAILING_END.match(masked, m.end(), end)
+                and (opening >= 3 or (runs_on and opening))
+            ):
                 stop = comma
-                rest = masked[m.end() : end]
-                if rest.startswith(",") and len(rest.split()) >= 3 and "_" not in rest:
-                    # 'All of which, he said, would help ...': the content runs on after the aside.
+                if runs_on:
                     stop = end
                     while stop > m.end() and masked[stop - 1] in ".;: ":
                         stop -= 1
                 return Attribution(speaker, (m.start("cue"), m.end("cue")), (body, stop), channel)
-        speaker, channel = speaker_phrase(masked, body, m.start("aux"))
+        if cue.endswith("ing") and masked[body : m.start("aux")].rstrip().endswith(","):
+            # "Trump attacked Clinton on Friday, saying ...": the participle's subject is the sentence's.
+            speaker, channel = _subject(masked, body, m.start("aux")), None
+        else:
+            speaker, channel = speaker_phrase(masked, body, m.start("aux"))
         if speaker is None:
             # "In a March meeting with the editorial board Trump said ...": the name right before the cue.
             near = _NAME_BEFORE.search(masked, body, m.start("aux"))
             if near and near.group(1).split()[0].lower() not in _INTRO and not cue.endswith("ing"):
                 speaker = (near.start(1), near.end(1))
+        if speaker is None:
+            # "..., an architect who said ...", "Democrats, who have argued that ...": the relative
+            # clause's antecedent speaks.
+            rel = _RELATIVE_BEFORE.search(masked, body, m.start("aux"))
+            speaker = (rel.start("np"), rel.end("np")) if rel else None
         if speaker is None:
             continue
         content = _content_after(masked, m.end("cue"), end, cue)

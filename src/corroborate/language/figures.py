@@ -73,6 +73,14 @@ _RANGE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
+# "thousands of residents", "tens of millions of dollars": a plural scale word is from one to ten of it.
+_VAGUE_RE: Final = re.compile(
+    r"\b(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions)(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_VAGUE_MULT: Final = {"tens": 10.0, "hundreds": 100.0}
+_VAGUE_SCALES: Final = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
 
 @dataclass(slots=True)
 class _Hit:
@@ -202,6 +210,12 @@ def find_figures(
                     taken.append(m.span())
                 elif re.fullmatch(r"\d+-\d+", m.group(0)):
                     taken.append(m.span())  # "2-0", "ISO 3888-2": a score or a code, not two figures
+        for m in _VAGUE_RE.finditer(text, sentence.start, sentence.end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            low = _VAGUE_SCALES[m["scale"].lower()] * (_VAGUE_MULT[m["mult"].lower()] if m["mult"] else 1)
+            hits.append(_Hit(m.start(), m.end(), low, low * 10, "range"))
+            taken.append(m.span())
         for start, end, value in _cores(text, sentence):
             if any(s <= start < e for s, e in taken) or _excluded(text, start, end, sentence, blocked):
                 continue

@@ -152,6 +152,7 @@ def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[C
             out.append(c)
     _consistent(text, out)
     _venues(text, out)
+    _datelines(text, out)
     return sorted(out, key=lambda c: (c.start, -c.end))
 
 
@@ -164,6 +165,21 @@ def _venues(text: str, cands: list[Candidate]) -> None:
     for m in _FIXTURE.finditer(text):
         for c in cands:
             if (c.start, c.end) == (m.start("venue"), m.end("venue")) and c.label in ("ORG", "GPE", "LOC"):
+                c.label = "GPE"
+
+
+# A dateline, "CHICAGO 1996-08-29", "SAO PAULO, Aug 29 (Reuters) -": the capitals that open it name a place.
+_DATELINE: Final = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    r"\s+(?=\d{4}-\d\d-\d\d|[A-Z][a-z]{2}\.? \d)",
+    re.M,
+)
+
+
+def _datelines(text: str, cands: list[Candidate]) -> None:
+    for m in _DATELINE.finditer(text):
+        for c in cands:
+            if (c.start, c.end) == (m.start("place"), m.end("place")) and c.label != "LOC":
                 c.label = "GPE"
 
 
@@ -189,6 +205,11 @@ def _title_spans(text: str, rules: list[Candidate]) -> list[tuple[int, int]]:
         if c.role and c.label == "PERSON":
             start = c.start - 1 - len(c.role)
             if start >= 0 and text[start : c.start - 1] == c.role:
+                # "Harbour master Ines Dovra": a capitalised word opening the sentence before a lowercase role
+                # says what the role is of, unless the text names it elsewhere ("Trump adviser ...").
+                opener = re.search(r"(?:^|[.!?\n]\s+)([A-Z][a-z]+) $", text[max(0, start - 40) : start])
+                if c.role.islower() and opener and text.count(opener.group(1)) == 1:
+                    start -= len(opener.group(1)) + 1
                 out.append((start, c.start - 1))
     return out
 

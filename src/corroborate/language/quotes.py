@@ -22,7 +22,7 @@ from corroborate.language.attribution import (
     sentence_attributions,
     tail_attribution,
 )
-from corroborate.language.cues import attributes_often
+from corroborate.language.cues import attributes_often, is_copula
 from corroborate.language.labels import speaker_labels
 from corroborate.language.speakers import Speaker, Speakers
 from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
@@ -40,6 +40,11 @@ _SUBJECT_VERB: Final = re.compile(
     r"(?P<verb>(?:gone|made|said|told|took|put|spoken|written|seen|kept|given|[a-z]+(?:ed|es|s|ing))\b)\s*"
 )
 _MIN_OBJECT_WORDS: Final = 4
+# "that" opening a clause of 4+ words, not "that treaty" or "ruled that out".
+_THAT_CLAUSE: Final = re.compile(r"that\s+(?=(?:[\w'’$.,-]+\s+){3}[\w'’$-])")
+_WORK_BEFORE: Final = re.compile(
+    r"\b(?:of|on|in|about|book|show|film|movie|series|program|programme|song|album|titled|called),?\s*$"
+)
 _CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
@@ -126,6 +131,15 @@ class _Finder:
         while k > 0 and self.text[k - 1 : k + 1].strip() == "":
             k -= 1
         return self.paragraph(k - 1)[0] if k > 0 else None
+
+    def is_title(self, m: Marks) -> bool:
+        """'on "Fox News Sunday,"', 'his book, "Make Your Kid a Millionaire,"': a name in title case after
+        a word that introduces a work is a title, not speech."""
+        content = self.text[m.start : m.end].rstrip(",.")
+        words_ = re.findall(r"[\w'’]+", content)
+        if not 1 <= len(words_) <= 10 or any(w[0].islower() for w in words_ if len(w) > 3):
+            return False
+        return _WORK_BEFORE.search(self.text, max(0, m.open - 20), m.open) is not None
 
     def is_direct(self, m: Marks) -> bool:
         sentence = self.sentence_at(m.open)
@@ -262,12 +276,18 @@ class _Finder:
             stop = sentence.end
             while stop > verb.end() and self.text[stop - 1] in ".;: ":
                 stop -= 1
-            if first_open is None and (
-                len(self.masked[verb.end() : stop].split()) < _MIN_OBJECT_WORDS
+            begin = verb.end()
+            # "Trump charges that ...", "Politifact ruled that ...": a that-clause after the subject's verb
+            # is what the subject holds, whatever the verb.
+            that = _THAT_CLAUSE.match(self.masked, begin, stop)
+            if that is not None and not is_copula(verb.group("verb")):
+                begin = that.end()
+            elif first_open is None and (
+                len(self.masked[begin:stop].split()) < _MIN_OBJECT_WORDS
                 or not attributes_often(verb.group("verb"))
             ):
                 continue
-            return Attribution((start, end), (verb.start("verb"), verb.end("verb")), (verb.end(), stop))
+            return Attribution((start, end), (verb.start("verb"), verb.end("verb")), (begin, stop))
         return None
 
     def labelled(self) -> list[tuple[int, int]]:
@@ -283,7 +303,7 @@ class _Finder:
     def run(self) -> list[Quote]:
         labelled = self.labelled()
         marks = [m for m in self.marks if not any(s <= m.open < e for s, e in labelled)]
-        direct = [m for m in marks if self.is_direct(m)]
+        direct = [m for m in marks if not self.is_title(m) and self.is_direct(m)]
         fragments = [m for m in marks if m not in direct]
         covered = [(m.open, m.close) for m in direct] + labelled
         todo = sorted(direct, key=lambda m: m.open)
