@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from itertools import islice
 from typing import BinaryIO
 
@@ -25,6 +25,7 @@ from corroborate.sources import read_pages
 from corroborate.store import Store
 from corroborate.stories import cluster, find_origins
 from corroborate.stories.cluster import WINDOW_DAYS
+from corroborate.stories.features import utc
 
 Progress = Callable[[str], None]
 
@@ -145,7 +146,7 @@ def update_stories(store: Store, new_ids: Sequence[str]) -> list[str]:
     (within the clustering's time window) can matter: a run adding a day's pages to a
     store of a year's reads a few weeks of it, not all of it.
     """
-    dates = [_utc(a.published) for a in store.articles(new_ids)]
+    dates = [utc(d) for d in store.published_dates(new_ids)]
     if not dates or None in dates or not math.isfinite(WINDOW_DAYS):
         nearby = store.articles()  # an undated article may join a story of any time
     else:
@@ -158,12 +159,6 @@ def update_stories(store: Store, new_ids: Sequence[str]) -> list[str]:
     for story_id in touched:
         store.save_story(build_story(story_id, store.articles(story=story_id)))
     return touched
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC) if moment else None
-    return moment.astimezone(UTC)
 
 
 def build_story(story_id: str, articles: Sequence[Article]) -> Story:

@@ -161,6 +161,12 @@ class Store:
         with self.engine.connect() as conn:
             return [Article.model_validate_json(row.data) for row in conn.execute(query)]
 
+    def published_dates(self, ids: Sequence[str]) -> list[datetime | None]:
+        """When each of these articles was published, without reading the articles themselves."""
+        query = select(articles.c.published).where(articles.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return [row.published for row in conn.execute(query)]
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())

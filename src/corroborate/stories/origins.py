@@ -133,7 +133,12 @@ def own_origin(article: Article) -> str:
     host = urlsplit(article.canonical_url or article.url or "").hostname
     if host:
         return host.removeprefix("www.")
-    return f"unknown outlet ({PurePath(article.source).name or article.id[:12]})"
+    return f"unknown outlet ({page_name(article)})"
+
+
+def page_name(article: Article) -> str:
+    """A short name for the page an article came from: its file name, else the start of its id."""
+    return PurePath(article.source).name or article.id[:12]
 
 
 def find_origins(articles: Sequence[Article]) -> dict[str, str]:

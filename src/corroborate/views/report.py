@@ -7,13 +7,14 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path, PurePath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from corroborate.model import Article, Claim, Evidence, Figure, FigureReport, Quote, Story
+from corroborate.stories.origins import page_name
 from corroborate.views.highlight import (
     ArticleMarks,
     MarkKind,
@@ -102,7 +103,7 @@ def outlet_of(article: Article) -> str:
         host = urlsplit(article.url or "").hostname
     except ValueError:  # malformed URLs are common on the web; the page still renders
         host = None
-    return host or f"Unknown outlet ({PurePath(article.source).name or article.id[:12]})"
+    return host or f"Unknown outlet ({page_name(article)})"
 
 
 def _cell_state(article: str, carried: Sequence[str], differs: Sequence[str]) -> str:
