@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 # Canonical agency name -> the ways pages print it.
@@ -166,7 +167,9 @@ _APPEALS = [
         rf"{_NAME}\s+(?i:(?:depends|relies|counts)\s+on\s+(?:the\s+support\s+of\s+)?readers)",
     )
 ]
-_GENERIC = frozenset(
+_FEEDS = frozenset(["rss", "feed", "e-mail", "email", "alerts", "podcast", "blog"])
+"""Words of a feed's name ('Sport RSS', 'News Blog'): subscribing to it names no outlet."""
+_GENERIC = _FEEDS | frozenset(
     [
         "a",
         "an",
@@ -192,18 +195,9 @@ _GENERIC = frozenset(
         "premium",
         "digital",
         "magazine",
-        "rss",
-        "feed",
-        "e-mail",
-        "email",
-        "alerts",
-        "podcast",
-        "blog",
     ]
 )
 """Words an appeal uses for the cause, not the outlet: 'Support Independent Journalism', 'Support Us'."""
-_FEEDS = frozenset(["rss", "feed", "e-mail", "email", "alerts", "podcast", "blog"])
-"""Words of a feed's name ('Sport RSS', 'News Blog'): subscribing to it names no outlet."""
 _TRAILING = frozenset(["today", "now", "here", "of", "and", "&"])
 """Words that close an appeal's button after the name ('Support Eastvale Post Today')."""
 
@@ -211,16 +205,13 @@ _TRAILING = frozenset(["today", "now", "here", "of", "and", "&"])
 def appeal_outlet(texts: list[str]) -> str | None:
     """The outlet a page's own reader appeal names: 'Become a member of Eastvale Post', 'Support the
     Northern Wire', 'Eastvale Post depends on readers like you'. The most often named, if any."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for text in texts:
         if text.upper() == text:
             continue  # a shouted button ('SUPPORT A FREE PRESS') holds no name to read from case
         for pattern in _APPEALS:
-            for m in pattern.finditer(text[:600]):
-                name = _appeal_name(m["name"])
-                if name:
-                    counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda name: counts[name]) if counts else None
+            counts.update(name for m in pattern.finditer(text[:600]) if (name := _appeal_name(m["name"])))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _appeal_name(raw: str) -> str | None:

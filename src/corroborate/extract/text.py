@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
@@ -173,12 +174,11 @@ def text_outlet(blocks: list[Block]) -> str | None:
 
 def _named_site(blocks: list[Block]) -> str | None:
     """The site name ('Eastvale.com') the page's boilerplate lines mention most, if any."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for block in blocks:
         if block.kind is not None and "." in block.text:
-            for name in _SITE_NAME.findall(block.text[:400]):
-                counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda name: counts[name]) if counts else None
+            counts.update(_SITE_NAME.findall(block.text[:400]))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def mark_title(blocks: list[Block], given: str | None, outlet: str | None = None) -> str | None:
