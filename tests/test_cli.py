@@ -39,9 +39,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def stories_file(demo: Path) -> list[Story]:
-    data = json.loads((demo / "stories.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == SCHEMA_VERSION
-    return [Story.model_validate(s) for s in data["stories"]]
+    """The story files the run wrote, as its index (stories.json) lists them."""
+    index = json.loads((demo / "stories.json").read_text(encoding="utf-8"))
+    assert index["schema_version"] == SCHEMA_VERSION
+    return [
+        Story.model_validate_json((demo / s["file"]).read_text(encoding="utf-8")) for s in index["stories"]
+    ]
 
 
 def test_run_groups_the_examples_into_their_stories(demo: Path) -> None:
@@ -68,6 +71,18 @@ def test_run_prints_the_summary_and_writes_the_story_files(demo: Path) -> None:
     assert "Halden Maritime Museum" in index
 
 
+def test_stories_json_lists_every_story_in_brief_beside_its_files(demo: Path) -> None:
+    index = json.loads((demo / "stories.json").read_text(encoding="utf-8"))["stories"]
+    for entry, story in zip(index, stories_file(demo), strict=True):
+        assert (entry["id"], entry["title"]) == (story.id, story.title)
+        assert entry["n_articles"] == len(story.articles)
+        assert entry["origins"] == sorted(set(story.origins.values()))
+        assert entry["page"] == f"story-{story.id}.html" and (demo / entry["page"]).is_file()
+    assert sorted(p.name for p in (demo / "stories").iterdir()) == sorted(
+        Path(entry["file"]).name for entry in index
+    )
+
+
 def test_store_records_every_page_outcome(demo: Path) -> None:
     with sqlite3.connect(demo / "c.db") as conn:
         statuses = conn.execute("SELECT status, count(*) FROM page_outcomes GROUP BY status").fetchall()
@@ -90,25 +105,34 @@ def test_run_again_changes_nothing_and_bad_pages_do_not_stop_it(demo: Path, tmp_
     assert (demo / "stories.json").read_text(encoding="utf-8") == before
 
 
-def test_a_later_run_renders_only_the_stories_it_changed(tmp_path: Path) -> None:
-    db, out = str(tmp_path / "c.db"), str(tmp_path / "out")
+def test_a_later_run_writes_only_the_stories_it_changed(tmp_path: Path) -> None:
+    db, out = str(tmp_path / "c.db"), tmp_path / "out"
     museum = [str(EXAMPLES / name) for name in ("coastline-news_museum.txt", "quillport-gazette_museum.html")]
-    assert runner.invoke(app, ["run", *museum, "--db", db, "--out", out]).exit_code == 0
-    (museum_page,) = (tmp_path / "out").glob("story-*.html")
-    museum_page.write_text(
-        museum_page.read_text(encoding="utf-8") + "<!-- read by a person -->", encoding="utf-8"
-    )
+    assert runner.invoke(app, ["run", *museum, "--db", db, "--out", str(out)]).exit_code == 0
+    (museum_page,) = out.glob("story-*.html")
+    (museum_file,) = (out / "stories").glob("*.json")
+    for path in (museum_page, museum_file):
+        path.write_text(path.read_text(encoding="utf-8") + "<!-- read by a person -->", encoding="utf-8")
+    gone = out / "stories" / "story-merged-away.json"
+    gone.write_text("{}", encoding="utf-8")
 
-    grown = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", out])
+    grown = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", str(out)])
     assert grown.exit_code == 0, grown.output
     assert "1 stories updated" in grown.output
     assert museum_page.read_text(encoding="utf-8").endswith("<!-- read by a person -->")
-    assert len(list((tmp_path / "out").glob("story-*.html"))) == 2
-    assert "Marrowby" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert museum_file.read_text(encoding="utf-8").endswith("<!-- read by a person -->")
+    assert len(list(out.glob("story-*.html"))) == 2 and len(list((out / "stories").glob("*.json"))) == 2
+    assert not gone.exists()
+    assert "Marrowby" in (out / "index.html").read_text(encoding="utf-8")
+    assert len(json.loads((out / "stories.json").read_text(encoding="utf-8"))["stories"]) == 2
+    # The table lists the story this run changed, and counts the rest.
+    assert "Stories this run changed" in grown.output and "Marrowby" in grown.output
+    assert "Halden Maritime Museum" not in grown.output and "and 1 other story" in grown.output
 
-    again = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", out, "--all-pages"])
+    again = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", str(out), "--all-pages"])
     assert again.exit_code == 0, again.output
     assert "read by a person" not in museum_page.read_text(encoding="utf-8")
+    assert Story.model_validate_json(museum_file.read_text(encoding="utf-8")).title
 
 
 def test_show_and_export(demo: Path) -> None:
@@ -127,7 +151,8 @@ def test_show_and_export(demo: Path) -> None:
     assert corroborated and all(int(r["independent_origins"]) >= 2 for r in corroborated)
     assert {r["story"] for r in rows} == {s.id for s in stories_file(demo)}
     whole = runner.invoke(app, ["export", "--json", "--db", str(demo / "c.db")])
-    assert len(json.loads(whole.stdout)["stories"]) == 2
+    exported_stories = [Story.model_validate(s) for s in json.loads(whole.stdout)["stories"]]
+    assert exported_stories == stories_file(demo)  # every story, in full
 
 
 def test_extract_json_gives_clean_text_and_metadata() -> None:

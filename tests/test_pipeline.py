@@ -106,3 +106,7 @@ def test_a_later_run_grows_the_stories_as_one_run_over_everything_would(tmp_path
         quake = next(s for s in grown.stories() if len(s.articles) == 3)
         assert result.stories == [quake.id]
         assert len(set(quake.origins.values())) == 2  # the wire and its republication count once
+        # The index's summary of the grown story follows it; the others' stay as they were.
+        listed = {s.id: (s.n_articles, len(s.origins)) for s in grown.summaries()}
+        assert listed == {s.id: (len(s.articles), len(set(s.origins.values()))) for s in grown.stories()}
+        assert listed[quake.id] == (3, 2)

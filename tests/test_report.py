@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -28,9 +31,12 @@ from corroborate.model import (
     StoryEntity,
     TimelineEvent,
 )
-from corroborate.views.highlight import ArticleMarks, article_keys, safe_href
+from corroborate.views.highlight import ArticleMarks, article_keys, format_date, safe_href
 from corroborate.views.report import render_story, story_filename, summary, write_reports
 from corroborate.wording import figure_in_words as format_figure
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -366,6 +372,30 @@ def hostile_story() -> Story:
     )
 
 
+def many_outlet_story(n: int = 12) -> Story:
+    """One claim carried by every other outlet of n, with long outlet names: a wide matrix."""
+    text = "The ferry Aurelia ran aground off Quillport on Friday; all 212 passengers were brought ashore."
+    arts = [
+        Article(
+            id=f"m{i:02d}" + "0" * 62,
+            source=f"m{i}.html",
+            outlet=f"The Very Long Name of Coastal Outlet Number {i}",
+            title="Ferry aground",
+            text=text,
+        )
+        for i in range(n)
+    ]
+    carried = [a.id for a in arts[::2]]
+    claim = Claim(
+        text="The ferry Aurelia ran aground off Quillport on Friday.",
+        articles=carried,
+        origins=[a.outlet or "" for a in arts[::2]],
+        corroborated=True,
+        evidence=[line(aid, text, "ran aground") for aid in carried],
+    )
+    return Story(id="ferry", title="Ferry aground off Quillport", articles=arts, claims=[claim])
+
+
 class Page(HTMLParser):
     """Tags, attributes and each id'd element's text, as a browser would parse them."""
 
@@ -376,6 +406,7 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.chunks: list[str] = []
         self.by_id: dict[str, tuple[str, dict[str, str | None], str]] = {}
+        self.elements: list[tuple[str, dict[str, str | None], str]] = []
         self._open: list[tuple[str, dict[str, str | None], int]] = []
         self.feed(html)
         self.close()
@@ -388,6 +419,7 @@ class Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         open_tag, attrs, at = self._open.pop()
         assert open_tag == tag, f"</{tag}> closes <{open_tag}>"
+        self.elements.append((tag, attrs, "".join(self.chunks[at:])))
         if attrs.get("id"):
             assert attrs["id"] not in self.by_id, f"duplicate id {attrs['id']}"
             self.by_id[attrs["id"] or ""] = (tag, attrs, "".join(self.chunks[at:]))
@@ -489,9 +521,74 @@ def test_crossing_spans_nest_or_leave_an_anchor() -> None:
         assert ident in page.by_id
     assert page.by_id["ev-k-0-10"][2] == "alpha beta"
     assert page.by_id["ev-k-6-10"][2] == "beta"
-    assert page.by_id["ev-k-6-16"][0] == "span" and page.by_id["ev-k-6-16"][2] == ""  # anchor only
+    # Crossing the quote, the evidence span keeps the part after it: a link still lands on marked text.
+    assert page.by_id["ev-k-6-16"][0] == "span" and page.by_id["ev-k-6-16"][2] == " gamma"
     assert page.by_id["ev-k-17-31"][2] == "delta"  # id on the first piece
     assert "&lt;zeta&gt;" in html
+
+
+def test_hostile_outlet_names_stay_inside_attributes() -> None:
+    story = many_outlet_story(7)
+    story.articles[0] = story.articles[0].model_copy(update={"outlet": IMG, "origin": 'x" onclick="alert(1)'})
+    page = Page(render_story(story))
+    headers = [a for t, a in page.tags if t == "th" and "art-col" in (a.get("class") or "")]
+    assert headers[0]["title"] == f'A1 {IMG} via x" onclick="alert(1)'
+    assert not [k for _, attrs in page.tags for k in attrs if k.startswith("on")]
+
+
+def test_differing_figure_values_are_marked() -> None:
+    page = Page(render_story(realistic_story()))
+    values = {
+        text.strip(): (attrs.get("class") or "").split()
+        for tag, attrs, text in page.elements
+        if tag == "td" and "value" in (attrs.get("class") or "").split()
+    }
+    # Two reports say more than 12,000, one says at least 15,500: the odd one out is marked.
+    assert "differs" in values["≠ at least 15,500 (differs)"]
+    assert "differs" not in values["more than 12,000"]
+    assert "differs" not in values["about 40"]  # that comparison agrees
+
+
+def test_timeline_puts_events_of_one_date_under_one_heading_in_date_order() -> None:
+    story = realistic_story()
+    extra = TimelineEvent(
+        date="2024-03-03",
+        grain="day",
+        text="Sirens sounded in three villages.",
+        articles=[A3],
+        evidence=[line(A3, TEXT3, "three days of heavy rain")],
+    )
+    week = extra.model_copy(update={"date": "2024-W09", "grain": "week", "text": "Rain all week."})
+    story = story.model_copy(update={"timeline": [*story.timeline, extra, week]})
+    html = render_story(story)
+    timeline = html[html.index('id="timeline"') : html.index('id="entities"')]
+    headings = re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', timeline)
+    assert headings == [
+        ("2021", "2021"),
+        ("2024-W09", "week of Mon 26 Feb 2024"),
+        ("2024-03-03", "Sun 3 Mar 2024"),
+        ("2024-03-05", "Tue 5 Mar 2024"),
+    ]
+    sunday = timeline[timeline.index("Sun 3 Mar 2024") : timeline.index("Tue 5 Mar 2024")]
+    assert "partially collapsed" in sunday and "Sirens sounded" in sunday
+
+
+def test_dates_read_as_a_person_says_them() -> None:
+    assert format_date("2024-03-03") == "Sun 3 Mar 2024"
+    assert format_date("2024-03") == "Mar 2024"
+    assert format_date("2008-01-12/2008-01-13") == "Sat 12 Jan 2008 – Sun 13 Jan 2008"
+    assert format_date("1950/1959") == "1950s"
+    assert format_date("2008-01-15T02:04") == "Tue 15 Jan 2008, 02:04"
+    assert format_date("2009-W53") == "week of Mon 28 Dec 2009"
+    assert format_date("2008-W53") == "2008-W53"  # 2008 has 52 weeks: shown as given, not guessed
+    assert format_date("2024-02-30") == "2024-02-30"
+
+
+def test_a_single_article_story_says_there_is_nothing_to_compare_yet() -> None:
+    story = realistic_story()
+    one = story.model_copy(update={"articles": story.articles[:1], "claims": story.claims[2:3]})
+    assert "Only one article so far" in render_story(one)
+    assert "Only one article so far" not in render_story(story)
 
 
 def test_article_keys_stay_distinct_and_id_safe() -> None:
@@ -691,3 +788,92 @@ def test_story_page_in_a_real_browser(tmp_path: Path) -> None:
             browser.close()
     assert dialogs == []
     assert (tmp_path / "story.png").stat().st_size > 10_000
+
+
+@contextmanager
+def _browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+    ]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+A4_WIDTH = 703  # px: 210 mm less the page's 12 mm margins, at 96 px per inch
+
+
+@pytest.mark.browser
+def test_pages_fit_a_phone_a_desk_and_paper(tmp_path: Path) -> None:
+    pages = {}
+    for name, story in (("few", realistic_story()), ("many", many_outlet_story(12))):
+        pages[name] = tmp_path / f"{name}.html"
+        pages[name].write_text(render_story(story), encoding="utf-8")
+    width = "document.documentElement.scrollWidth"
+    with _browser() as browser:
+        for name, path in pages.items():
+            for viewport in (390, 1280):
+                page = browser.new_page(viewport={"width": viewport, "height": 800})
+                page.goto(path.as_uri())
+                # Nothing makes the page scroll sideways; a wide matrix scrolls inside its own box.
+                assert page.evaluate(width) <= viewport, (name, viewport)
+                page.close()
+            page = browser.new_page(viewport={"width": A4_WIDTH, "height": 1000})
+            page.goto(path.as_uri())
+            page.emulate_media(media="print")
+            assert page.evaluate(width) <= A4_WIDTH, name  # no table cut at the page's edge
+            assert not page.locator("nav.toc").is_visible()
+            assert not page.locator("a.claim-link").first.is_visible()
+            assert page.locator("table.matrix tbody td.claim-col").first.is_visible()
+            if name == "many":
+                # Twelve columns do not fit a page: each claim prints as a line of A1 ●, A2 ○ ...
+                assert not page.locator("table.matrix thead").is_visible()
+                assert page.locator("td.cell .cell-label").first.is_visible()
+            page.close()
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(pages["few"].as_uri())
+        # On a phone each claim is a card: its text as wide as the screen, a labelled mark per article.
+        claim = page.locator("table.matrix td.claim-col").first.bounding_box()
+        assert claim is not None and claim["width"] > 300
+        assert page.locator("td.cell .cell-label").first.inner_text() == "A1"
+        assert page.locator("p.column-key").is_visible()
+
+
+@pytest.mark.browser
+def test_every_evidence_link_lands_on_highlighted_text(tmp_path: Path) -> None:
+    story = realistic_story()
+    # Evidence that starts inside a marked quote and runs past its end: the two cannot nest.
+    crossing = Claim(
+        text="The governor would not promise residents a return this week.",
+        articles=[A1],
+        origins=["Reuters"],
+        corroborated=False,
+        evidence=[ev(A1, TEXT1, 'cannot promise anyone they will be home this week," regional governor')],
+    )
+    story = story.model_copy(update={"claims": [*story.claims, crossing]})
+    path = tmp_path / "story.html"
+    path.write_text(render_story(story), encoding="utf-8")
+    with _browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(path.as_uri())
+        targets = sorted({h for h in Page(path.read_text(encoding="utf-8")).hrefs() if h.startswith("#ev-")})
+        assert len(targets) > 10
+        for href in targets:
+            page.evaluate(f"location.hash = {href!r}")
+            element = page.locator(f"[id='{href[1:]}']")
+            assert element.evaluate("e => e.matches(':target')")
+            assert element.inner_text().strip(), href  # lands on text, not an empty anchor
+            assert element.is_visible() and element.evaluate("e => e.getBoundingClientRect().top >= 0")
+            colour = element.evaluate("e => getComputedStyle(e).backgroundColor")
+            assert colour == "rgb(255, 213, 74)", (href, colour)  # the --target highlight

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from corroborate.model import Article, Claim, Evidence, Page, PageError, Story
 from corroborate.store import Store
@@ -64,6 +64,39 @@ def exercise(store: Store) -> None:
     assert story.claims[0].evidence[0].text == "Bridge collapses"
     assert store.story("s-") is None  # ambiguous prefix
     assert [s.id for s in store.stories()] == ["s-1", "s-2"]
+    assert [s.id for s in store.stories(["s-2", "s-9"])] == ["s-2"]
+    assert store.count_stories() == 2
+    # The index of stories reads their summaries, kept up to date by save_story.
+    listed = store.summaries()
+    assert [(s.id, s.title, s.n_articles, s.origins) for s in listed] == [
+        ("s-1", "Bridge collapses", 1, ["The Test Courier"]),
+        ("s-2", "Museum reopens", 1, ["The Test Courier"]),
+    ]
+    assert listed[0].first_published == datetime(2024, 5, 15, 8, 0, tzinfo=UTC)
+    assert listed[0].page == "story-s-1.html" and listed[0].file == "stories/story-s-1.json"
+    third = make_page(3)
+    store.save_article(run, third, make_article(third, "Bridge inquiry opens"))
+    store.assign({third.id: "s-1"})
+    grown = store.story("s-1")
+    assert grown is not None
+    store.save_story(grown)
+    assert [(s.id, s.n_articles) for s in store.summaries()] == [("s-1", 2), ("s-2", 1)]
+
+
+def as_previous_version(engine: Engine) -> None:
+    """Turn a store back into what the version before story summaries made: no summaries table."""
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE story_summaries"))
+        conn.execute(text("DELETE FROM schema_version WHERE version > 1"))
+
+
+def check_upgraded(store: Store) -> None:
+    """A store from the previous version opens with every story summarised and nothing lost."""
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.count_articles() == 3
+    assert [(s.id, s.n_articles) for s in store.summaries()] == [("s-1", 2), ("s-2", 1)]
+    story = store.story("s-1")
+    assert story is not None and len(story.articles) == 2
 
 
 def test_sqlite_store_round_trip(tmp_path: Path) -> None:
@@ -73,10 +106,19 @@ def test_sqlite_store_round_trip(tmp_path: Path) -> None:
     # Reopening applies no migration twice and loses nothing.
     with Store(str(path)) as store:
         assert store.schema_version == len(MIGRATIONS)
-        assert store.count_articles() == 2
+        assert store.count_articles() == 3
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_sqlite_store_of_the_previous_version_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "corroborate.db"
+    with Store(str(path)) as store:
+        exercise(store)
+        as_previous_version(store.engine)
+    with Store(str(path)) as store:
+        check_upgraded(store)
 
 
 @pytest.mark.postgres
@@ -88,4 +130,22 @@ def test_postgres_store_round_trip(postgres_url: str) -> None:
     with Store(postgres_url) as store:
         exercise(store)
     with Store(postgres_url) as store:
-        assert store.count_articles() == 2
+        assert store.count_articles() == 3
+        as_previous_version(store.engine)
+    with Store(postgres_url) as store:
+        check_upgraded(store)
+
+
+def test_a_story_mixing_times_with_and_without_a_zone_is_listed(sqlite_store: Store) -> None:
+    run = sqlite_store.start_run(["feed"])
+    first, second = make_page(1), make_page(2)
+    aware = make_article(first, "Ferry strike called")
+    naive = make_article(second, "Ferry strike ends").model_copy(
+        update={"published": datetime(2024, 5, 16, 9)}
+    )
+    for page, article in ((first, aware), (second, naive)):
+        sqlite_store.save_article(run, page, article)
+    sqlite_store.assign({first.id: "s-1", second.id: "s-1"})
+    sqlite_store.save_story(Story(id="s-1", title="Ferry strike", articles=[aware, naive]))
+    [listed] = sqlite_store.summaries()
+    assert (listed.first_published, listed.last_published) == (aware.published, naive.published)

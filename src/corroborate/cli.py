@@ -20,8 +20,9 @@ from corroborate.model import PageError, story_schema
 from corroborate.pipeline import ingest
 from corroborate.sources import read_pages
 from corroborate.store import DEFAULT_DB, Store
+from corroborate.summaries import STORY_FILES
 from corroborate.views import export as exporting
-from corroborate.views.report import write_reports
+from corroborate.views.output import write_output
 from corroborate.views.summary import errors_table, stories_table, story_view
 
 app = typer.Typer(
@@ -60,13 +61,18 @@ def main(
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON lines, or '-' for stdin.")],
     db: DbOption = DEFAULT_DB,
-    out: Annotated[Path, typer.Option(help="Folder for stories.json and the HTML pages.")] = Path("out"),
-    report: Annotated[bool, typer.Option(help="Write stories.json and HTML pages.")] = True,
+    out: Annotated[
+        Path, typer.Option(help="Folder for the story files, stories.json (their index) and the HTML pages.")
+    ] = Path("out"),
+    report: Annotated[
+        bool, typer.Option(help="Write the story files, stories.json and the HTML pages.")
+    ] = True,
     workers: Annotated[
         int | None, typer.Option(help="Processes for extraction and analysis (default: one per core).")
     ] = None,
     all_pages: Annotated[
-        bool, typer.Option("--all-pages", help="Render every story page again, not only the changed ones.")
+        bool,
+        typer.Option("--all-pages", help="Write every story file and page again, not only the changed ones."),
     ] = False,
 ) -> None:
     """Read pages, build or grow stories, store them, and write the story files."""
@@ -86,23 +92,28 @@ def run(
                 progress.update(task, advance=1, description=source[-60:])
 
             result = ingest(store, inputs, stdin=sys.stdin.buffer, progress=advance, workers=workers)
-        stories = list(store.stories())
+        updated = set(result.stories)
         if report:
-            out.mkdir(parents=True, exist_ok=True)
-            with (out / "stories.json").open("w", encoding="utf-8") as handle:
-                exporting.write_json(stories, handle)
-            write_reports(stories, out, changed=None if all_pages else result.stories)
-    console.print(stories_table(stories))
+            written = write_output(store, out, changed=None if all_pages else updated)
+            changed = [story for story in written if story.id in updated]
+        else:
+            changed = list(store.stories(updated))
+        total = store.count_stories()
+    if changed:
+        console.print(stories_table(changed, title="Stories this run changed", others=total - len(changed)))
     if result.errors:
         console.print(errors_table(result.errors))
     elapsed = time.perf_counter() - started
     console.print(
         f"{result.pages} pages: {result.stored} stored, {result.unchanged} unchanged, "
         f"{len(result.errors)} not taken; {len(result.stories)} stories updated; "
-        f"{len(stories)} in the store ({store.url}); {elapsed:.1f}s"
+        f"{total} in the store ({store.url}); {elapsed:.1f}s"
     )
     if report:
-        console.print(f"story files: {out / 'stories.json'}; pages: {out / 'index.html'}")
+        console.print(
+            f"story files: {out / STORY_FILES} (listed in {out / 'stories.json'}); "
+            f"pages: {out / 'index.html'}"
+        )
 
 
 @app.command("extract")

@@ -7,7 +7,7 @@ Every page's outcome (stored, unchanged, or its error) is recorded per run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from corroborate.model import Article, Page, PageError, Story
 from corroborate.store import schema
-from corroborate.store.schema import articles, page_outcomes, pages, runs, stories
+from corroborate.store.schema import articles, page_outcomes, pages, runs, stories, story_summaries
+from corroborate.summaries import StorySummary, summarize
 
 DEFAULT_DB = "corroborate.db"
 
@@ -187,15 +188,29 @@ class Store:
                 conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=story_id))
 
     def save_story(self, story: Story) -> None:
+        """Store the story (less its articles, kept in their own table) and its summary."""
         data = story.model_dump_json(exclude={"articles"})
         row = {"id": story.id, "title": story.title, "updated": _now(), "data": data}
+        summary = summarize(story).model_dump_json()
         with self.engine.begin() as conn:
             conn.execute(stories.delete().where(stories.c.id == story.id))
             conn.execute(stories.insert().values(**row))
+            conn.execute(story_summaries.delete().where(story_summaries.c.id == story.id))
+            conn.execute(story_summaries.insert().values(id=story.id, data=summary))
 
     def story_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return [row.id for row in conn.execute(select(stories.c.id).order_by(stories.c.id))]
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
+
+    def summaries(self) -> list[StorySummary]:
+        """Every story in brief, by id: what an index of them needs, without reading the stories."""
+        query = select(story_summaries.c.data).order_by(story_summaries.c.id)
+        with self.engine.connect() as conn:
+            return [StorySummary.model_validate_json(row.data) for row in conn.execute(query)]
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id, or with the one id that starts with it."""
@@ -203,27 +218,23 @@ class Store:
             rows = conn.execute(
                 select(stories.c.id, stories.c.data).where(stories.c.id.startswith(story_id, autoescape=True))
             ).all()
-        exact = [row for row in rows if row.id == story_id]
-        if exact:
-            rows = exact
-        if len(rows) != 1:
-            return None
-        return self._with_articles(rows[0].id, rows[0].data)
+            exact = [row for row in rows if row.id == story_id]
+            if exact:
+                rows = exact
+            if len(rows) != 1:
+                return None
+            return schema.story_with_articles(conn, rows[0].id, rows[0].data)
 
-    def stories(self) -> Iterator[Story]:
+    def stories(self, ids: Collection[str] | None = None) -> Iterator[Story]:
+        """Every story, or those with these ids, in full, by id."""
+        query = select(stories.c.id, stories.c.data).order_by(stories.c.id)
+        if ids is None:
+            queries = [query]
+        else:
+            # In slices: a database takes only so many values in one query.
+            wanted = sorted(ids)
+            queries = [query.where(stories.c.id.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
         with self.engine.connect() as conn:
-            rows = conn.execute(select(stories.c.id, stories.c.data).order_by(stories.c.id)).all()
-        for row in rows:
-            yield self._with_articles(row.id, row.data)
-
-    def _with_articles(self, story_id: str, data: str) -> Story:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(articles.c.data)
-                .where(articles.c.story_id == story_id)
-                .order_by(articles.c.published, articles.c.id)
-            )
-            members = [json.loads(row.data) for row in rows]
-        record = json.loads(data)
-        record["articles"] = members
-        return Story.model_validate(record)
+            for each in queries:
+                for row in conn.execute(each).all():
+                    yield schema.story_with_articles(conn, row.id, row.data)

@@ -7,6 +7,7 @@ order; `schema_version` holds how many have run.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -20,8 +21,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    select,
     text,
 )
+
+from corroborate.model import Story
+from corroborate.summaries import summarize
 
 metadata = MetaData()
 
@@ -74,6 +79,15 @@ stories = Table(
     Column("data", Text, nullable=False),  # the Story record less its articles
 )
 
+# What the index of stories shows of each (a StorySummary): a run lists every story
+# from here and reads in full only the stories it changed.
+story_summaries = Table(
+    "story_summaries",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("data", Text, nullable=False),
+)
+
 articles = Table(
     "articles",
     metadata,
@@ -92,7 +106,27 @@ def _create_v1(conn: Connection) -> None:
         table.create(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+def story_with_articles(conn: Connection, story_id: str, data: str) -> Story:
+    """The Story record of a `stories` row, its articles read from the `articles` table."""
+    rows = conn.execute(
+        select(articles.c.data)
+        .where(articles.c.story_id == story_id)
+        .order_by(articles.c.published, articles.c.id)
+    )
+    record = json.loads(data)
+    record["articles"] = [json.loads(row.data) for row in rows]
+    return Story.model_validate(record)
+
+
+def _summaries_v2(conn: Connection) -> None:
+    # Stores made before summaries existed get one for every story they hold.
+    story_summaries.create(conn)
+    for row in conn.execute(select(stories.c.id, stories.c.data)).all():
+        summary = summarize(story_with_articles(conn, row.id, row.data))
+        conn.execute(story_summaries.insert().values(id=row.id, data=summary.model_dump_json()))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _summaries_v2]
 
 
 def migrate(conn: Connection) -> int:

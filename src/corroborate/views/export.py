@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from corroborate.model import SCHEMA_VERSION, Evidence, Story
+from corroborate.summaries import StorySummary
 
 CSV_COLUMNS = [
     "story",
@@ -25,6 +26,14 @@ CSV_COLUMNS = [
 def write_json(stories: Iterable[Story], out: TextIO) -> int:
     """Write {"schema_version", "stories": [...]}; return how many stories."""
     records = [json.loads(story.model_dump_json()) for story in stories]
+    json.dump({"schema_version": SCHEMA_VERSION, "stories": records}, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(records)
+
+
+def write_index(summaries: Iterable[StorySummary], out: TextIO) -> int:
+    """Write {"schema_version", "stories": [each story in brief, with its file]}; return how many."""
+    records = [json.loads(summary.model_dump_json()) for summary in summaries]
     json.dump({"schema_version": SCHEMA_VERSION, "stories": records}, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return len(records)

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from markupsafe import Markup, escape
@@ -21,6 +21,8 @@ MarkKind = Literal["quote", "figure", "evidence"]
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 # Only absolute web URLs become links; whitespace and control characters are refused outright because
 # browsers strip them before reading the scheme ("java\tscript:" is javascript:).
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
@@ -42,14 +44,55 @@ def format_day(moment: datetime) -> str:
 
 
 def format_date(iso: str) -> str:
-    """An ISO day, month or year as a reader says it: 'Sun 3 Mar 2024', 'Mar 2024'; anything else as is."""
-    for fmt, out in (("%Y-%m-%d", "%a {day} %b %Y"), ("%Y-%m", "%b %Y")):
+    """An ISO date as a reader says it: 'Sun 3 Mar 2024', 'Mar 2024', 'week of Mon 4 Mar 2024', '1950s'.
+
+    Intervals ('A/B') show both ends; anything not understood (or impossible, like week 53 of a
+    52-week year) is shown as it is.
+    """
+    try:
+        return _format_date(iso)
+    except ValueError:
+        return iso
+
+
+def _format_date(iso: str) -> str:
+    if "/" in iso:
+        first, last = iso.split("/", 1)
+        if re.fullmatch(r"\d{3}0", first) and last == first[:3] + "9":
+            return f"{first}s"
+        return f"{format_date(first)} – {format_date(last)}"
+    if week := _ISO_WEEK.fullmatch(iso):
+        monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return f"week of {_day(monday)}"
+    if "T" in iso:
+        day, _, clock = iso.partition("T")
+        return f"{format_date(day)}, {clock[:5]}" if _ISO_DAY.fullmatch(day) else iso
+    if _ISO_DAY.fullmatch(iso):
+        return _day(datetime.strptime(iso, "%Y-%m-%d"))
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return datetime.strptime(iso, "%Y-%m").strftime("%b %Y")
+    return iso
+
+
+def date_bounds(iso: str) -> tuple[str, str]:
+    """The first and last ISO day (or month, or year) an ISO date covers: for sorting and ranges."""
+    if "/" in iso:
+        first, last = iso.split("/", 1)
+        return date_bounds(first)[0], date_bounds(last)[1]
+    if week := _ISO_WEEK.fullmatch(iso):
+        year, number = int(week[1]), int(week[2])
         try:
-            moment = datetime.strptime(iso, fmt)
+            return date.fromisocalendar(year, number, 1).isoformat(), date.fromisocalendar(
+                year, number, 7
+            ).isoformat()
         except ValueError:
-            continue
-        return moment.strftime(out).replace("{day}", str(moment.day))
-    return iso.replace("/", " – ")
+            return iso, iso
+    day = iso.partition("T")[0]
+    return day, day
+
+
+def _day(moment: date) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y}"
 
 
 def date_range(first: str, last: str) -> str:
@@ -147,14 +190,27 @@ def _crosses(a: _Piece, b: _Piece) -> bool:
 
 
 def _resolve(pieces: list[_Piece], placed: set[str]) -> list[_Piece]:
-    """Keep a nesting set of pieces: quote/figure marks first, then longer spans."""
+    """Keep a nesting set of pieces: quote/figure marks first, then longer spans.
+
+    A piece that crosses a kept one is cut back to the part before (or after) it, so a link to
+    it still lands on visible highlighted text; only when nothing is left does it become an anchor.
+    """
     kept: list[_Piece] = []
     for piece in sorted(pieces, key=lambda p: (not p.range.is_mark, p.start - p.end, p.start)):
-        if any(_crosses(piece, other) for other in kept):
-            if piece.range.id not in placed:
-                kept.append(_Piece(piece.start, piece.start, piece.range, anchor=True))
-        else:
+        crossed = [other for other in kept if _crosses(piece, other)]
+        if not crossed:
             kept.append(piece)
+            continue
+        head_end = min((o.start for o in crossed if o.start > piece.start), default=piece.start)
+        tail_start = max((o.end for o in crossed if o.end < piece.end), default=piece.end)
+        head, tail = _Piece(piece.start, head_end, piece.range), _Piece(tail_start, piece.end, piece.range)
+        cut = next(
+            (c for c in (head, tail) if c.start < c.end and not any(_crosses(c, o) for o in kept)), None
+        )
+        if cut is not None:
+            kept.append(cut)
+        elif piece.range.id not in placed:
+            kept.append(_Piece(piece.start, piece.start, piece.range, anchor=True))
     return kept
 
 

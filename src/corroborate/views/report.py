@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -13,12 +14,24 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from corroborate.model import Article, Claim, Evidence, Figure, FigureReport, Quote, Story
+from corroborate.model import (
+    Article,
+    Claim,
+    Evidence,
+    Figure,
+    FigureComparison,
+    FigureReport,
+    Quote,
+    Story,
+    TimelineEvent,
+)
 from corroborate.stories.origins import page_name
+from corroborate.summaries import StorySummary, summarize
 from corroborate.views.highlight import (
     ArticleMarks,
     MarkKind,
     article_keys,
+    date_bounds,
     date_range,
     format_date,
     format_day,
@@ -85,6 +98,12 @@ class QuoteItem:
     @property
     def kind(self) -> str:
         return _QUOTE_KINDS.get(self.kind_key, "quote")
+
+
+@dataclass
+class TimelineDate:
+    date: str
+    entries: list[tuple[TimelineEvent, list[Link]]] = field(default_factory=list)
 
 
 @dataclass
@@ -214,6 +233,7 @@ class _StoryPage:
     def figures(self) -> list[dict[str, object]]:
         out: list[dict[str, object]] = []
         for comp in self.story.figures:
+            odd = _odd_values(comp) if comp.verdict != "agree" else set()
             reports = []
             for rep in comp.reports:
                 view = self.articles.get(rep.article)
@@ -229,6 +249,7 @@ class _StoryPage:
                         "as_of": rep.as_of,
                         "href": href,
                         "text": ev.text,
+                        "differs": (rep.value, rep.high) in odd,
                     }
                 )
             verdict = _VERDICTS.get(comp.verdict, comp.verdict)
@@ -259,11 +280,22 @@ class _StoryPage:
                     groups.setdefault(self.speaker(q.speaker, q.speaker_entity), []).append(item)
         return sorted(groups.items(), key=lambda g: (g[0] == "Unattributed", -len(g[1]), g[0].casefold()))
 
-    def timeline(self) -> list[dict[str, object]]:
-        events = sorted(self.story.timeline, key=lambda e: e.date)
-        return [
-            {"event": e, "sources": [self.link(ev, f"dated {e.date}") for ev in e.evidence]} for e in events
-        ]
+    def timeline(self) -> list[TimelineDate]:
+        """Events in date order, those with the same date under one heading."""
+        dates: dict[str, TimelineDate] = {}
+        for e in sorted(self.story.timeline, key=lambda e: (date_bounds(e.date), e.date)):
+            sources = [self.link(ev, f"dated {format_date(e.date)}") for ev in e.evidence]
+            dates.setdefault(e.date, TimelineDate(e.date)).entries.append((e, sources))
+        return list(dates.values())
+
+
+def _odd_values(comp: FigureComparison) -> set[tuple[float, float | None]]:
+    """The values to mark as differing: all but the one most reports give, or all when none leads."""
+    counts = Counter((rep.value, rep.high) for rep in comp.reports)
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+        return {value for value, _ in ranked[1:]}
+    return set(counts) if len(counts) > 1 else set()
 
 
 def _claim_group(claim: Claim) -> str:
@@ -276,7 +308,7 @@ def _claim_group(claim: Claim) -> str:
 def summary(story: Story) -> dict[str, object]:
     """The counts and dates shown in the page header and on the index."""
     times = sorted(t for a in story.articles for t in (a.published, a.updated) if t)
-    dates = sorted(e.date for e in story.timeline)
+    bounds = sorted(date_bounds(e.date) for e in story.timeline)
     origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
     return {
         "n_articles": len(story.articles),
@@ -286,7 +318,11 @@ def summary(story: Story) -> dict[str, object]:
         "n_figures": len(story.figures),
         "published": date_range(format_time(times[0]), format_time(times[-1])) if times else "",
         "published_days": date_range(format_day(times[0]), format_day(times[-1])) if times else "",
-        "events": date_range(format_date(dates[0]), format_date(dates[-1])) if dates else "",
+        "events": (
+            date_range(format_date(bounds[0][0]), format_date(max(end for _, end in bounds)))
+            if bounds
+            else ""
+        ),
     }
 
 
@@ -304,30 +340,55 @@ def story_filename(story: Story) -> str:
 
 
 def write_reports(
-    stories: Sequence[Story], out_dir: Path, changed: Collection[str] | None = None
+    stories: Sequence[Story],
+    out_dir: Path,
+    changed: Collection[str] | None = None,
+    index: Sequence[StorySummary] | None = None,
 ) -> list[Path]:
-    """Write one HTML page per story plus an index.html; return the paths written.
+    """Write the HTML page of each story given, and index.html; return the paths written.
 
-    With `changed`, only those stories' pages (and pages missing from `out_dir`) are
-    rendered again: a run that adds a few articles to a large store rewrites a few
-    pages, not thousands. Pages of stories no longer in the store are removed, so the
-    folder never shows a story that was merged away.
+    `index` lists every story in the store (their summaries); without it, the stories
+    given are all there are. With `changed`, only those stories' pages (and pages
+    missing from `out_dir`) are rendered again: a run that adds a few articles to a
+    large store rewrites a few pages, not thousands. Pages of stories not in the
+    index are removed, so the folder never shows a story that was merged away.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    listed = [summarize(story) for story in stories] if index is None else index
     written: list[Path] = []
-    entries = []
-    current: set[str] = set()
     for story in stories:
         path = out_dir / story_filename(story)
-        current.add(path.name)
         if changed is None or story.id in changed or not path.exists():
             path.write_text(render_story(story), encoding="utf-8")
             written.append(path)
-        entries.append({"story": story, "href": path.name, **summary(story)})
+    current = {entry.page for entry in listed}
     for stale in out_dir.glob("story-*.html"):
         if stale.name not in current:
             stale.unlink()
-    index = out_dir / "index.html"
-    index.write_text(_env().get_template("index.html").render(stories=entries, css=_css()), encoding="utf-8")
-    written.append(index)
+    entries = [_index_entry(entry) for entry in listed]
+    index_path = out_dir / "index.html"
+    index_path.write_text(
+        _env().get_template("index.html").render(stories=entries, css=_css()), encoding="utf-8"
+    )
+    written.append(index_path)
     return written
+
+
+def _index_entry(entry: StorySummary) -> dict[str, object]:
+    """One row of index.html: the same counts and dates as the story page's header."""
+    first, last = entry.first_published, entry.last_published
+    days = date_range(format_day(first), format_day(last)) if first and last else ""
+    first_event, last_event = entry.first_event, entry.last_event
+    events = (
+        date_range(format_date(first_event), format_date(last_event)) if first_event and last_event else ""
+    )
+    return {
+        "title": entry.title,
+        "href": entry.page,
+        "n_articles": entry.n_articles,
+        "n_outlets": entry.n_outlets,
+        "n_origins": len(entry.origins),
+        "n_corroborated": entry.n_corroborated,
+        "published_days": days,
+        "events": events,
+    }

@@ -25,9 +25,10 @@ def figure_count(story: Story) -> int:
     return sum(len(a.analysis.figures) for a in story.articles if a.analysis)
 
 
-def stories_table(stories: Sequence[Story]) -> Table:
+def stories_table(stories: Sequence[Story], *, title: str = "Stories", others: int = 0) -> Table:
+    """One row per story; `others` counts the stories left out (a run lists those it changed)."""
     table = Table(
-        title="Stories", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True
     )
     table.add_column("story", ratio=1, min_width=20)
     # Short headers keep the table readable in an 80-column terminal; the caption spells them out.
@@ -53,6 +54,8 @@ def stories_table(stories: Sequence[Story]) -> Table:
             differing,
         )
         table.add_row(label, *(str(n) for n in counts))
+    if others:
+        table.add_row(Text(f"and {others} other {'story' if others == 1 else 'stories'}", style="dim"))
     return table
 
 

@@ -1,0 +1,64 @@
+"""A story in brief: what the index of stories shows about it, kept by the store beside it.
+
+A run lists every story (out/stories.json, out/index.html) but rebuilds only those
+its pages touched; the listing reads these small records, so it never has to read
+the stories themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+
+from pydantic import Field
+
+from corroborate.model import Record, Story
+
+STORY_FILES = "stories"  # the output folder's subfolder of story files
+
+
+class StorySummary(Record):
+    # Kept in the store as JSON: a change to these fields needs a store migration that rewrites them.
+    id: str
+    title: str
+    first_published: datetime | None = Field(description="the earliest time an article carries")
+    last_published: datetime | None = Field(description="the latest publication or update time")
+    n_articles: int
+    n_outlets: int
+    origins: list[str] = Field(description="the independent origins (a wire and its copies are one)")
+    n_corroborated: int = Field(description="claims corroborated by independent origins")
+    first_event: str | None = Field(description="the timeline's first date (ISO day, month or year)")
+    last_event: str | None = Field(description="the timeline's last date (the end of an interval)")
+    page: str = Field(description="the story's HTML page, in the output folder")
+    file: str = Field(description="the story file (JSON), in the output folder")
+
+
+def summarize(story: Story) -> StorySummary:
+    # Imported here: the report module lists the stories from these summaries, and the
+    # outlet names and page names must be the ones its story pages use.
+    from corroborate.views.report import outlet_of, story_filename
+
+    # Times without a zone are read as UTC, so a story mixing both still sorts.
+    times = sorted((t for a in story.articles for t in (a.published, a.updated) if t), key=_as_utc)
+    # An interval ("2024-05-01/2024-05-03") counts from its start to its end.
+    spans = [e.date.split("/", 1) for e in story.timeline]
+    origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
+    page = story_filename(story)
+    return StorySummary(
+        id=story.id,
+        title=story.title,
+        first_published=times[0] if times else None,
+        last_published=times[-1] if times else None,
+        n_articles=len(story.articles),
+        n_outlets=len({outlet_of(a) for a in story.articles}),
+        origins=sorted(origins),
+        n_corroborated=len(story.corroborated),
+        first_event=min(span[0] for span in spans) if spans else None,
+        last_event=max(span[-1] for span in spans) if spans else None,
+        page=page,
+        file=str(PurePosixPath(STORY_FILES, page).with_suffix(".json")),
+    )
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
