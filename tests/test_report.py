@@ -877,3 +877,22 @@ def test_every_evidence_link_lands_on_highlighted_text(tmp_path: Path) -> None:
             assert element.is_visible() and element.evaluate("e => e.getBoundingClientRect().top >= 0")
             colour = element.evaluate("e => getComputedStyle(e).backgroundColor")
             assert colour == "rgb(255, 213, 74)", (href, colour)  # the --target highlight
+
+
+@pytest.mark.browser
+def test_index_reads_as_one_block_per_story_on_a_phone(tmp_path: Path) -> None:
+    write_reports([realistic_story(), many_outlet_story(12)], tmp_path)
+    with _browser() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto((tmp_path / "index.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # The title takes the width of the screen, not a column a word wide.
+        title = page.locator("table.index td").first.bounding_box()
+        assert title is not None and title["width"] > 300
+        # Without the header row each count says what it counts.
+        assert page.locator("table.index td .cell-label").first.inner_text().strip() == "Articles"
+        page.close()
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto((tmp_path / "index.html").as_uri())
+        assert page.locator("table.index thead").is_visible()
+        assert not page.locator("table.index td .cell-label").first.is_visible()
