@@ -7,12 +7,16 @@ the stories themselves.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from corroborate.model import Record, Story
+from corroborate.model import Article, Record, Story
+from corroborate.stories.origins import page_name
 
 STORY_FILES = "stories"  # the output folder's subfolder of story files
 
@@ -33,11 +37,30 @@ class StorySummary(Record):
     file: str = Field(description="the story file (JSON), in the output folder")
 
 
-def summarize(story: Story) -> StorySummary:
-    # Imported here: the report module lists the stories from these summaries, and the
-    # outlet names and page names must be the ones its story pages use.
-    from corroborate.views.report import outlet_of, story_filename
+# How a story and its outlets are named: the story pages, the story files and the index
+# must all use the same names, so they are made here, beside the summary.
 
+
+def outlet_of(article: Article) -> str:
+    """The outlet's name; a page that names none is its own unknown outlet, shown by its file."""
+    if article.outlet:
+        return article.outlet
+    try:
+        host = urlsplit(article.url or "").hostname
+    except ValueError:  # malformed URLs are common on the web; the page still renders
+        host = None
+    return host or f"Unknown outlet ({page_name(article)})"
+
+
+def story_filename(story: Story) -> str:
+    # Story ids become file names: keep them to safe characters, and unique when cleaning changed them.
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", story.id)[:80]
+    if safe != story.id:
+        safe += "-" + hashlib.sha256(story.id.encode()).hexdigest()[:8]
+    return f"story-{safe}.html"
+
+
+def summarize(story: Story) -> StorySummary:
     # Times without a zone are read as UTC, so a story mixing both still sorts.
     times = sorted((t for a in story.articles for t in (a.published, a.updated) if t), key=_as_utc)
     # An interval ("2024-05-01/2024-05-03") counts from its start to its end.

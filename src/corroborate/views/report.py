@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -25,8 +22,7 @@ from corroborate.model import (
     Story,
     TimelineEvent,
 )
-from corroborate.stories.origins import page_name
-from corroborate.summaries import StorySummary, summarize
+from corroborate.summaries import StorySummary, outlet_of, story_filename, summarize
 from corroborate.views.highlight import (
     ArticleMarks,
     MarkKind,
@@ -112,17 +108,6 @@ class ArticleView:
     article: Article
     href: str | None
     paragraphs: list[Markup] = field(default_factory=list)
-
-
-def outlet_of(article: Article) -> str:
-    """The outlet's name; a page that names none is its own unknown outlet, shown by its file."""
-    if article.outlet:
-        return article.outlet
-    try:
-        host = urlsplit(article.url or "").hostname
-    except ValueError:  # malformed URLs are common on the web; the page still renders
-        host = None
-    return host or f"Unknown outlet ({page_name(article)})"
 
 
 def _cell_state(article: str, carried: Sequence[str], differs: Sequence[str]) -> str:
@@ -329,14 +314,6 @@ def summary(story: Story) -> dict[str, object]:
 def render_story(story: Story) -> str:
     """The story's HTML page; all article text escaped."""
     return _env().get_template("story.html").render(_StoryPage(story).context())
-
-
-def story_filename(story: Story) -> str:
-    # Story ids become file names: keep them to safe characters, and unique when cleaning changed them.
-    safe = re.sub(r"[^A-Za-z0-9_-]", "-", story.id)[:80]
-    if safe != story.id:
-        safe += "-" + hashlib.sha256(story.id.encode()).hexdigest()[:8]
-    return f"story-{safe}.html"
 
 
 def write_reports(
