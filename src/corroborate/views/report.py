@@ -291,18 +291,18 @@ def _claim_group(claim: Claim) -> str:
 
 
 def summary(story: Story) -> dict[str, object]:
-    """The counts and dates shown in the page header and on the index."""
-    times = sorted(t for a in story.articles for t in (a.published, a.updated) if t)
+    """The page header's counts and dates: the index's summary, times and events spelled out."""
+    brief = summarize(story)
+    first, last = brief.first_published, brief.last_published
     bounds = sorted(date_bounds(e.date) for e in story.timeline)
-    origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
     return {
-        "n_articles": len(story.articles),
-        "n_outlets": len({outlet_of(a) for a in story.articles}),
-        "n_origins": len(origins),
-        "n_corroborated": len(story.corroborated),
+        "n_articles": brief.n_articles,
+        "n_outlets": brief.n_outlets,
+        "n_origins": len(brief.origins),
+        "n_corroborated": brief.n_corroborated,
         "n_figures": len(story.figures),
-        "published": date_range(format_time(times[0]), format_time(times[-1])) if times else "",
-        "published_days": date_range(format_day(times[0]), format_day(times[-1])) if times else "",
+        "published": date_range(format_time(first), format_time(last)) if first and last else "",
+        "published_days": date_range(format_day(first), format_day(last)) if first and last else "",
         "events": (
             date_range(format_date(bounds[0][0]), format_date(max(end for _, end in bounds)))
             if bounds
