@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from clustering_scale import generate
-from corroborate.model import Page
+from corroborate.model import Article, Page
 from corroborate.pipeline import build_story, update_stories
 from corroborate.store import Store
 from corroborate.stories import cluster
@@ -27,16 +27,27 @@ from corroborate.stories import cluster
 NEW = 100
 
 
-def one(n: int, folder: Path) -> None:
+def seed_store(store: Store, n: int) -> tuple[list[Article], list[Article], dict[str, str]]:
+    """A generated feed of n articles all saved, the older ones clustered into stories.
+
+    Returns the stored articles, the newest NEW (saved but not yet in a story) and the
+    stored articles' stories.
+    """
     articles, _ = generate(n)
     articles.sort(key=lambda a: (a.published, a.id))
     stored, new = articles[:-NEW], articles[-NEW:]
+    run = store.start_run(["generated"])
+    for article in articles:
+        page = Page(id=article.id, source="generated", format="text", content=b"")
+        store.save_article(run, page, article)
+    assignment = cluster(stored, {})
+    store.assign(assignment)
+    return stored, new, assignment
+
+
+def one(n: int, folder: Path) -> None:
     with Store(str(folder / f"store-{n}.db")) as store:
-        run = store.start_run(["generated"])
-        for article in articles:
-            page = Page(id=article.id, source="generated", format="text", content=b"")
-            store.save_article(run, page, article)
-        store.assign(cluster(stored, {}))
+        stored, new, _ = seed_store(store, n)
         ids = [a.id for a in new]
 
         # Before: the whole store loaded and clustered, the touched stories rebuilt.

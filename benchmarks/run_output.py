@@ -25,17 +25,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from clustering_scale import generate
-from corroborate.model import Page
 from corroborate.pipeline import build_story, update_stories
 from corroborate.store import Store
-from corroborate.stories import cluster
 from corroborate.views import export as exporting
 from corroborate.views.output import write_output
 from corroborate.views.report import write_reports
 from corroborate.views.summary import stories_table
-
-NEW = 100
+from incremental_run import NEW, seed_store
 
 
 def old_output(store: Store, out: Path, changed: Sequence[str]) -> None:
@@ -60,16 +56,8 @@ Output = Callable[[Store, Path, Sequence[str]], None]
 
 def prepare(n: int, folder: Path) -> list[str]:
     """A store of n articles less the newest 100 with their stories, and its output folder."""
-    articles, _ = generate(n)
-    articles.sort(key=lambda a: (a.published, a.id))
-    stored = articles[:-NEW]
     with Store(str(folder / "store.db")) as store:
-        run = store.start_run(["generated"])
-        for article in articles:
-            page = Page(id=article.id, source="generated", format="text", content=b"")
-            store.save_article(run, page, article)
-        assignment = cluster(stored, {})
-        store.assign(assignment)
+        stored, new, assignment = seed_store(store, n)
         members: dict[str, list[str]] = {}
         for article in stored:
             members.setdefault(assignment[article.id], []).append(article.id)
@@ -77,7 +65,7 @@ def prepare(n: int, folder: Path) -> list[str]:
         for story_id, ids in members.items():
             store.save_story(build_story(story_id, [by_id[i] for i in ids]))
         write_output(store, folder / "out")
-    return [a.id for a in articles[-NEW:]]
+    return [a.id for a in new]
 
 
 def timed(folder: Path, ids: list[str], label: str, output: Output) -> str:
