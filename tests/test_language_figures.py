@@ -88,6 +88,12 @@ def test_dates_times_years_ages_ordinals_and_names_are_not_figures() -> None:
     assert _figures(text) == []
 
 
+def test_a_team_named_with_a_number_is_not_a_count() -> None:
+    # "49ers" used to give a figure of 49 counting "ers" beside the real count.
+    text = "The 49ers fired their coach after 11 straight losses."
+    assert [(f.value, f.counted) for f in analyze(text, PUBLISHED).figures] == [(11.0, "straight losses")]
+
+
 def test_durations_are_figures_with_a_time_unit() -> None:
     assert _figures("The strike lasted less than 24 hours, the first in about 30 years.") == [
         ("less than 24 hours", 24.0, None, "less_than", "hours", None),

@@ -61,7 +61,8 @@ _SCALE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _NOT_FIGURE_AFTER: Final = re.compile(
-    r"(?:st|nd|rd|th)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|-year-old|\s+years?\s+old\b|\s*/",
+    # "76ers", "49ers": a team's name, not a count.
+    r"(?:st|nd|rd|th|ers)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|-year-old|\s+years?\s+old\b|\s*/",
     re.IGNORECASE,
 )
 _NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
