@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from corroborate.compare import compare
+from corroborate.compare.common import date_in_words
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
 from tests.builders import article, ent, fig, quote, when
@@ -98,7 +99,11 @@ def test_a_later_toll_from_another_speaker_is_explained(story: Story) -> None:
         (LOCAL_ID, 15, "exact", "Lena Varga"),
     ]
     assert killed.verdict == "differ_explained"
-    assert killed.explanation.startswith("later figure (2031-03-05) from a different source")
+    # Dates read as a person writes them; the story file keeps the ISO date in its own field.
+    assert killed.explanation.startswith("later figure (5 March 2031) from a different source: ")
+    assert "15 (Lena Varga, as of 5 March 2031, Marovia Times)" in killed.explanation
+    assert killed.reports[2].as_of == "2031-03-05"
+    assert killed.counted == "people killed"
 
 
 def test_about_and_more_than_the_same_number_agree(story: Story) -> None:
@@ -207,10 +212,73 @@ def test_a_part_of_a_whole_compares_with_the_same_part_in_other_words() -> None:
         figures=[fig(t2, "8,700", 8700, counted="villagers", speaker=ministry, as_of="2031-06-02")],
     )
     [figure] = compare("s-valley", [a, b], find_origins([a, b])).figures
-    assert figure.counted == "villagers / residents (displaced)"
+    # Two outlets name what they count differently, equally often: the plainer name, then the first.
+    assert figure.counted == "villagers displaced"
     assert [(r.article, r.value) for r in figure.reports] == [("v2", 8700), ("v1", 9000)]
     assert figure.verdict == "differ_explained"
-    assert figure.explanation.startswith("later figure (2031-06-02) from a different source")
+    assert figure.explanation.startswith("later figure (2 June 2031) from a different source")
+
+
+def test_a_figure_group_is_named_by_what_most_reports_count() -> None:
+    texts = {
+        "n1": "Floods killed 31 people across the Ormsby valley, officials said.",
+        "n2": "At least 31 people were killed by floods in the Ormsby valley.",
+        "n3": "The council had put the death toll at 31 earlier in the day.",
+    }
+    counted = {"n1": "people", "n2": "people", "n3": "earlier"}
+    outlets = {"n1": "Ormsby Echo", "n2": "Valley Standard", "n3": "Riverbank Daily"}
+    arts = [
+        article(
+            aid,
+            text,
+            outlet=outlets[aid],
+            published=f"2031-07-0{n}T09:00:00",
+            figures=[fig(text, "31", 31, counted=counted[aid])],
+        )
+        for n, (aid, text) in enumerate(texts.items(), 1)
+    ]
+    [figure] = compare("s-flood", arts, find_origins(arts)).figures
+    # One stray word read as what is counted does not make the heading "people / earlier (killed)".
+    assert figure.counted == "people killed"
+    assert [r.counted for r in figure.reports] == ["people", "people", "earlier"]
+
+
+def test_a_figure_group_named_by_its_event_does_not_say_it_twice() -> None:
+    texts = {
+        "f1": "About 4,000 people who fled the fighting reached Tarvo, aid workers said.",
+        "f2": "Some 4,000 people who fled the fighting have reached Tarvo, the mayor said.",
+    }
+    arts = [
+        article(
+            aid,
+            text,
+            outlet=f"Outlet {aid}",
+            published="2031-08-01T09:00:00",
+            figures=[
+                fig(text, text.split(" people")[0], 4000, bound="approximate", counted="people who fled")
+            ],
+        )
+        for aid, text in texts.items()
+    ]
+    [figure] = compare("s-tarvo", arts, find_origins(arts)).figures
+    assert figure.counted == "people who fled"
+
+
+@pytest.mark.parametrize(
+    ("iso", "words"),
+    [
+        ("2024-05-15", "15 May 2024"),
+        ("2024-03", "March 2024"),
+        ("2024", "2024"),
+        ("2024-W20", "the week of 13 May 2024"),
+        ("1950/1959", "the 1950s"),
+        ("2024-05-11/2024-05-12", "11 May 2024 to 12 May 2024"),
+        ("2024-05-15T18:05", "15 May 2024, 18:05"),
+        ("2024-02-30", "2024-02-30"),  # no such day: shown as written
+    ],
+)
+def test_dates_in_findings_read_as_a_person_writes_them(iso: str, words: str) -> None:
+    assert date_in_words(iso) == words
 
 
 def test_articles_without_analysis_still_align_on_their_text() -> None:

@@ -87,6 +87,9 @@ def test_pashinyan_and_the_government_figures_are_compared(seed: tuple[dict[str,
     by_value = {r.value: r for r in comparison.reports}
     assert by_value[100000].speaker == "Nikol Pashinyan"
     assert by_value[98500].as_of == "2023-09-29"
+    # The explanation a reader sees writes the date out; the report above keeps it as ISO.
+    assert "as of 29 September 2023" in comparison.explanation
+    assert "2023-09-29" not in comparison.explanation
     assert 120000 not in by_value  # the population, not the people who left
     assert comparison.verdict == "differ_explained"
 

@@ -10,15 +10,15 @@ or differ in a way their dates or sources explain.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from corroborate.compare.common import StoryContext, evidence
+from corroborate.compare.common import StoryContext, date_in_words, evidence
 from corroborate.compare.entities import EntityMap
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
 from corroborate.stories.features import name_key
-from corroborate.terms import event_class, is_content, stem, words
+from corroborate.terms import event_class, is_content, iter_words, stem, words
 from corroborate.wording import figure_in_words
 
 WINDOW_BEFORE = 6
@@ -154,7 +154,8 @@ def _fmt(f: Figure) -> str:
 
 
 def _describe(it: Item) -> str:
-    who = [x for x in (it.speaker, f"as of {it.figure.as_of}" if it.figure.as_of else None, it.origin) if x]
+    as_of = f"as of {date_in_words(it.figure.as_of)}" if it.figure.as_of else None
+    who = [x for x in (it.speaker, as_of, it.origin) if x]
     return f"{_fmt(it.figure)} ({', '.join(who)})"
 
 
@@ -196,7 +197,8 @@ def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
     parts: list[str] = []
     if times:
         latest = max((it for pair in times for it in pair), key=lambda it: (it.when_stated, it.when or ""))
-        parts.append(f"later {'figure' if latest.when_stated else 'report'} ({latest.when})")
+        when = date_in_words(latest.when) if latest.when else "date not stated"
+        parts.append(f"later {'figure' if latest.when_stated else 'report'} ({when})")
     if sources:
         parts.append("from a different source" if times else "figures from different sources")
     return "differ_explained", f"{' '.join(parts)}: {summary}"
@@ -233,16 +235,13 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
             if len({it.origin for it in group}) < 2:
                 continue
             verdict, explanation = _verdict(group)
-            counted = " / ".join(dict.fromkeys(it.figure.counted for it in group if it.figure.counted))
-            if kind.startswith("event:"):
-                counted = f"{counted} ({kind[6:]})" if counted else kind[6:]
             reports = [_report(ctx, it) for it in group]
             first = (ctx.rank[group[0].article.id], group[0].figure.start)
             out.append(
                 (
                     first,
                     FigureComparison(
-                        counted=counted or kind.split(":", 1)[1] or (unit or "amount"),
+                        counted=_label(group, kind) or unit or "amount",
                         unit=unit or None,
                         reports=reports,
                         verdict=verdict,
@@ -251,6 +250,39 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
                 )
             )
     return [c for _, c in sorted(out, key=lambda x: x[0])]
+
+
+# What happened to those counted, as a reader says it after the noun: "people killed".
+_EVENT_PARTICIPLES = {"deny": "denied"}
+
+
+def _label(group: list[Item], kind: str) -> str:
+    """What the group counts, in words: "people killed", "residents displaced", "visitors".
+
+    The thing counted is the one most reports name (a stray word the figure reader took for it,
+    such as "earlier", loses to what the others say); of names given equally often, the plainest
+    (shortest) one, then the first in the story. Each report keeps its own in the story file.
+    """
+    tally = Counter(c for it in group if (c := (it.figure.counted or "").strip()))
+    counted = min(tally, key=lambda c: (-tally[c], len(c)), default="")
+    if not kind.startswith("event:"):
+        return counted or kind.split(":", 1)[1]
+    event = kind.split(":", 1)[1]
+    if not counted or any(event_class(w) == event for w in words(counted)):
+        return counted or _EVENT_PARTICIPLES.get(event, event)  # "people who fled" says it already
+    # The event follows the noun, before any phrase that qualifies it: "people killed in the city".
+    head, rest = _split_head(counted)
+    return " ".join(x for x in (head, _EVENT_PARTICIPLES.get(event, event), rest) if x)
+
+
+def _split_head(counted: str) -> tuple[str, str]:
+    """'visitors on the first day' -> ('visitors', 'on the first day'), the head as counted_head reads it."""
+    for m in iter_words(counted):
+        if not is_content(m.group(0)):
+            if m.start() == 0:
+                break  # no noun before the modifier: keep the words together
+            return counted[: m.start()].strip(), counted[m.start() :].strip()
+    return counted, ""
 
 
 def _report(ctx: StoryContext, it: Item) -> FigureReport:
