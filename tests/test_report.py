@@ -704,6 +704,29 @@ def test_index_links_to_each_story_page(tmp_path: Path) -> None:
     assert "Dam partially collapses in the Velmar valley" in index
 
 
+def test_index_and_story_page_date_the_events_alike_without_background_years(tmp_path: Path) -> None:
+    story = realistic_story()
+    week = TimelineEvent(
+        date="2024-W10",
+        grain="week",
+        text="Repairs start this week.",
+        articles=[A3],
+        evidence=[line(A3, TEXT3, "three days of heavy rain")],
+    )
+    story = story.model_copy(update={"timeline": [*story.timeline, week]})
+    assert "2021" in [e.date for e in story.timeline]  # the dam's last inspection: background
+    write_reports([story], tmp_path)
+    header, index = (
+        " ".join("".join(Page((tmp_path / name).read_text(encoding="utf-8")).chunks).split())
+        for name in (story_filename(story), "index.html")
+    )
+    # The week runs to its Sunday on both pages; the year of an old inspection dates no event.
+    events = "Sun 3 Mar 2024 – Sun 10 Mar 2024"
+    assert f"Events dated {events}" in header
+    assert f"Events {events}" in index
+    assert "2021 –" not in header and "2021 –" not in index
+
+
 def test_only_changed_story_pages_are_rendered_again(tmp_path: Path) -> None:
     grown, untouched = realistic_story(), hostile_story()
     write_reports([grown, untouched], tmp_path)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from corroborate.model import Article, Claim, Evidence, Page, PageError, Story
+from corroborate.model import Article, Claim, Evidence, Page, PageError, Story, TimeGrain, TimelineEvent
 from corroborate.store import Store
 from corroborate.store.schema import MIGRATIONS
 
@@ -99,6 +99,48 @@ def check_upgraded(store: Store) -> None:
     assert story is not None and len(story.articles) == 2
 
 
+def dated(story: Story, *dates: tuple[str, TimeGrain]) -> Story:
+    """The story with a timeline: each date on its first claim's sentence."""
+    ev = story.claims[0].evidence[0]
+    events = [
+        TimelineEvent(date=date, grain=grain, text=ev.text, articles=[ev.article], evidence=[ev])
+        for date, grain in dates
+    ]
+    return story.model_copy(update={"timeline": events})
+
+
+def with_dated_story(store: Store) -> None:
+    """A store holding one story whose timeline has a background year and an ISO week."""
+    run = store.start_run(["page1.html"])
+    page = make_page(1)
+    store.save_article(run, page, make_article(page, "Bridge collapses"))
+    store.assign({page.id: "s-1"})
+    story = make_story("s-1", make_article(page, "Bridge collapses"))
+    store.save_story(dated(story, ("1968", "year"), ("2024-05-12", "day"), ("2024-W20", "week")))
+
+
+def as_version_2(engine: Engine) -> None:
+    """Turn a store back into what version 2 made: summaries spanning the timeline's raw dates."""
+    with engine.begin() as conn:
+        data = conn.execute(text("SELECT data FROM story_summaries WHERE id = 's-1'")).scalar_one()
+        old = data.replace('"first_event":"2024-05-12"', '"first_event":"1968"')
+        old = old.replace('"last_event":"2024-05-19"', '"last_event":"2024-W20"')
+        assert old.count("1968") == 1 and old.count("2024-W20") == 1
+        conn.execute(text("UPDATE story_summaries SET data = :data WHERE id = 's-1'"), {"data": old})
+        conn.execute(text("DELETE FROM schema_version WHERE version > 2"))
+
+
+def check_event_range_upgraded(store: Store) -> None:
+    """The version-2 store opens with the events of its stories dated as the story pages date them."""
+    assert store.schema_version == len(MIGRATIONS)
+    [listed] = store.summaries()
+    # The background year is left out; the week ends on its Sunday, as the story page shows it.
+    assert (listed.first_event, listed.last_event) == ("2024-05-12", "2024-05-19")
+    story = store.story("s-1")
+    assert story is not None and [e.date for e in story.timeline] == ["1968", "2024-05-12", "2024-W20"]
+    assert store.count_articles() == 1 and story.articles[0].title == "Bridge collapses"
+
+
 def test_sqlite_store_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "corroborate.db"
     with Store(str(path)) as store:
@@ -121,6 +163,15 @@ def test_a_sqlite_store_of_the_previous_version_is_upgraded(tmp_path: Path) -> N
         check_upgraded(store)
 
 
+def test_a_sqlite_store_of_version_2_gets_the_story_pages_event_range(tmp_path: Path) -> None:
+    path = tmp_path / "corroborate.db"
+    with Store(str(path)) as store:
+        with_dated_story(store)
+        as_version_2(store.engine)
+    with Store(str(path)) as store:
+        check_event_range_upgraded(store)
+
+
 @pytest.mark.postgres
 def test_postgres_store_round_trip(postgres_url: str) -> None:
     engine = create_engine(postgres_url)
@@ -134,6 +185,19 @@ def test_postgres_store_round_trip(postgres_url: str) -> None:
         as_previous_version(store.engine)
     with Store(postgres_url) as store:
         check_upgraded(store)
+
+
+@pytest.mark.postgres
+def test_a_postgres_store_of_version_2_gets_the_story_pages_event_range(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    with Store(postgres_url) as store:
+        with_dated_story(store)
+        as_version_2(store.engine)
+    with Store(postgres_url) as store:
+        check_event_range_upgraded(store)
 
 
 def test_a_story_mixing_times_with_and_without_a_zone_is_listed(sqlite_store: Store) -> None:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from corroborate.model import Article, Record, Story
+from corroborate.model import Article, Record, Story, TimeGrain, TimelineEvent
 from corroborate.stories.origins import page_name
+from corroborate.views.highlight import date_bounds
 
 STORY_FILES = "stories"  # the output folder's subfolder of story files
 
@@ -31,8 +33,8 @@ class StorySummary(Record):
     n_outlets: int
     origins: list[str] = Field(description="the independent origins (a wire and its copies are one)")
     n_corroborated: int = Field(description="claims corroborated by independent origins")
-    first_event: str | None = Field(description="the timeline's first date (ISO day, month or year)")
-    last_event: str | None = Field(description="the timeline's last date (the end of an interval)")
+    first_event: str | None = Field(description="the first day of the story's events (see event_bounds)")
+    last_event: str | None = Field(description="the last day of the story's events (see event_bounds)")
     page: str = Field(description="the story's HTML page, in the output folder")
     file: str = Field(description="the story file (JSON), in the output folder")
 
@@ -63,8 +65,7 @@ def story_filename(story: Story) -> str:
 def summarize(story: Story) -> StorySummary:
     # Times without a zone are read as UTC, so a story mixing both still sorts.
     times = sorted((t for a in story.articles for t in (a.published, a.updated) if t), key=_as_utc)
-    # An interval ("2024-05-01/2024-05-03") counts from its start to its end.
-    spans = [e.date.split("/", 1) for e in story.timeline]
+    events = event_bounds(story.timeline)
     origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
     page = story_filename(story)
     return StorySummary(
@@ -76,11 +77,30 @@ def summarize(story: Story) -> StorySummary:
         n_outlets=len({outlet_of(a) for a in story.articles}),
         origins=sorted(origins),
         n_corroborated=len(story.corroborated),
-        first_event=min(span[0] for span in spans) if spans else None,
-        last_event=max(span[-1] for span in spans) if spans else None,
+        first_event=events[0] if events else None,
+        last_event=events[1] if events else None,
         page=page,
         file=str(PurePosixPath(STORY_FILES, page).with_suffix(".json")),
     )
+
+
+# Dates that pin an event to a day or a few: what happened. A story's years, decades and months
+# ("built in 1968", "the 1950s", "repairs planned for next year") are mostly its background.
+_EVENT_GRAINS: frozenset[TimeGrain] = frozenset({"instant", "day", "weekend", "week"})
+
+
+def event_bounds(timeline: Sequence[TimelineEvent]) -> tuple[str, str] | None:
+    """The first and last day of the story's events, as its page and the index of stories show them.
+
+    Only the dates of a day or a week count when the timeline has any, so background years do
+    not stretch the range; a timeline dated only by months or years gives their range. Each date
+    covers all it names ("2024-W20" ends on its Sunday), as the timeline sorts them.
+    """
+    dated = [e for e in timeline if e.grain in _EVENT_GRAINS] or list(timeline)
+    if not dated:
+        return None
+    bounds = [date_bounds(e.date) for e in dated]
+    return min(first for first, _ in bounds), max(last for _, last in bounds)
 
 
 def _as_utc(moment: datetime) -> datetime:

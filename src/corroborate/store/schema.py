@@ -118,15 +118,27 @@ def story_with_articles(conn: Connection, story_id: str, data: str) -> Story:
     return Story.model_validate(record)
 
 
-def _summaries_v2(conn: Connection) -> None:
-    # Stores made before summaries existed get one for every story they hold.
-    story_summaries.create(conn)
+def _summarize_stories(conn: Connection) -> None:
+    """(Re)write the summary of every stored story from the story itself."""
     for row in conn.execute(select(stories.c.id, stories.c.data)).all():
         summary = summarize(story_with_articles(conn, row.id, row.data))
+        conn.execute(story_summaries.delete().where(story_summaries.c.id == row.id))
         conn.execute(story_summaries.insert().values(id=row.id, data=summary.model_dump_json()))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _summaries_v2]
+def _summaries_v2(conn: Connection) -> None:
+    # Stores made before summaries existed get one for every story they hold.
+    story_summaries.create(conn)
+    _summarize_stories(conn)
+
+
+def _event_range_v3(conn: Connection) -> None:
+    # Summaries spanned the timeline's raw first and last dates (background years included): made
+    # again, the index shows the event range the story pages show.
+    _summarize_stories(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _summaries_v2, _event_range_v3]
 
 
 def migrate(conn: Connection) -> int:

@@ -294,7 +294,6 @@ def summary(story: Story) -> dict[str, object]:
     """The page header's counts and dates: the index's summary, times and events spelled out."""
     brief = summarize(story)
     first, last = brief.first_published, brief.last_published
-    bounds = sorted(date_bounds(e.date) for e in story.timeline)
     return {
         "n_articles": brief.n_articles,
         "n_outlets": brief.n_outlets,
@@ -302,13 +301,19 @@ def summary(story: Story) -> dict[str, object]:
         "n_corroborated": brief.n_corroborated,
         "n_figures": len(story.figures),
         "published": date_range(format_time(first), format_time(last)) if first and last else "",
-        "published_days": date_range(format_day(first), format_day(last)) if first and last else "",
-        "events": (
-            date_range(format_date(bounds[0][0]), format_date(max(end for _, end in bounds)))
-            if bounds
-            else ""
-        ),
+        "published_days": _days(brief),
+        "events": _events(brief),
     }
+
+
+def _days(brief: StorySummary) -> str:
+    first, last = brief.first_published, brief.last_published
+    return date_range(format_day(first), format_day(last)) if first and last else ""
+
+
+def _events(brief: StorySummary) -> str:
+    first, last = brief.first_event, brief.last_event
+    return date_range(format_date(first), format_date(last)) if first and last else ""
 
 
 def render_story(story: Story) -> str:
@@ -353,12 +358,6 @@ def write_reports(
 
 def _index_entry(entry: StorySummary) -> dict[str, object]:
     """One row of index.html: the same counts and dates as the story page's header."""
-    first, last = entry.first_published, entry.last_published
-    days = date_range(format_day(first), format_day(last)) if first and last else ""
-    first_event, last_event = entry.first_event, entry.last_event
-    events = (
-        date_range(format_date(first_event), format_date(last_event)) if first_event and last_event else ""
-    )
     return {
         "title": entry.title,
         "href": entry.page,
@@ -366,6 +365,6 @@ def _index_entry(entry: StorySummary) -> dict[str, object]:
         "n_outlets": entry.n_outlets,
         "n_origins": len(entry.origins),
         "n_corroborated": entry.n_corroborated,
-        "published_days": days,
-        "events": events,
+        "published_days": _days(entry),
+        "events": _events(entry),
     }
