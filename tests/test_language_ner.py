@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 import corroborate.language as language
@@ -76,3 +78,67 @@ def test_a_word_before_a_role_at_a_sentence_start_is_no_person_unless_named_agai
         found = [_span(text, text.split()[0], "PER"), _span(text, "Ines Dovra", "PER")]
         merged = {(text[c.start : c.end], c.label) for c in merge(text, rules, found)}
         assert ((text.split()[0], "PERSON") in merged) is kept, merged
+
+
+class _FakeModel:
+    """Stands in for the spaCy pipeline: the spans a model might find, whatever it would find today."""
+
+    def __init__(self, spans: list[tuple[str, str]]) -> None:
+        self.spans = spans
+
+    def __call__(self, text: str) -> SimpleNamespace:
+        ents = [SimpleNamespace(text=s, start_char=text.index(s), label_=label) for s, label in self.spans]
+        return SimpleNamespace(ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "Smoke rose from Fenwick Bible Chapel Friday evening.",
+            "Fenwick Bible Chapel Friday",
+            "Fenwick Bible Chapel",
+        ),
+        ("The minister landed in Helsinki Tuesday night.", "Helsinki Tuesday", "Helsinki"),
+        ("Voters in Ada County March 3 pick a mayor.", "Ada County March", "Ada County"),
+        ("Fans of the Harrow Rovers on April 3 cheered.", "Harrow Rovers on April", "Harrow Rovers"),
+        ("Early Friday, crews reached the town.", "Early Friday", None),  # only a time: no name at all
+        # A month with no date after it may be a name; days named by a weekday are names.
+        ("Theresa May spoke in Leeds.", "Theresa May", "Theresa May"),
+        ("Talks broke down before Good Friday.", "Good Friday", "Good Friday"),
+    ],
+)
+def test_a_weekday_or_dated_month_after_a_name_is_not_part_of_it(
+    monkeypatch: pytest.MonkeyPatch, text: str, span: str, name: str | None
+) -> None:
+    monkeypatch.setattr(ner, "_pipeline", lambda: _FakeModel([(span, "LOC")]))
+    found = ner.model_entities(text)
+    assert found is not None
+    assert [text[m.start : m.end] for m in found] == ([name] if name else [])
+
+
+def test_the_shipped_model_leaves_the_weekday_out_of_a_name() -> None:
+    if not ner.available():
+        pytest.skip("no model in corroborate/data/ner (run `make model`)")
+    text = "Smoke rose from the Fenwick Bible Chapel Friday evening as crews arrived."
+    assert [e.name for e in analyze(text).entities] == ["Fenwick Bible Chapel"]
+
+
+def test_one_name_one_type_across_the_text() -> None:
+    # The model read the coach's full name once as a person, once as a place, and his bare
+    # surname as a miscellaneous name: every mention is still the one person.
+    text = (
+        "The club named Mo Blanks head coach. Maurice Blanks played here for years. "
+        "Blanks said he was ready. Fans cheered Blanks on Friday."
+    )
+    found = [
+        _span(text, "Mo Blanks", "PER"),
+        _span(text, "Maurice Blanks", "LOC"),
+        _span(text, "Blanks", "MISC", nth=2),
+        _span(text, "Blanks", "MISC", nth=3),
+    ]
+    cands = merge(text, find_candidates(text, split_sentences(text)), found)
+    entities, mentions = link(text, cands)
+    blanks = {e.key: e.label for e in entities if e.name.endswith("Blanks")}
+    assert set(blanks.values()) == {"PERSON"}
+    assert sum(m.entity in blanks for m in mentions) == 4

@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from corroborate.language import gazetteer
 from corroborate.language.entities import Candidate
-from corroborate.language.lexicon import FACILITY_WORDS, ORG_WORDS, PLACE_NOUNS, STOP_CAPS
+from corroborate.language.lexicon import FACILITY_WORDS, MONTHS, ORG_WORDS, PLACE_NOUNS, STOP_CAPS, WEEKDAYS
 from corroborate.language.numbers import WORD_NUMBER
 from corroborate.model import EntityLabel
 
@@ -74,9 +74,60 @@ def model_entities(text: str) -> list[ModelEntity] | None:
             if not chunk:
                 continue
             start = ent.start_char + part.start() + part.group(0).index(chunk)
-            if not _common_opener(text, start, chunk):
-                out.append(ModelEntity(start, start + len(chunk), ent.label_))
+            end = _without_time_words(text, start, start + len(chunk))
+            if end > start and not _common_opener(text, start, chunk):
+                out.append(ModelEntity(start, end, ent.label_))
     return out
+
+
+_LAST_WORD: Final = re.compile(r"\s+([A-Z][a-z]+)$")
+_LOWER_TAIL: Final = re.compile(r"(?:\s+[a-z]+)+$")
+# "Early Friday", "Last Monday": with the weekday gone, what is left only said when.
+_TIME_OPENERS: Final = frozenset(
+    {
+        "early",
+        "late",
+        "last",
+        "next",
+        "this",
+        "every",
+        "on",
+        "by",
+        "since",
+        "until",
+        "from",
+        "before",
+        "after",
+    }
+)
+_WEEKDAY_NAMES: Final = frozenset(w.capitalize() for w in WEEKDAYS)
+_MONTH_NAMES: Final = frozenset(m.capitalize() for m in MONTHS)
+# Days with a name of their own end in a weekday: "Good Friday", "Super Tuesday" are no dates.
+_NAMED_DAYS: Final = frozenset(
+    {"good", "black", "cyber", "super", "ash", "holy", "easter", "palm", "bloody", "maundy", "shrove", "whit"}
+)
+
+
+def _without_time_words(text: str, start: int, end: int) -> int:
+    """Where a name ends without the date the model read into it: "Helsinki Tuesday", "Ada County March 3".
+
+    A month only goes when a number follows it, so "Theresa May" keeps her name. Returns `start`
+    when nothing of a name is left ("Early Friday").
+    """
+    full = end
+    while last := _LAST_WORD.search(text, start, end):
+        before = text[start : last.start()].split()
+        word = last.group(1)
+        weekday = word in _WEEKDAY_NAMES and bool(before) and before[-1].lower() not in _NAMED_DAYS
+        dated_month = word in _MONTH_NAMES and re.match(r"\s+\d", text[end : end + 3]) is not None
+        if not (weekday or dated_month):
+            break
+        end = last.start()
+    if end == full:
+        return end
+    if tail := _LOWER_TAIL.search(text, start, end):
+        end = tail.start()  # "Rovers on" of "Rovers on April 3"
+    return start if text[start:end].lower() in _TIME_OPENERS else end
 
 
 def _common_opener(text: str, start: int, chunk: str) -> bool:
@@ -117,7 +168,11 @@ def merge(text: str, rules: list[Candidate], found: list[ModelEntity]) -> list[C
     used: set[int] = set()
     keep: set[int] = set()
     titles = _title_spans(text, rules)
+    persons = _person_words(text, found)
     for m in found:
+        if m.label == "MISC" and text[m.start : m.end] in persons:
+            # "Mo Cheeks" a person, "Cheeks" alone read as something else: one name, one type.
+            m = ModelEntity(m.start, m.end, "PER")
         if m.label == "MISC":
             # "U.S. Open": a table name inside a longer name of another kind is no mention of its own.
             used.update(
@@ -223,6 +278,16 @@ def _label(name: str, model_label: str) -> EntityLabel:
     return _place_label(name) if model_label == "LOC" else _LABELS[model_label]
 
 
+def _person_words(text: str, found: list[ModelEntity]) -> set[str]:
+    """Surnames of the full names the model reads as a person somewhere in the text.
+
+    Only surnames of full names: a lone word read once as a person among other readings
+    is as often a team ("Real", "Eagles") as a person.
+    """
+    names = {text[m.start : m.end] for m in found if m.label == "PER"}
+    return {n.split()[-1] for n in names if " " in n}
+
+
 def _consistent(text: str, cands: list[Candidate]) -> None:
     """One name, one type in a text: a surname of a person is that person; else the majority type."""
     found = [c for c in cands if "model" in c.cues]
@@ -233,6 +298,11 @@ def _consistent(text: str, cands: list[Candidate]) -> None:
         written = text[c.start : c.end]
         if c.known and c.label == "GPE" and " " not in written and written in surnames:
             c.label, c.known, c.name, c.country = "PERSON", False, written, None
+    alone = {c.name for c in found if c.label == "PERSON" and " " not in c.name}
+    for c in found:
+        words = c.name.split()
+        if len(words) > 1 and c.label in ("GPE", "LOC") and not c.known and words[-1] in alone:
+            c.label = "PERSON"  # "Maurice Cheeks" read as a place in a text where "Cheeks" is a person
     for c in found:
         if " " not in c.name and c.name in surnames and c.label in ("ORG", "PERSON"):
             c.label = "PERSON"
