@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from corroborate.compare import compare
-from corroborate.compare.common import date_in_words
+from corroborate.isodates import date_in_words
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
 from tests.builders import article, ent, fig, quote, when

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from pydantic import Field
 
+from corroborate.isodates import date_bounds
 from corroborate.model import Article, Record, Story, TimeGrain, TimelineEvent
 from corroborate.stories.origins import page_name
-from corroborate.views.highlight import date_bounds
 
 STORY_FILES = "stories"  # the output folder's subfolder of story files
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from corroborate.model import Article, Evidence, Span
 from corroborate.terms import split_sentences
@@ -22,63 +22,6 @@ _BOILERPLATE = re.compile(
 
 def is_boilerplate(text: str) -> bool:
     return bool(_BOILERPLATE.search(text))
-
-
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
-_ISO_DECADE = re.compile(r"(\d{3})0/(\d{3})9")
-# Our own names, not strftime's: those follow the process locale.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def date_in_words(iso: str) -> str:
-    """An ISO date as a person writes it in a sentence: '15 May 2024', 'May 2024', '2024', 'the 1950s'.
-
-    The story file keeps the ISO value in its structured fields; this is only for text a reader reads.
-    Anything not understood is given as it is.
-    """
-    try:
-        return _date_in_words(iso)
-    except ValueError:  # "2024-02-30", week 53 of a 52-week year: shown as written
-        return iso
-
-
-def _date_in_words(iso: str) -> str:
-    if (decade := _ISO_DECADE.fullmatch(iso)) and decade[1] == decade[2]:
-        return f"the {decade[1]}0s"
-    if "/" in iso:
-        first, last = iso.split("/", 1)
-        if last == "..":
-            return f"since {date_in_words(first)}"
-        return f"{date_in_words(first)} to {date_in_words(last)}"
-    if week := _ISO_WEEK.fullmatch(iso):
-        monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        return f"the week of {_day_in_words(monday)}"
-    day, _, clock = iso.partition("T")
-    if _ISO_DAY.fullmatch(day):
-        text = _day_in_words(date.fromisoformat(day))
-        return f"{text}, {clock[:5]}" if clock else text
-    if month := _ISO_MONTH.fullmatch(iso):
-        return f"{_MONTHS[date(int(month[1]), int(month[2]), 1).month - 1]} {month[1]}"
-    return iso  # a year, or a form we do not know
-
-
-def _day_in_words(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:

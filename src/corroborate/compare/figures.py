@@ -14,8 +14,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from corroborate.compare.common import StoryContext, date_in_words, evidence
+from corroborate.compare.common import StoryContext, evidence
 from corroborate.compare.entities import EntityMap
+from corroborate.isodates import date_in_words
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
 from corroborate.stories.features import name_key
 from corroborate.terms import event_class, is_content, iter_words, stem, words

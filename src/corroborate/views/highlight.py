@@ -74,23 +74,6 @@ def _format_date(iso: str) -> str:
     return iso
 
 
-def date_bounds(iso: str) -> tuple[str, str]:
-    """The first and last ISO day (or month, or year) an ISO date covers: for sorting and ranges."""
-    if "/" in iso:
-        first, last = iso.split("/", 1)
-        return date_bounds(first)[0], date_bounds(last)[1]
-    if week := _ISO_WEEK.fullmatch(iso):
-        year, number = int(week[1]), int(week[2])
-        try:
-            return date.fromisocalendar(year, number, 1).isoformat(), date.fromisocalendar(
-                year, number, 7
-            ).isoformat()
-        except ValueError:
-            return iso, iso
-    day = iso.partition("T")[0]
-    return day, day
-
-
 def _day(moment: date) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
 

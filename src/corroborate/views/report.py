@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from corroborate.isodates import date_bounds
 from corroborate.model import (
     Article,
     Claim,
@@ -27,7 +28,6 @@ from corroborate.views.highlight import (
     ArticleMarks,
     MarkKind,
     article_keys,
-    date_bounds,
     date_range,
     format_date,
     format_day,
