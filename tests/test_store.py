@@ -172,12 +172,17 @@ def test_a_sqlite_store_of_version_2_gets_the_story_pages_event_range(tmp_path: 
         check_event_range_upgraded(store)
 
 
-@pytest.mark.postgres
-def test_postgres_store_round_trip(postgres_url: str) -> None:
+def _empty(postgres_url: str) -> None:
+    """The test server's database with nothing in it, whatever an earlier test left."""
     engine = create_engine(postgres_url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_store_round_trip(postgres_url: str) -> None:
+    _empty(postgres_url)
     with Store(postgres_url) as store:
         exercise(store)
     with Store(postgres_url) as store:
@@ -189,10 +194,7 @@ def test_postgres_store_round_trip(postgres_url: str) -> None:
 
 @pytest.mark.postgres
 def test_a_postgres_store_of_version_2_gets_the_story_pages_event_range(postgres_url: str) -> None:
-    engine = create_engine(postgres_url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
+    _empty(postgres_url)
     with Store(postgres_url) as store:
         with_dated_story(store)
         as_version_2(store.engine)
