@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _ISO_DECADE = re.compile(r"(\d{3})0/(\d{3})9")
 # Our own names, not strftime's: those follow the process locale.
 _MONTHS = (
@@ -51,11 +51,11 @@ def _date_in_words(iso: str) -> str:
         if last == "..":
             return f"since {date_in_words(first)}"
         return f"{date_in_words(first)} to {date_in_words(last)}"
-    if week := _ISO_WEEK.fullmatch(iso):
+    if week := ISO_WEEK.fullmatch(iso):
         monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
         return f"the week of {_day_in_words(monday)}"
     day, _, clock = iso.partition("T")
-    if _ISO_DAY.fullmatch(day):
+    if ISO_DAY.fullmatch(day):
         text = _day_in_words(date.fromisoformat(day))
         return f"{text}, {clock[:5]}" if clock else text
     if month := _ISO_MONTH.fullmatch(iso):
@@ -72,7 +72,7 @@ def date_bounds(iso: str) -> tuple[str, str]:
     if "/" in iso:
         first, last = iso.split("/", 1)
         return date_bounds(first)[0], date_bounds(last)[1]
-    if week := _ISO_WEEK.fullmatch(iso):
+    if week := ISO_WEEK.fullmatch(iso):
         year, number = int(week[1]), int(week[2])
         try:
             return date.fromisocalendar(year, number, 1).isoformat(), date.fromisocalendar(

@@ -87,12 +87,13 @@ def _event_kind(
 
 def counted_head(counted: str) -> str:
     """The head noun of what is counted: 'visitors on the first day' -> 'visitor'."""
-    head = ""
-    for w in words(counted):
-        if not is_content(w):
-            break  # a preposition or article starts the modifier: "on the first day"
-        head = stem(w)
-    return head
+    before = words(counted[: _modifier_at(counted)])
+    return stem(before[-1]) if before else ""
+
+
+def _modifier_at(counted: str) -> int:
+    """Where the words qualifying the counted noun start: a preposition or article ("on the first day")."""
+    return next((m.start() for m in iter_words(counted) if not is_content(m.group(0))), len(counted))
 
 
 def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
@@ -278,12 +279,10 @@ def _label(group: list[Item], kind: str) -> str:
 
 def _split_head(counted: str) -> tuple[str, str]:
     """'visitors on the first day' -> ('visitors', 'on the first day'), the head as counted_head reads it."""
-    for m in iter_words(counted):
-        if not is_content(m.group(0)):
-            if m.start() == 0:
-                break  # no noun before the modifier: keep the words together
-            return counted[: m.start()].strip(), counted[m.start() :].strip()
-    return counted, ""
+    at = _modifier_at(counted)
+    if at in (0, len(counted)):
+        return counted, ""  # no modifier, or no noun before it: keep the words together
+    return counted[:at].strip(), counted[at:].strip()
 
 
 def _report(ctx: StoryContext, it: Item) -> FigureReport:

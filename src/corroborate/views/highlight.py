@@ -17,12 +17,12 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
+from corroborate.isodates import ISO_DAY, ISO_WEEK
+
 MarkKind = Literal["quote", "figure", "evidence"]
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _PARAGRAPH = re.compile(r"[^\n]+")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 # Only absolute web URLs become links; whitespace and control characters are refused outright because
 # browsers strip them before reading the scheme ("java\tscript:" is javascript:).
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
@@ -61,13 +61,13 @@ def _format_date(iso: str) -> str:
         if re.fullmatch(r"\d{3}0", first) and last == first[:3] + "9":
             return f"{first}s"
         return f"{format_date(first)} – {format_date(last)}"
-    if week := _ISO_WEEK.fullmatch(iso):
+    if week := ISO_WEEK.fullmatch(iso):
         monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
         return f"week of {_day(monday)}"
     if "T" in iso:
         day, _, clock = iso.partition("T")
-        return f"{format_date(day)}, {clock[:5]}" if _ISO_DAY.fullmatch(day) else iso
-    if _ISO_DAY.fullmatch(iso):
+        return f"{format_date(day)}, {clock[:5]}" if ISO_DAY.fullmatch(day) else iso
+    if ISO_DAY.fullmatch(iso):
         return _day(datetime.strptime(iso, "%Y-%m-%d"))
     if re.fullmatch(r"\d{4}-\d{2}", iso):
         return datetime.strptime(iso, "%Y-%m").strftime("%b %Y")
