@@ -2,8 +2,11 @@
 
 Relative expressions ('yesterday', 'on Friday', 'this weekend') need the
 publication time; without it they are left out. Weekdays and months point
-back (the one on or before publication) unless the words around them point
-forward ('will', 'next', 'expected').
+back (the one on or before publication) unless the verb of their own clause
+points forward ('will be held ... on Saturday', 'takes place on Saturday').
+Recurring times ('every Sunday', 'Sunday mornings') are no date. Years count
+after a preposition ('in 2008') or as a modifier ('the 2008 election'), and a
+season written '2008-09' is the two years.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from corroborate.language.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from corroborate.language.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS, words
 from corroborate.language.numbers import SMALL
+from corroborate.language.tense import points_forward
+from corroborate.language.units import UNITS
 from corroborate.model import Span, TimeExpression, TimeGrain
 
 _MONTH: Final = (
@@ -22,11 +27,21 @@ _MONTH: Final = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
 _WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_FUTURE: Final = re.compile(
-    r"\b(?:will|would|shall|'ll|expected|due|scheduled|plans?|planned|planning|set|upcoming|next|coming|going)\b",
-    re.IGNORECASE,
-)
 _SMALL_WORDS: Final = "|".join(SMALL)
+# Words after "the 2008" that make it a count, not a year: units ("the 2000 km"), things often
+# counted ("the 2000 troops"), and words that start no noun ("said that 2008 was ...").
+_NOT_MODIFIED: Final = frozenset(
+    {u.lower() for u in UNITS}
+    | words(
+        "residents troops soldiers votes voters workers jobs homes houses cases deaths members"
+        " children and or to of in on at for by with from than as is was are were be been has had"
+        " have will would said says more less per plus"
+    )
+)
+# The words before a year that make the year a modifier of the noun after it.
+_DETERMINER: Final = "|".join(
+    rf"(?<=\b{w} )" for w in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "that")
+)
 
 Found = tuple[int, int, str, TimeGrain]
 Handler = Callable[[re.Match[str], date | None, bool], tuple[str, TimeGrain] | None]
@@ -81,7 +96,9 @@ def _month_only(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, 
         return None
     month = _month_num(m["month"])
     year = ref.year
-    if (future or (m["rel"] or "").lower() == "next") and month < ref.month:
+    if m["yrel"]:  # "March of next year", "in June last year"
+        year += {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    elif (future or (m["rel"] or "").lower() == "next") and month < ref.month:
         year += 1
     elif not future and month > ref.month:
         year -= 1
@@ -171,13 +188,27 @@ def _year_range(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, 
     return f"{m['y1']}/{m['y2']}", "interval"
 
 
+def _season(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    # "the 2008-09 season", "fiscal 2019/20": a season runs into the next year and no other;
+    # "1999-02" is some other thing (a month, a code).
+    first = int(m["y1"])
+    return (f"{first}/{first + 1}", "interval") if int(m["y2"]) == (first + 1) % 100 else None
+
+
 def _year(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
     return m["year"], "year"
 
 
+def _modifier_year(m: re.Match[str], ref: date | None, future: bool) -> tuple[str, TimeGrain] | None:
+    # "the 2008 election", "its 2015 report", "the 2010 World Cup"; not "the 2008 people" (a count).
+    return None if m["next"].lower() in _NOT_MODIFIED else (m["year"], "year")
+
+
 _PATTERNS: Final[list[tuple[re.Pattern[str], Handler]]] = [
     (
-        re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b"),
+        re.compile(
+            rf"\b(?P<month>{_MONTH})(?: |(?<=\.))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b"
+        ),
         _full_date,
     ),
     (
@@ -192,13 +223,17 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], Handler]]] = [
         _slash_date,
     ),
     (re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"), lambda m, r, f: (m.group(0), "day")),
-    (re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)"), _month_day),
+    (
+        # "Dec. 14", and "Dec.14" as it is often typed
+        re.compile(rf"\b(?P<month>{_MONTH})(?: |(?<=\.))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d)"),
+        _month_day,
+    ),
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH})\b(?!,? \d)"), _month_day),
     (re.compile(rf"\b(?P<month>{_MONTH}),? (?P<year>\d{{4}})\b"), _month_year),
     (
         re.compile(
             r"(?:\b(?:in|since|until|by|during|early|late|mid-?|of|(?P<rel>last|next|this))\s+)"
-            rf"(?P<month>{_MONTH})\b(?![ ,]+\d)"
+            rf"(?P<month>{_MONTH})\b(?![ ,]+\d)(?:,? (?:of )?(?P<yrel>last|next|this) year\b)?"
         ),
         _month_only,
     ),
@@ -234,19 +269,43 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], Handler]]] = [
         _year_range,
     ),
     (
+        re.compile(r"(?<![\d,.$€£/-])\b(?P<y1>(?:19|20)\d{2})[-–/](?P<y2>\d{2})\b(?![-–/]?\d|[,.]\d)"),
+        _season,
+    ),
+    (
         re.compile(
             r"(?:\b(?:in|since|until|by|from|before|after|during|of|early|late|mid-?)\s+)(?P<year>(?:19|20)\d{2})\b(?![,.]?\d)"
         ),
         _year,
     ),
+    (
+        re.compile(
+            rf"(?:{_DETERMINER}|(?<=['’]s ))(?P<year>(?:19|20)\d{{2}})(?=\s+(?P<next>[A-Za-z]+))",
+            re.IGNORECASE,
+        ),
+        _modifier_year,
+    ),
 ]
 _LEADING_PREP: Final = re.compile(r"(?:in|on|by|until|during|of|from|before|after)\s+", re.IGNORECASE)
+# A recurring time ("every Sunday", "the first Sunday of every month", "Sunday mornings",
+# "each year in March") is no one day: read as a date it would put a routine on the timeline.
+_RECURRING_BEFORE: Final = re.compile(
+    r"\b(?:every|each)\s+(?:other\s+|(?:first|second|third|fourth|last)\s+"
+    r"|(?:week|month|year)\s+(?:on|in)\s+)?$",
+    re.IGNORECASE,
+)
+_RECURRING_AFTER: Final = re.compile(
+    r"\s+(?:of\s+(?:every|each|the)\s+(?:week|month|year)|(?:every|each)\s+(?:week|month|year)"
+    r"|(?:mornings|afternoons|evenings|nights))\b",
+    re.IGNORECASE,
+)
 
 
-def _future_context(text: str, start: int, end: int, sentence: Span) -> bool:
-    before = text[sentence.start : start].split()[-5:]
-    after = text[end : sentence.end].split()[:2]
-    return bool(_FUTURE.search(" ".join(before + after)))
+def _recurring(text: str, start: int, end: int, sentence: Span) -> bool:
+    return bool(
+        _RECURRING_BEFORE.search(text[max(sentence.start, start - 40) : start])
+        or _RECURRING_AFTER.match(text, end, sentence.end)
+    )
 
 
 def find_times(text: str, sentences: Sequence[Span], published: datetime | None) -> list[TimeExpression]:
@@ -265,7 +324,10 @@ def find_times(text: str, sentences: Sequence[Span], published: datetime | None)
         for start, end, m, handler in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
             if any(start < e and s < end for s, e in taken):
                 continue
-            result = handler(m, ref, _future_context(text, start, end, sentence))
+            if _recurring(text, start, end, sentence):
+                taken.append((start, end))
+                continue
+            result = handler(m, ref, points_forward(text, start, end, sentence))
             if result is not None:
                 taken.append((start, end))
                 found.append((start, end, *result))
