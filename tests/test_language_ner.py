@@ -117,6 +117,28 @@ def test_a_weekday_or_dated_month_after_a_name_is_not_part_of_it(
     assert [text[m.start : m.end] for m in found] == ([name] if name else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Ferry halted\nMarch 3, 2024, 8:24 AM PDT\nThe ferry stopped.", "AM PDT", None),
+        ("Ferry halted\nUpdated 3/3/2024 1:00pm CST\nThe ferry stopped.", "CST", None),
+        ("Posted 10:30 BST Updated Thu\nThe ferry stopped.", "Updated Thu", None),
+        ("Last Updated: 7:35 AM\nThe ferry stopped.", "Last Updated", None),
+        ("Filed at 9:12 a.m. ET KESTWICK, Ore. - The ferry stopped.", "ET KESTWICK", "KESTWICK"),
+        ("Filed at noon\nThe ferry stopped.", "Filed", None),
+        # Without a time before them, such letters may well be a name.
+        ("She hosted ET Canada for years.", "ET Canada", "ET Canada"),
+    ],
+)
+def test_a_timestamp_is_not_a_name(
+    monkeypatch: pytest.MonkeyPatch, text: str, span: str, name: str | None
+) -> None:
+    monkeypatch.setattr(ner, "_pipeline", lambda: _FakeModel([(span, "ORG")]))
+    found = ner.model_entities(text)
+    assert found is not None
+    assert [text[m.start : m.end] for m in found] == ([name] if name else [])
+
+
 def test_the_shipped_model_leaves_the_weekday_out_of_a_name() -> None:
     if not ner.available():
         pytest.skip("no model in corroborate/data/ner (run `make model`)")
