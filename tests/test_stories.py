@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 from array import array
 
-from corroborate.model import EntityLabel
+import pytest
+
+from corroborate.model import Article, EntityLabel
 from corroborate.stories import cluster, find_origins, normalise_origin
 from corroborate.stories.blocking import MAX_BLOCK_POSTING, candidate_pairs
+from corroborate.stories.cluster import NAME_FLOOR, similarity
 from corroborate.stories.conflicts import EventMarks, conflict_factor, marks
-from corroborate.stories.features import Compact
+from corroborate.stories.features import Compact, compact, features, weigh
 from corroborate.stories.linkage import average_link
 from tests.builders import article, ent, fig, when
 from tests.quake_texts import WIRE, other_articles, quake_articles
@@ -210,3 +213,27 @@ def test_blocking_skips_a_feature_too_many_articles_share() -> None:
     assert [(i, list(js)) for i, js in enumerate(later) if js] == [(3, [7])]
     # Outside the time window nothing pairs.
     assert not any(candidate_pairs(few, [i * 1e7 for i in range(5)], 86400.0, names))
+
+
+def _vectors(*articles: Article) -> tuple[list[Compact], list[dict[int, float]]]:
+    vocab: dict[str, int] = {}
+    docs = [compact(features(a), vocab) for a in articles]
+    weigh(docs, len(vocab))
+    return docs, [dict(zip(d.terms, d.weights, strict=True)) for d in docs]
+
+
+def test_articles_naming_other_people_are_less_alike_than_their_words() -> None:
+    # Two firings of the same kind: the same words, another team and coach.
+    text = "The {team} fired head coach {coach} on Saturday after a poor start to the season."
+    hawks = [ent("Harbour Hawks", "ORG"), ent("Mara Hale", "PERSON")]
+    owls = [ent("Dunmore Owls", "ORG"), ent("Ivo Brand", "PERSON")]
+    a = article("a", text.format(team="Harbour Hawks", coach="Mara Hale"), entities=hawks)
+    b = article("b", text.format(team="Harbour Hawks", coach="Mara Hale") + " Fans cheered.", entities=hawks)
+    c = article("c", text.format(team="Dunmore Owls", coach="Ivo Brand"), entities=owls)
+    docs, vecs = _vectors(a, b, c)
+
+    def cosine(i: int, j: int) -> float:
+        return sum(w * vecs[j].get(t, 0.0) for t, w in vecs[i].items())
+
+    assert similarity(vecs[0], vecs[1], docs[0], docs[1]) == pytest.approx(cosine(0, 1))
+    assert similarity(vecs[0], vecs[2], docs[0], docs[2]) == pytest.approx(NAME_FLOOR * cosine(0, 2))

@@ -82,17 +82,22 @@ class Compact:
     weights: array[float]
     places: frozenset[int]
     marks: EventMarks
+    # The '@name' terms among `terms`, and the length of their part of the unit vector.
+    names: array[int] = field(default_factory=lambda: array("l"))
+    name_norm: float = 0.0
 
 
 def compact(f: ArticleFeatures, vocab: dict[str, int]) -> Compact:
-    terms, weights = array("l"), array("d")
+    terms, weights, names = array("l"), array("d"), array("l")
     for t in sorted(f.counts):
         if f.counts[t] > 0:
             terms.append(vocab.setdefault(t, len(vocab)))
             weights.append(f.counts[t])
+            if t.startswith("@"):
+                names.append(terms[-1])
     # Places share the vocabulary under a prefix no term can start with.
     places = frozenset(vocab.setdefault("\0" + p, len(vocab)) for p in f.places)
-    return Compact(f.id, f.published, terms, weights, places, f.marks)
+    return Compact(f.id, f.published, terms, weights, places, f.marks, names)
 
 
 def weigh(docs: list[Compact], vocab_size: int) -> None:
@@ -109,6 +114,8 @@ def weigh(docs: list[Compact], vocab_size: int) -> None:
         ]
         norm = math.sqrt(sum(v * v for v in vec))
         if not norm:
-            d.terms, d.weights = array("l"), array("d")
+            d.terms, d.weights, d.names = array("l"), array("d"), array("l")
         else:
             d.weights = array("d", [v / norm for v in vec])
+            names = set(d.names)
+            d.name_norm = math.sqrt(sum(w * w for t, w in zip(d.terms, d.weights, strict=True) if t in names))
