@@ -72,8 +72,10 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    pages: Iterable[Page | PageError] | None = None,
 ) -> RunResult:
-    """Read, extract and analyse the pages of `inputs`, then update the stories they touch."""
+    """Read, extract and analyse the pages of `inputs` (or the given `pages`, say fetched from
+    the web; `inputs` then only labels the run), then update the stories they touch."""
     result = RunResult(run_id=store.start_run(inputs))
     new_ids: list[str] = []
     workers = workers or os.cpu_count() or 1
@@ -81,7 +83,7 @@ def ingest(
     templates = TemplateIndex()
     executor: Executor | None = None
     try:
-        for batch in _batches(read_pages(inputs, stdin=stdin)):
+        for batch in _batches(read_pages(inputs, stdin=stdin) if pages is None else pages):
             pages = _new_pages(store, result, batch, progress)
             if executor is None and workers > 1 and len(batch) == BATCH:
                 executor = ProcessPoolExecutor(max_workers=workers)
