@@ -118,7 +118,9 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
 def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     for s in sentences:
-        for t in s.tokens:
+        # A clause's tokens are read from its own span and can differ from the sentence's
+        # (a word cut at the clause's edge): every token that is compared gets a weight.
+        for t in s.tokens.union(*s.clauses):
             df[t] += 1
     n = len(sentences)
     return {t: math.log(1.0 + n / c) for t, c in df.items()}
