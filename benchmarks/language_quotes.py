@@ -1,42 +1,39 @@
-"""Quotes and speakers of `language.analyze` on PolNeAR v1.0 (brat Source/Cue/Content).
+"""Quotes and speakers of `language.analyze` on PolNeAR v1.0 (brat Source/Cue/Content), per quote piece.
 
-Run: .venv/bin/python benchmarks/language_quotes.py [--split dev|train] [--show N]
+Run: .venv/bin/python benchmarks/language_quotes.py [--split dev|train] [--folds K] [--show N]
 
-Tokens are \\w+ runs. A predicted attribution matches a gold one when it covers
-at least half of the gold Content's tokens. A predicted attribution is one
-quote, or the quote fragments that share one cue ('"A," he said. "B."'), since
-PolNeAR annotates such a quotation as one discontinuous Content.
+Counted plainly, one count per Quote record (a "piece": the two parts of
+'"A," he said, "B."' are two pieces), as the issue's out-of-sample scorer does:
+- Tokens are \\w+ runs. A piece *covers* a gold Content when it holds at least
+  half of that Content's tokens by itself.
+- Precision: pieces that cover some gold Content / all pieces.
+- Recall: gold Contents that some single piece covers / all gold Contents;
+  "quoted" restricts to Contents holding a quotation mark.
+- Speaker (mention): of covered gold Contents that have a Source, the
+  covering piece's speaker mention overlaps the gold Source. When several
+  pieces cover one Content, the one with the most of its tokens is scored
+  (ties: the first by position).
+- Speaker (entity): the same Contents whose gold Source is a name or noun
+  phrase (not a pronoun): the piece resolves to an entity, and some mention of
+  that entity overlaps the gold Source. A wrong or missing canonical entity
+  fails here even when the mention string overlaps.
+Texts annotated twice are scored on one annotation (the first by file name).
 
-Precision is printed two ways. Per quote (the headline, one count per Quote
-record): a quote is right when it covers half of a gold Content by itself, or
-when it is a piece of a split quotation that was found: at least half of its
-own tokens lie inside a gold Content that its attribution (the fragments
-sharing its cue) covers. A stray fragment inside a good attribution still
-counts as wrong. Per attribution: attributions matching some gold Content.
-The strict per-quote figure (each quote must cover half of a Content alone,
-so '"A," he said, "B"' scores its parts as misses) is printed too.
-
-A gold Content covered by several predicted attributions is aligned to the one
-with the highest token Jaccard: nested attributions ('X said Y believes ...')
-make the outer one cover Y's content as well, and the attribution that fits
-the Content is the one it annotates; the first by position (used before
-2026-11-22 round 2) would depend on the order quotes are listed in. Recall
-over gold attributions whose content holds a quotation mark, and over all.
-Speaker accuracy over matched quotes: our speaker mention overlaps the gold
-Source, or the entity it resolves to has a mention that does; a gold Source
-that is a relative pronoun ("officials, who said ...") resolves to the words
-right before it (since 2026-11-22 round 3). Texts annotated
-twice are scored on one annotation (the first by file name). Anchors: quote
-extractors on other corpora F1 83-84 (span overlap), speaker accuracy 86.5%;
-bars P 0.85, R(quoted) 0.80, R(all) 0.60, speaker 0.90.
+With --folds K (train split): the articles are split into K folds by a hash of
+their name and the figures are printed per fold with the folds' mean and
+spread (population standard deviation). `tools/train_quotes.py` uses the same
+folds and counts to choose the learned parts.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
+import statistics
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,7 +42,9 @@ from corroborate.model import Analysis, Quote
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "polnear"
 _QUOTE_MARKS = re.compile('["“”]')
-_RELATIVE = {"who", "which", "whom", "that"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "whom"}
+
+Tok = tuple[int, int]
 
 
 @dataclass
@@ -53,6 +52,43 @@ class Gold:
     content: list[tuple[int, int]]
     source: list[tuple[int, int]]
     text: str
+
+
+@dataclass
+class Doc:
+    name: str
+    text: str
+    published: datetime | None
+    golds: list[Gold]
+
+
+@dataclass
+class Counts:
+    pieces: int = 0
+    pieces_ok: int = 0
+    gold: int = 0
+    gold_hit: int = 0
+    quoted: int = 0
+    quoted_hit: int = 0
+    sourced: int = 0
+    speaker_ok: int = 0
+    named: int = 0
+    entity_ok: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    def metrics(self) -> dict[str, float]:
+        def r(a: int, b: int) -> float:
+            return a / b if b else 0.0
+
+        return {
+            "precision": r(self.pieces_ok, self.pieces),
+            "recall_quoted": r(self.quoted_hit, self.quoted),
+            "recall_all": r(self.gold_hit, self.gold),
+            "speaker": r(self.speaker_ok, self.sourced),
+            "entity": r(self.entity_ok, self.named),
+        }
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -79,84 +115,10 @@ def read_ann(path: Path) -> list[Gold]:
     return out
 
 
-def _tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(s + m.start(), s + m.end()) for s, e in spans for m in re.finditer(r"\w+", text[s:e])]
-
-
-def covers(q: Quote | list[Quote], toks: list[tuple[int, int]]) -> bool:
-    parts = q if isinstance(q, list) else [q]
-    inside = sum(1 for s, e in toks if any(s >= p.start and e <= p.end for p in parts))
-    return bool(toks) and inside * 2 >= len(toks)
-
-
-def inside(q: Quote, toks: list[tuple[int, int]], text: str) -> bool:
-    """At least half of the quote's own tokens lie inside the gold Content."""
-    ours = _tokens(text, [(q.start, q.end)])
-    gold = set(toks)
-    return bool(ours) and sum(1 for t in ours if t in gold) * 2 >= len(ours)
-
-
-def aligned(candidates: list[list[Quote]], toks: list[tuple[int, int]], text: str) -> list[Quote] | None:
-    """Of the attributions that cover a gold Content, the one that fits it best (token Jaccard): an
-    outer 'X said Y believes ...' covers Y's nested content too, but Y's own attribution fits it."""
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    gold = set(toks)
-
-    def fit(unit: list[Quote]) -> float:
-        ours = set(_tokens(text, [(q.start, q.end) for q in unit]))
-        return len(ours & gold) / len(ours | gold)
-
-    return max(candidates, key=fit)
-
-
-def attributions(quotes: list[Quote]) -> list[list[Quote]]:
-    """Quote fragments that share one cue ('"A," he said. "B."') are one attribution, as PolNeAR's
-    discontinuous Content spans are; a quote without a cue stands alone."""
-    groups: dict[object, list[Quote]] = {}
-    for k, q in enumerate(quotes):
-        key = (q.cue_span.start, q.cue_span.end) if q.cue_span is not None else k
-        groups.setdefault(key, []).append(q)
-    return list(groups.values())
-
-
-def gold_sources(gold: Gold, text: str) -> list[tuple[int, int]]:
-    """The gold Source spans; a relative pronoun ('Democrats, who have argued ...') also stands for the
-    noun phrase it refers to, the (up to five) words right before it."""
-    out = list(gold.source)
-    for s, e in gold.source:
-        if text[s:e].lower() in _RELATIVE:
-            before = re.search(r"((?:[\w.'’-]+\s+){0,4}[\w.'’-]+)[\s,]*$", text[max(0, s - 80) : s])
-            if before:
-                out.append((s - len(before.group(0)), s - len(before.group(0)) + len(before.group(1))))
-    return out
-
-
-def speaker_ok(q: Quote, gold: Gold, analysis: Analysis, text: str) -> bool:
-    spans = []
-    if q.speaker_span is not None:
-        spans.append((q.speaker_span.start, q.speaker_span.end))
-    if q.speaker_entity is not None:
-        spans += [(m.start, m.end) for m in analysis.mentions if m.entity == q.speaker_entity]
-    return any(s < ge and gs < e for s, e in spans for gs, ge in gold_sources(gold, text))
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", default="dev", choices=["dev", "train"])
-    ap.add_argument("--show", type=int, default=0, help="print N misses and N false positives")
-    args = ap.parse_args()
-    root = DATA / args.split
-    if not root.exists():
-        print(f"no data at {root}", file=sys.stderr)
-        return 1
+def load_docs(split: str) -> list[Doc]:
+    root = DATA / split
     seen: set[str] = set()
-    n_pred = n_pred_ok = n_pred_q = n_pred_q_ok = n_pred_q_strict = 0
-    n_gold = n_gold_hit = n_quoted = n_quoted_hit = 0
-    n_matched = n_speaker_ok = 0
-    misses: list[str] = []
-    spurious: list[str] = []
-    wrong_speaker: list[str] = []
+    docs: list[Doc] = []
     for ann in sorted((root / "attributions").glob("*.ann")):
         name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
         if name in seen:
@@ -165,65 +127,120 @@ def main() -> int:
         text = (root / "text" / f"{name}.txt").read_text(encoding="utf-8")
         date = re.search(r"_(\d{4}-\d{2}-\d{2})_", name)
         published = datetime.fromisoformat(date.group(1)).replace(tzinfo=UTC) if date else None
-        golds = read_ann(ann)
-        analysis = analyze(text, published)
-        toks = [_tokens(text, g.content) for g in golds]
-        units = attributions(analysis.quotes)
-        for unit in units:
-            n_pred += 1
-            found = [t for t in toks if covers(unit, t)]
-            n_pred_ok += bool(found)
-            for q in unit:
-                n_pred_q += 1
-                strict = any(covers(q, t) for t in toks)
-                n_pred_q_strict += strict
-                if strict or any(inside(q, t, text) for t in found):
-                    n_pred_q_ok += 1
-                else:
-                    spurious.append(f"{name}: {q.speaker!r} {q.cue!r} | {q.text[:150]!r}")
-        for g, t in zip(golds, toks, strict=True):
-            if not t:
-                continue
-            quoted = bool(_QUOTE_MARKS.search(text[g.content[0][0] : g.content[-1][1]]))
-            best = aligned([u for u in units if covers(u, t)], t, text)
-            hit = best[0] if best else None
-            n_gold += 1
-            n_quoted += quoted
-            if hit is None:
-                misses.append(f"{'Q' if quoted else '-'} {name}: {g.text[:150]!r}")
-                continue
-            n_gold_hit += 1
-            n_quoted_hit += quoted
-            if g.source:
-                n_matched += 1
-                if speaker_ok(hit, g, analysis, text):
-                    n_speaker_ok += 1
-                else:
-                    src = " / ".join(text[s:e] for s, e in g.source)
-                    wrong_speaker.append(f"{name}: ours {hit.speaker!r}, gold {src!r} | {hit.text[:80]!r}")
+        docs.append(Doc(name, text, published, read_ann(ann)))
+    return docs
 
-    def ratio(a: int, b: int) -> float:
-        return a / b if b else 0.0
 
-    print(f"PolNeAR {args.split}: {len(seen)} texts, {n_gold} gold attributions ({n_quoted} quoted)")
-    print(
-        f"  precision        {ratio(n_pred_q_ok, n_pred_q):.3f}  ({n_pred_q_ok}/{n_pred_q} quotes)   bar 0.85"
-    )
-    print(
-        f"    per attribution (a cue's quotes as one): {ratio(n_pred_ok, n_pred):.3f}  ({n_pred_ok}/{n_pred})"
-    )
-    strict = f"{ratio(n_pred_q_strict, n_pred_q):.3f}  ({n_pred_q_strict}/{n_pred_q})"
-    print(f"    strict (each quote alone): {strict}")
-    print(f"  recall (quoted)  {ratio(n_quoted_hit, n_quoted):.3f}  ({n_quoted_hit}/{n_quoted})   bar 0.80")
-    print(f"  recall (all)     {ratio(n_gold_hit, n_gold):.3f}  ({n_gold_hit}/{n_gold})   bar 0.60")
-    print(
-        f"  speaker          {ratio(n_speaker_ok, n_matched):.3f}  ({n_speaker_ok}/{n_matched})   bar 0.90;"
-        " anchors: span-overlap F1 83-84, speaker 86.5%"
-    )
+def fold_of(name: str, k: int) -> int:
+    """A stable fold per article (split by article: no text is in two folds)."""
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % k
+
+
+def tokens(text: str, spans: Iterable[tuple[int, int]]) -> list[Tok]:
+    return [(s + m.start(), s + m.end()) for s, e in spans for m in re.finditer(r"\w+", text[s:e])]
+
+
+def held(q: Quote, toks: Sequence[Tok]) -> int:
+    return sum(1 for s, e in toks if s >= q.start and e <= q.end)
+
+
+def covers(q: Quote, toks: Sequence[Tok]) -> bool:
+    return bool(toks) and held(q, toks) * 2 >= len(toks)
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> bool:
+    gold = list(gold)
+    return any(s < ge and gs < e for s, e in spans for gs, ge in gold)
+
+
+def piece_labels(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
+    """Per piece: does it cover some gold Content by itself."""
+    toks = [tokens(doc.text, g.content) for g in doc.golds]
+    return [any(covers(q, t) for t in toks) for q in quotes]
+
+
+def score(doc: Doc, analysis: Analysis, keep: Sequence[bool] | None = None) -> tuple[Counts, list[str]]:
+    """Counts for one article, and lines describing its errors ('-' miss, '+' false piece, 's' speaker)."""
+    quotes = [q for k, q in enumerate(analysis.quotes) if keep is None or keep[k]]
+    text = doc.text
+    c = Counts()
+    notes: list[str] = []
+    for q, ok in zip(quotes, piece_labels(doc, quotes), strict=True):
+        c.pieces += 1
+        c.pieces_ok += ok
+        if not ok:
+            notes.append(f"+ {doc.name}: {q.speaker!r} {q.cue!r} | {q.text[:150]!r}")
+    for g in doc.golds:
+        toks = tokens(text, g.content)
+        if not toks:
+            continue
+        quoted = bool(_QUOTE_MARKS.search(text[g.content[0][0] : g.content[-1][1]]))
+        c.gold += 1
+        c.quoted += quoted
+        covering = [q for q in quotes if covers(q, toks)]
+        if not covering:
+            notes.append(f"- {'Q' if quoted else ' '} {doc.name}: {g.text[:150]!r}")
+            continue
+        c.gold_hit += 1
+        c.quoted_hit += quoted
+        if not g.source:
+            continue
+        best = max(covering, key=lambda q: held(q, toks))
+        c.sourced += 1
+        mention = [(best.speaker_span.start, best.speaker_span.end)] if best.speaker_span else []
+        ok = _overlaps(mention, g.source)
+        c.speaker_ok += ok
+        src = " / ".join(text[s:e] for s, e in g.source)
+        if src.lower() not in _PRONOUNS:
+            c.named += 1
+            entity = [(m.start, m.end) for m in analysis.mentions if m.entity == best.speaker_entity]
+            c.entity_ok += best.speaker_entity is not None and _overlaps(entity, g.source)
+        if not ok:
+            notes.append(f"s {doc.name}: ours {best.speaker!r}, gold {src!r} | {best.text[:80]!r}")
+    return c, notes
+
+
+def spread(values: Sequence[float]) -> str:
+    return f"{statistics.fmean(values):.3f} ± {statistics.pstdev(values):.3f}"
+
+
+def report(title: str, total: Counts, per_fold: Sequence[Counts] = ()) -> None:
+    m = total.metrics()
+    print(f"{title}: {total.gold} gold contents ({total.quoted} quoted), {total.pieces} quote pieces")
+    rows = [
+        ("precision per piece", "precision", f"{total.pieces_ok}/{total.pieces}", "goal 0.88"),
+        ("recall, quoted contents", "recall_quoted", f"{total.quoted_hit}/{total.quoted}", "goal 0.85"),
+        ("recall, all contents", "recall_all", f"{total.gold_hit}/{total.gold}", "goal 0.65"),
+        ("speaker mention overlaps", "speaker", f"{total.speaker_ok}/{total.sourced}", "goal 0.92"),
+        ("speaker entity right", "entity", f"{total.entity_ok}/{total.named}", "named gold sources"),
+    ]
+    for label, key, frac, goal in rows:
+        folds = f"  folds {spread([f.metrics()[key] for f in per_fold])}" if per_fold else ""
+        print(f"  {label:26} {m[key]:.3f}  ({frac}){folds}   {goal}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--folds", type=int, default=0, help="print per-fold mean ± spread over K folds")
+    ap.add_argument("--show", type=int, default=0, help="print N errors of each kind")
+    args = ap.parse_args()
+    if not (DATA / args.split).exists():
+        print(f"no data at {DATA / args.split}", file=sys.stderr)
+        return 1
+    docs = load_docs(args.split)
+    k = max(args.folds, 1)
+    per_fold = [Counts() for _ in range(k)]
+    notes: list[str] = []
+    for doc in docs:
+        c, n = score(doc, analyze(doc.text, doc.published))
+        per_fold[fold_of(doc.name, k)] += c
+        notes += n
+    total = sum(per_fold, Counts())
+    report(f"PolNeAR {args.split}, {len(docs)} texts", total, per_fold if args.folds > 1 else ())
     if args.show:
-        print("missed:", *misses[: args.show], sep="\n  ")
-        print("false positives:", *spurious[: args.show], sep="\n  ")
-        print("wrong speaker:", *wrong_speaker[: args.show], sep="\n  ")
+        for kind in "-+s":
+            print(f"{kind} errors:", *[n for n in notes if n.startswith(kind)][: args.show], sep="\n  ")
     return 0
 
 
