@@ -46,7 +46,7 @@ def old_output(store: Store, out: Path, changed: Sequence[str]) -> None:
 
 def new_output(store: Store, out: Path, changed: Sequence[str]) -> None:
     """The run's output now (as the run command writes it): the changed stories' files, and the index."""
-    written = write_output(store, out, changed=changed)
+    written = write_output(store, out, changed=changed).written
     others = store.count_stories() - len(written)
     Console(file=io.StringIO(), width=100).print(stories_table(written, others=others))
 

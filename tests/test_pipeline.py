@@ -32,11 +32,14 @@ def site_pages(path: Path) -> Path:
             f"at two public meetings this year.\n\n{PROMO}\n\n"
             f"Harbour master Ines Varga said the work would not disrupt the fleet. Item {n}."
         )
+        # As HTML: a JSON line's "text" is the article as given, kept whole (see below).
+        paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
         record = {
             "id": str(n),
             "url": f"https://www.harbourtimes.example/news/{n}",
             "title": title,
-            "text": body,
+            "html": f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"{paragraphs}</article></body></html>",
         }
         lines.append(json.dumps(record))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -23,7 +23,10 @@ from corroborate.store import DEFAULT_DB, Store
 from corroborate.summaries import STORY_FILES
 from corroborate.views import export as exporting
 from corroborate.views.output import write_output
-from corroborate.views.summary import errors_table, stories_table, story_view
+from corroborate.views.summary import errors_table, stories_table, story_errors_table, story_view
+
+# Exit status: 0 all well; 1 some items (pages, stories) failed, each recorded; 2 usage (typer's own).
+EXIT_SOME_FAILED = 1
 
 app = typer.Typer(
     help="Line up news coverage of the same event across outlets: who said what, "
@@ -94,8 +97,9 @@ def run(
             result = ingest(store, inputs, stdin=sys.stdin.buffer, progress=advance, workers=workers)
         updated = set(result.stories)
         if report:
-            written = write_output(store, out, changed=None if all_pages else updated)
-            changed = [story for story in written if story.id in updated]
+            output = write_output(store, out, changed=None if all_pages else updated, run_id=result.run_id)
+            result.story_errors.extend(output.errors)
+            changed = [story for story in output.written if story.id in updated]
         else:
             changed = list(store.stories(updated))
         total = store.count_stories()
@@ -103,10 +107,13 @@ def run(
         console.print(stories_table(changed, title="Stories this run changed", others=total - len(changed)))
     if result.errors:
         console.print(errors_table(result.errors))
+    if result.story_errors:
+        console.print(story_errors_table(result.story_errors))
     elapsed = time.perf_counter() - started
+    failed_stories = f", {len(result.story_errors)} failed (tried again next run)" if result.story_errors else ""
     console.print(
         f"{result.pages} pages: {result.stored} stored, {result.unchanged} unchanged, "
-        f"{len(result.errors)} not taken; {len(result.stories)} stories updated; "
+        f"{len(result.errors)} not taken; {len(result.stories)} stories updated{failed_stories}; "
         f"{total} in the store ({store.url}); {elapsed:.1f}s"
     )
     if report:
@@ -114,6 +121,8 @@ def run(
             f"story files: {out / STORY_FILES} (listed in {out / 'stories.json'}); "
             f"pages: {out / 'index.html'}"
         )
+    if result.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command("extract")

@@ -35,6 +35,11 @@ class Page(Record):
     url: str | None = None
     title: str | None = Field(default=None, description="given by the source (JSON lines)")
     published: datetime | None = Field(default=None, description="given by the source")
+    fetched: datetime | None = Field(default=None, description="when it was fetched (a WARC's date)")
+    body: bool = Field(
+        default=False,
+        description="the content is the article's body as given (a JSON line's text): kept whole",
+    )
 
 
 class PageError(Record):
@@ -43,6 +48,14 @@ class PageError(Record):
     source: str
     page_id: str | None = None
     stage: str
+    message: str
+
+
+class StoryError(Record):
+    """A story that could not be clustered, built or written; it is tried again by the next run."""
+
+    story: str = Field(description="the story's id, or '' when clustering itself failed")
+    stage: str = Field(description="cluster | compare | render")
     message: str
 
 
@@ -235,6 +248,8 @@ class FigureComparison(Record):
     reports: list[FigureReport]
     verdict: FigureVerdict
     explanation: str
+    confidence: float = Field(default=1.0, description="0..1: how sure it is that the reports count one quantity")
+    why: str = Field(default="", description="what the reports share: counted thing, event, unit, occasion")
 
 
 class SharedQuote(Record):

@@ -1,8 +1,13 @@
 """The whole flow: sources -> extract -> language -> stories -> compare -> store.
 
 Each stage is a plain function from records to records; this module only
-wires them together and records every page's outcome. A bad page costs that
-page, never the run.
+wires them together and records every page's and story's outcome. A bad page
+costs that page and a bad story that story, never the run.
+
+What a run leaves undone is in the store, not in the process: articles in no
+story yet, and stories marked pending (changed, or failed). Every run finishes
+that work first, so a run that was killed, or one that met a bug in a story,
+is completed by the next.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from corroborate.compare import compare
 from corroborate.extract import ExtractError, extract
 from corroborate.extract.template import TemplateIndex
 from corroborate.language import analyze_article
-from corroborate.model import Article, Page, PageError, Story
+from corroborate.faults import checkpoint
+from corroborate.model import Article, Page, PageError, Story, StoryError
 from corroborate.sources import read_pages
 from corroborate.store import Store
 from corroborate.stories import cluster, find_origins
@@ -43,6 +49,12 @@ class RunResult:
     unchanged: int = 0
     errors: list[PageError] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # ids of the stories this run touched
+    story_errors: list[StoryError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Some item (a page, a story) failed: the exit status says so."""
+        return bool(self.errors or self.story_errors)
 
 
 def extract_page(page: Page) -> Article | PageError:
@@ -92,26 +104,43 @@ def ingest(
             for item in extracted:
                 if isinstance(item, Article):
                     templates.add(item)
-            stripped = [templates.strip(a) for a in extracted if isinstance(a, Article)]
+            # A body given as such (a JSON line's text) is kept whole: no template is cut from it.
+            stripped = [
+                a if page.body else templates.strip(a)
+                for page, a in zip(pages, extracted, strict=True)
+                if isinstance(a, Article)
+            ]
             analyzed = iter(run(analyze_page, stripped))
             for page, outcome in zip(pages, extracted, strict=True):
                 final = outcome if isinstance(outcome, PageError) else next(analyzed)
                 if progress:
                     progress(page.source)
+                if isinstance(final, Article):
+                    final = _save(store, result.run_id, page, final)
                 if isinstance(final, PageError):
                     result.errors.append(final)
                     store.record_error(result.run_id, final)
                     continue
-                store.save_article(result.run_id, page, final)
                 result.stored += 1
                 new_ids.append(final.id)
+                checkpoint("page-stored")
     finally:
         if executor:
             executor.shutdown()
-    if new_ids:
-        result.stories = update_stories(store, new_ids)
+    touched, result.story_errors = update_stories(store, result.run_id)
+    result.stories = sorted(set(touched) | set(store.stories_of(new_ids).values()))
     store.finish_run(result.run_id)
     return result
+
+
+def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | PageError:
+    try:
+        store.save_article(run_id, page, article)
+    except Exception as exc:  # this article cannot be stored (the database refuses its data)
+        if not store.reachable():
+            raise  # the store itself is gone: nothing more can be stored, the run must stop
+        return PageError(source=page.source, page_id=page.id, stage="store", message=_describe(exc))
+    return article
 
 
 def _new_pages(
@@ -141,8 +170,40 @@ def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageErro
         yield batch
 
 
-def update_stories(store: Store, new_ids: Sequence[str]) -> list[str]:
-    """Cluster the new articles into stories and rebuild the story files they touch.
+def update_stories(store: Store, run_id: int = 0) -> tuple[list[str], list[StoryError]]:
+    """Put every article in no story yet into one, and build every pending story.
+
+    One run at a time does this (the store's story lock), and it takes the work as
+    the store holds it, so what a killed run or a concurrent one stored is clustered
+    here too. Returns the stories built or tried, and those that failed.
+    """
+    errors: list[StoryError] = []
+    with store.story_lock():
+        new_ids = store.unassigned()
+        if new_ids:
+            try:
+                assignment = assign_stories(store, new_ids)
+            except Exception as exc:  # the articles stay in no story; the next run tries again
+                errors.append(StoryError(story="", stage="cluster", message=_describe(exc)))
+                store.story_failed(run_id, "", "cluster", _describe(exc), retry=False)
+            else:
+                store.assign(assignment, run_id)
+                checkpoint("assigned")
+        touched = store.pending()
+        for story_id in touched:
+            try:
+                story = build_story(story_id, store.articles(story=story_id))
+            except Exception as exc:  # this story stays pending, its error recorded
+                errors.append(StoryError(story=story_id, stage="compare", message=_describe(exc)))
+                store.story_failed(run_id, story_id, "compare", _describe(exc))
+                continue
+            store.save_story(story, run_id)
+            checkpoint("story-saved")
+    return touched, errors
+
+
+def assign_stories(store: Store, new_ids: Sequence[str]) -> dict[str, str]:
+    """The story of each new article, from clustering them with the stored articles near them.
 
     Stored articles keep their stories, so only those published near the new ones
     (within the clustering's time window) can matter: a run adding a day's pages to a
@@ -156,11 +217,7 @@ def update_stories(store: Store, new_ids: Sequence[str]) -> list[str]:
         reach = timedelta(days=WINDOW_DAYS + 1)  # a day more: stored times may be local times
         nearby = store.articles(published_within=(min(known_dates) - reach, max(known_dates) + reach))
     assignment = cluster(nearby, store.assignments())
-    store.assign({aid: assignment[aid] for aid in new_ids})
-    touched = sorted({assignment[aid] for aid in new_ids})
-    for story_id in touched:
-        store.save_story(build_story(story_id, store.articles(story=story_id)))
-    return touched
+    return {aid: assignment[aid] for aid in new_ids}
 
 
 def build_story(story_id: str, articles: Sequence[Article]) -> Story:

@@ -218,6 +218,7 @@ def _page_from_record(obj: Any, where: str, page_id: str) -> Page:
         url=url if isinstance(url, str) and url else None,
         title=title if isinstance(title, str) and title.strip() else None,
         published=parse_timestamp(obj.get("published")),
+        body=content is not html,
     )
 
 

@@ -17,6 +17,10 @@ __all__ = ["MIN_WORDS", "ExtractError", "TemplateIndex", "extract", "extract_man
 
 def extract(page: Page) -> Article:
     """Extract the article from one page, or raise ExtractError."""
+    if page.body:
+        from corroborate.extract.given import given_article
+
+        return given_article(page)
     content = page.content[:MAX_CHARS]
     try:
         if page.format == "html":

@@ -67,7 +67,7 @@ def assemble(page: Page, blocks: list[Block], found: Found) -> Article:
     # Last: the name the page's own reader appeal gives ('Become a member of Eastvale Post').
     outlet = (
         found.outlet
-        or _outlet_from_host(page.url, origin)
+        or outlet_from_host(page.url, origin)
         or appeal_outlet([r.text for r in removed if r.kind in _APPEAL_KINDS])
     )
     text = "\n\n".join(b.text for b in body)
@@ -89,7 +89,7 @@ def assemble(page: Page, blocks: list[Block], found: Found) -> Article:
     )
 
 
-def _outlet_from_host(url: str | None, origin: str | None) -> str | None:
+def outlet_from_host(url: str | None, origin: str | None) -> str | None:
     """The URL's host, or the wire's name when the host is the wire's own site (northernwire.example)."""
     host = host_outlet(url)
     if host and origin:

@@ -7,21 +7,34 @@ Every page's outcome (stored, unchanged, or its error) is recorded per run.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from corroborate.model import Article, Page, PageError, Story
 from corroborate.store import schema
-from corroborate.store.schema import articles, page_outcomes, pages, runs, stories, story_summaries
+from corroborate.store.locks import retrying, story_lock
+from corroborate.store.schema import (
+    articles,
+    page_outcomes,
+    pages,
+    pending_stories,
+    runs,
+    stories,
+    story_outcomes,
+    story_summaries,
+)
 from corroborate.summaries import StorySummary, summarize
 
 DEFAULT_DB = "corroborate.db"
+
+T = TypeVar("T")
 
 
 def database_url(db: str) -> str:
@@ -46,14 +59,18 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _column(value: str | None) -> str | None:
+    # PostgreSQL text cannot hold NUL; the record's JSON keeps it escaped, the column need not.
+    return value.replace("\x00", "\ufffd") if value else value
+
+
 class Store:
     def __init__(self, db: str = DEFAULT_DB) -> None:
         self.url = database_url(db)
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        with self.engine.begin() as conn:
-            self.schema_version = schema.migrate(conn)
+        self.schema_version = self._write(schema.migrate)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -64,37 +81,50 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run `work` as one transaction, retried while another writer holds the database."""
+
+        def once() -> T:
+            with self.engine.begin() as conn:
+                return work(conn)
+
+        return retrying(once)
+
+    def story_lock(self) -> AbstractContextManager[None]:
+        """One run at a time clusters and builds stories (see `locks`)."""
+        return story_lock(self.engine)
+
     # --- runs and outcomes ---------------------------------------------------
 
     def start_run(self, inputs: Sequence[str]) -> int:
-        with self.engine.begin() as conn:
-            result = conn.execute(runs.insert().values(started=_now(), inputs=json.dumps(list(inputs))))
-            return int(result.inserted_primary_key[0])  # type: ignore[index]
+        row = {"started": _now(), "inputs": json.dumps(list(inputs))}
+
+        def write(conn: Connection) -> int:
+            key = conn.execute(runs.insert().values(**row)).inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+        return self._write(write)
 
     def finish_run(self, run_id: int) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(update(runs).where(runs.c.id == run_id).values(finished=_now()))
+        self._write(
+            lambda conn: conn.execute(update(runs).where(runs.c.id == run_id).values(finished=_now()))
+        )
 
     def record_error(self, run_id: int, error: PageError) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                page_outcomes.insert().values(
-                    run_id=run_id,
-                    source=error.source,
-                    page_id=error.page_id,
-                    status="error",
-                    stage=error.stage,
-                    message=error.message,
-                )
-            )
+        row = {
+            "run_id": run_id,
+            "source": _column(error.source),
+            "page_id": error.page_id,
+            "status": "error",
+            "stage": error.stage,
+            "message": _column(error.message),
+        }
+        self._write(lambda conn: conn.execute(page_outcomes.insert().values(**row)))
 
     def record_unchanged(self, run_id: int, page: Page) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                page_outcomes.insert().values(
-                    run_id=run_id, source=page.source, page_id=page.id, status="unchanged"
-                )
-            )
+        row = {"run_id": run_id, "source": _column(page.source), "page_id": page.id, "status": "unchanged"}
+        self._write(lambda conn: conn.execute(page_outcomes.insert().values(**row)))
 
     def outcomes(self, run_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -113,29 +143,29 @@ class Store:
         """Store a page and its article in one transaction; a page already stored is left as it is."""
         page_row = {
             "id": page.id,
-            "source": page.source,
+            "source": _column(page.source),
             "format": page.format,
-            "url": page.url,
+            "url": _column(page.url),
             "encoding": page.encoding,
             "size": len(page.content),
             "first_seen": _now(),
         }
         article_row = {
             "id": article.id,
-            "title": article.title,
-            "outlet": article.outlet,
-            "origin": article.origin,
+            "title": _column(article.title),
+            "outlet": _column(article.outlet),
+            "origin": _column(article.origin),
             "published": article.published,
             "data": article.model_dump_json(),
         }
-        with self.engine.begin() as conn:
+        outcome = {"run_id": run_id, "source": _column(page.source), "page_id": page.id, "status": "stored"}
+
+        def save(conn: Connection) -> None:
             conn.execute(self._insert_ignore(pages, page_row))
             conn.execute(self._insert_ignore(articles, article_row))
-            conn.execute(
-                page_outcomes.insert().values(
-                    run_id=run_id, source=page.source, page_id=page.id, status="stored"
-                )
-            )
+            conn.execute(page_outcomes.insert().values(**outcome))
+
+        self._write(save)
 
     def _insert_ignore(self, table: Any, row: Mapping[str, Any]) -> Any:
         if self.engine.dialect.name == "postgresql":
@@ -174,6 +204,27 @@ class Store:
 
     # --- stories ------------------------------------------------------------------
 
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Article id -> story id, for those of these articles that are in a story."""
+        found: dict[str, str] = {}
+        wanted = list(ids)
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                query = select(articles.c.id, articles.c.story_id).where(
+                    articles.c.id.in_(wanted[i : i + 500]), articles.c.story_id.is_not(None)
+                )
+                found.update({row.id: row.story_id for row in conn.execute(query)})
+        return found
+
+    def reachable(self) -> bool:
+        """Whether the database still answers: a failed write was this record's, not the store's."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(select(func.count()).select_from(runs))
+        except Exception:
+            return False
+        return True
+
     def assignments(self) -> dict[str, str]:
         """Article id -> story id, for every article already in a story."""
         with self.engine.connect() as conn:
@@ -182,21 +233,91 @@ class Store:
             )
             return {row.id: row.story_id for row in rows}
 
-    def assign(self, assignment: Mapping[str, str]) -> None:
-        with self.engine.begin() as conn:
+    def unassigned(self) -> list[str]:
+        """Ids of the stored articles in no story yet: this run's, or those a killed run left."""
+        query = select(articles.c.id).where(articles.c.story_id.is_(None)).order_by(articles.c.id)
+        with self.engine.connect() as conn:
+            return [row.id for row in conn.execute(query)]
+
+    def assign(self, assignment: Mapping[str, str], run_id: int = 0) -> None:
+        """Put articles in stories, and mark those stories to be built, in one transaction."""
+
+        def write(conn: Connection) -> None:
             for article_id, story_id in assignment.items():
                 conn.execute(update(articles).where(articles.c.id == article_id).values(story_id=story_id))
+            for story_id in sorted(set(assignment.values())):
+                self._mark_pending(conn, story_id, run_id)
 
-    def save_story(self, story: Story) -> None:
-        """Store the story (less its articles, kept in their own table) and its summary."""
+        self._write(write)
+
+    def _mark_pending(self, conn: Connection, story_id: str, run_id: int) -> None:
+        row = {"id": story_id, "run_id": run_id, "failures": 0}
+        conn.execute(self._insert_ignore(pending_stories, row))
+
+    def pending(self) -> list[str]:
+        """Ids of the stories to build: changed since they were last built, or failed."""
+        with self.engine.connect() as conn:
+            return [
+                row.id for row in conn.execute(select(pending_stories.c.id).order_by(pending_stories.c.id))
+            ]
+
+    def pending_details(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            query = select(pending_stories).order_by(pending_stories.c.id)
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def story_failed(self, run_id: int, story_id: str, stage: str, message: str, retry: bool = True) -> None:
+        """Record that building or rendering a story failed: it stays pending, for the next run."""
+
+        def write(conn: Connection) -> None:
+            if retry:
+                self._mark_pending(conn, story_id, run_id)
+            conn.execute(
+                update(pending_stories)
+                .where(pending_stories.c.id == story_id)
+                .values(
+                    run_id=run_id,
+                    failures=pending_stories.c.failures + 1,
+                    stage=stage,
+                    error=_column(message),
+                )
+            )
+            conn.execute(
+                story_outcomes.insert().values(
+                    run_id=run_id, story_id=story_id, status="error", stage=stage, message=_column(message)
+                )
+            )
+
+        self._write(write)
+
+    def story_outcomes(self, run_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            query = (
+                select(story_outcomes).where(story_outcomes.c.run_id == run_id).order_by(story_outcomes.c.id)
+            )
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def save_story(self, story: Story, run_id: int | None = None) -> None:
+        """Store the story (less its articles, kept in their own table) and its summary; it is built."""
         data = story.model_dump_json(exclude={"articles"})
-        row = {"id": story.id, "title": story.title, "updated": _now(), "data": data}
+        row = {"id": story.id, "title": _column(story.title), "updated": _now(), "data": data}
         summary = summarize(story).model_dump_json()
-        with self.engine.begin() as conn:
+
+        def write(conn: Connection) -> None:
             conn.execute(stories.delete().where(stories.c.id == story.id))
             conn.execute(stories.insert().values(**row))
             conn.execute(story_summaries.delete().where(story_summaries.c.id == story.id))
             conn.execute(story_summaries.insert().values(id=story.id, data=summary))
+            conn.execute(pending_stories.delete().where(pending_stories.c.id == story.id))
+            if run_id is not None:
+                conn.execute(story_outcomes.insert().values(run_id=run_id, story_id=story.id, status="built"))
+
+        self._write(write)
+
+    def story_times(self) -> dict[str, datetime]:
+        """When each story was last saved: a story file older than this is out of date."""
+        with self.engine.connect() as conn:
+            return {row.id: row.updated for row in conn.execute(select(stories.c.id, stories.c.updated))}
 
     def story_ids(self) -> list[str]:
         with self.engine.connect() as conn:

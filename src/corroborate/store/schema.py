@@ -25,7 +25,9 @@ from sqlalchemy import (
     text,
 )
 
+from corroborate.fetch.tables import create_fetch_tables
 from corroborate.model import Story
+from corroborate.store.desk_tables import create_desk_tables
 from corroborate.summaries import summarize
 
 metadata = MetaData()
@@ -138,7 +140,66 @@ def _event_range_v3(conn: Connection) -> None:
     _summarize_stories(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _summaries_v2, _event_range_v3]
+# Stories that must be (re)built: their articles changed, or building or rendering them failed.
+# A row is written with the assignment that changes a story, in one transaction, and deleted
+# with the story's save: a run killed in between leaves it here for the next run to finish.
+pending_stories = Table(
+    "pending_stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("run_id", Integer, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("stage", String(16)),  # where the last attempt failed: compare | save | render
+    Column("error", Text),
+)
+
+# Each story's outcome per run, as page_outcomes is each page's: built, or its error.
+story_outcomes = Table(
+    "story_outcomes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("story_id", String(40), nullable=False),
+    Column("status", String(12), nullable=False),  # built | error
+    Column("stage", String(16)),
+    Column("message", Text),
+    Index("ix_story_outcomes_run", "run_id"),
+)
+
+
+def _pending_v4(conn: Connection) -> None:
+    pending_stories.create(conn, checkfirst=True)
+    story_outcomes.create(conn, checkfirst=True)
+    # Stores written before this could hold articles assigned to a story that was never built
+    # (a run that died while comparing): those stories are built by the next run.
+    conn.execute(
+        text(
+            "INSERT INTO pending_stories (id, run_id, failures) "
+            "SELECT DISTINCT a.story_id, 0, 0 FROM articles a "
+            "WHERE a.story_id IS NOT NULL AND a.story_id NOT IN (SELECT id FROM stories) "
+            "AND a.story_id NOT IN (SELECT id FROM pending_stories)"
+        )
+    )
+
+
+def _desk_v5(conn: Connection) -> None:
+    # The shared desk (`corroborate serve`): users, marks on findings, the search index.
+    create_desk_tables(conn)
+
+
+def _fetches_v6(conn: Connection) -> None:
+    # Every web fetch as it arrived (corroborate.fetch): conditional GETs, versions, offline reruns.
+    create_fetch_tables(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _create_v1,
+    _summaries_v2,
+    _event_range_v3,
+    _pending_v4,
+    _desk_v5,
+    _fetches_v6,
+]
 
 
 def migrate(conn: Connection) -> int:

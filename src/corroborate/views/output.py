@@ -1,46 +1,101 @@
 """The run's output folder: one story file (JSON) and one HTML page per story, and an index.
 
-A run rewrites the files of the stories it changed (and any that are missing); the
-index (stories.json, index.html) lists every story from the summaries the store
-keeps. So a run on a large store reads in full only the stories it changed.
+A run rewrites the files of the stories it changed, and any that are missing or
+older than the story in the store (a run killed before it wrote them); the index
+(stories.json, index.html) lists every story from the summaries the store keeps.
+So a run on a large store reads in full only the stories it changed. Every file
+is written whole or not at all (written aside, then renamed over the old one).
+A story whose page cannot be rendered is recorded and stays due for the next run.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-from corroborate.model import Story
+from corroborate.faults import checkpoint
+from corroborate.model import Story, StoryError
 from corroborate.store import Store
-from corroborate.summaries import STORY_FILES
+from corroborate.summaries import STORY_FILES, StorySummary
 from corroborate.views.export import write_index
-from corroborate.views.report import write_reports
+from corroborate.views.report import render_story, write_reports
 
 
-def write_output(store: Store, out: Path, changed: Collection[str] | None = None) -> list[Story]:
-    """Write `out`; with `changed`, only those stories' files are written again.
+@dataclass
+class Output:
+    written: list[Story] = field(default_factory=list)
+    errors: list[StoryError] = field(default_factory=list)
 
-    Returns the stories written. Files of stories no longer in the store are removed.
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `path` so that a reader, or a run killed midway, sees the old file or the new one."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    aside.write_text(text, encoding="utf-8")
+    os.replace(aside, path)
+
+
+def write_output(
+    store: Store, out: Path, changed: Collection[str] | None = None, run_id: int | None = None
+) -> Output:
+    """Write `out`; with `changed`, only those stories' files (and missing or stale ones) are written.
+
+    Files of stories no longer in the store are removed.
     """
     summaries = store.summaries()
     folder = out / STORY_FILES
     folder.mkdir(parents=True, exist_ok=True)
-    # One listing of each folder, not a look-up per story: the store may hold many thousands.
-    pages = {path.name for path in out.glob("story-*.html")}
-    files = {path.name for path in folder.glob("story-*.json")}
-    due = [
-        s.id
-        for s in summaries
-        if changed is None or s.id in changed or s.page not in pages or Path(s.file).name not in files
-    ]
-    stories = list(store.stories(None if changed is None else due))
+    for leftover in [*out.glob(".*.tmp"), *folder.glob(".*.tmp")]:
+        leftover.unlink(missing_ok=True)  # from a run killed while writing
+    due = _due(store, out, summaries, changed)
+    result = Output()
     file_of = {s.id: s.file for s in summaries}
-    for story in stories:
-        (out / file_of[story.id]).write_text(story.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    page_of = {s.id: s.page for s in summaries}
+    for story in store.stories(due):
+        try:
+            page = render_story(story)
+        except Exception as exc:  # this story's page is missing until the next run renders it
+            message = f"{type(exc).__name__}: {exc}"
+            result.errors.append(StoryError(story=story.id, stage="render", message=message))
+            if run_id is not None:
+                store.story_failed(run_id, story.id, "render", message)
+            continue
+        write_atomic(out / file_of[story.id], story.model_dump_json(indent=2) + "\n")
+        write_atomic(out / page_of[story.id], page)
+        result.written.append(story)
+        checkpoint("output-file")
     current = {Path(file).name for file in file_of.values()}
-    for stale in files - current:
+    for stale in {path.name for path in folder.glob("story-*.json")} - current:
         (folder / stale).unlink()
-    with (out / "stories.json").open("w", encoding="utf-8") as handle:
+    aside = out / f".stories.json.{os.getpid()}.tmp"
+    with aside.open("w", encoding="utf-8") as handle:
         write_index(summaries, handle)
-    write_reports(stories, out, index=summaries)
-    return stories
+    os.replace(aside, out / "stories.json")
+    write_reports([], out, index=summaries)  # index.html, and pages of stories merged away removed
+    return result
+
+
+def _due(
+    store: Store, out: Path, summaries: list[StorySummary], changed: Collection[str] | None
+) -> list[str]:
+    """Stories whose files must be written: changed, missing, or older than the stored story."""
+    if changed is None:
+        return [s.id for s in summaries]
+    # One listing of each folder, not a look-up per story: the store may hold many thousands.
+    pages = _modified(out, "story-*.html")
+    files = _modified(out / STORY_FILES, "story-*.json")
+    saved = store.story_times()
+    due = []
+    for s in summaries:
+        stamp = saved.get(s.id)
+        when = stamp.replace(tzinfo=UTC) if stamp and stamp.tzinfo is None else stamp
+        page, file = pages.get(s.page), files.get(Path(s.file).name)
+        if s.id in changed or page is None or file is None or (when and min(page, file) < when):
+            due.append(s.id)
+    return due
+
+
+def _modified(folder: Path, pattern: str) -> dict[str, datetime]:
+    return {p.name: datetime.fromtimestamp(p.stat().st_mtime, UTC) for p in folder.glob(pattern)}

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from corroborate.model import PageError, Story
+from corroborate.model import PageError, Story, StoryError
 from corroborate.wording import figure_in_words
 
 
@@ -66,6 +66,16 @@ def errors_table(errors: Sequence[PageError]) -> Table:
     table.add_column("why")
     for error in errors:
         table.add_row(Text(error.source), error.stage, Text(error.message))
+    return table
+
+
+def story_errors_table(errors: Sequence[StoryError]) -> Table:
+    table = Table(title="Stories not built (each is tried again by the next run)", title_justify="left")
+    table.add_column("story")
+    table.add_column("stage")
+    table.add_column("why")
+    for error in errors:
+        table.add_row(Text(error.story or "(clustering)"), error.stage, Text(error.message))
     return table
 
 
