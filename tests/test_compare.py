@@ -91,16 +91,17 @@ def test_wire_and_copy_alone_corroborate_nothing() -> None:
     assert all(c.origins == ["Northwire"] and c.articles == [WIRE_ID, REPUB_ID] for c in story.claims[:3])
 
 
-def test_a_later_toll_from_another_speaker_is_explained(story: Story) -> None:
+def test_a_later_count_inside_an_earlier_bound_agrees(story: Story) -> None:
+    # "at least 12" and a later 15 are both true: bounds are intervals, not estimates.
     killed = next(f for f in story.figures if "killed" in f.counted)
     assert [(r.article, r.value, r.bound, r.speaker) for r in killed.reports] == [
         (WIRE_ID, 12, "at_least", "Interior Ministry"),
         (REPUB_ID, 12, "at_least", "Interior Ministry"),
         (LOCAL_ID, 15, "exact", "Lena Varga"),
     ]
-    assert killed.verdict == "differ_explained"
+    assert killed.verdict == "agree"
     # Dates read as a person writes them; the story file keeps the ISO date in its own field.
-    assert killed.explanation.startswith("later figure (5 March 2031) from a different source: ")
+    assert killed.explanation.startswith("the reports agree within their stated bounds: ")
     assert "15 (Lena Varga, as of 5 March 2031, Marovia Times)" in killed.explanation
     assert killed.reports[2].as_of == "2031-03-05"
     assert killed.counted == "people killed"
@@ -124,7 +125,10 @@ def _toll(
     [
         (("more than 12", 12, "more_than"), ("12", 12, "exact"), "agree"),
         (("12", 12, "exact"), ("16", 16, "exact"), "differ"),
-        (("more than 12", 12, "more_than"), ("more than 15", 15, "more_than"), "differ"),
+        # Bounds are intervals: both "more than" figures can be true at once; 12 is more than 10.
+        (("more than 12", 12, "more_than"), ("more than 15", 15, "more_than"), "agree"),
+        (("more than 10", 10, "more_than"), ("12", 12, "exact"), "agree"),
+        (("fewer than 10", 10, "less_than"), ("12", 12, "exact"), "differ"),
         (("about 20", 20, "approximate"), ("21", 21, "exact"), "agree"),
     ],
 )

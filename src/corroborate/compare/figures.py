@@ -9,6 +9,7 @@ or differ in a way their dates or sources explain.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import datetime
 
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.compare.entities import EntityMap
+from corroborate.compare.quantity import counts_nothing, named_group, occasion, same_occasion, stated_as_of
 from corroborate.isodates import date_in_words
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
 from corroborate.stories.features import name_key
@@ -28,8 +30,6 @@ WINDOW_AFTER = 12
 MAX_RATIO = 1.5
 SAME_VALUE = 0.005
 APPROX = 0.1
-# "more than 12" agrees with 13 but not with 15: a later, higher count is news, not agreement.
-BOUND_SLACK = 0.1
 # "100,000 of roughly 120,000 residents": the second figure is the whole, not the part.
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\b[^.;:]{0,40}$")
 
@@ -54,6 +54,11 @@ class Item:
     kind: str  # grouping key beside the unit
     when: str | None  # as_of, else the publication day
     when_stated: bool
+    as_of: str | None  # the stated as-of date, not a period's start ("since Monday")
+    occasion: frozenset[str]  # years and qualifiers that tell one occasion from another
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "with"})
 
 
 def _event_kind(
@@ -72,6 +77,8 @@ def _event_kind(
     after = words(text[fig.end : hi])[:WINDOW_AFTER]
     best: tuple[int, int, str] | None = None
     for dist, w in enumerate(reversed(before)):
+        if w.lower() in _CLAUSE_JOINS:
+            break  # "12 were killed and 40 were wounded": the verb before "and" is the other clause's
         kind = event_class(w)
         if kind:
             best = (dist, 0, kind)  # a verb before wins a tie: "killing 12 people and injuring 40"
@@ -106,20 +113,26 @@ def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
             k > 0 and bool(_OF_TOTAL.match(a.text[figs[k - 1].end : f.start])) for k, f in enumerate(figs)
         ]
         for k, f in enumerate(figs):
+            if counts_nothing(a.text, f):
+                continue
             sent = ctx.sentence_at(a.id, f.start)
             s_start, s_end = (sent.start, sent.end) if sent else (f.start, f.end)
             kind = None if totals[k] else _event_kind(a.text, figs, totals, k, s_start, s_end)
             head = counted_head(f.counted or "")
             # Without a counted thing or an event an amount is only a unit (two sums in euros are
             # not one quantity), and durations ("three years") are context, not contested figures.
-            key = ("event:" + kind) if kind else ("counted:" + head) if head else ""
+            # Named groups count too: "5 soldiers killed" is not "12 civilians killed".
+            group = named_group(head)
+            event = ("event:" + kind + (":" + group if group else "")) if kind else ""
+            key = event or ("counted:" + head if head else "")
             if not key or stem(f.unit or "") in _DURATIONS or head in _DURATIONS:
                 continue
             speaker = entities.name(entities.key(a.id, f.speaker_entity)) or f.speaker
             published = a.published.date().isoformat() if a.published else None
-            items.append(
-                Item(a, f, ctx.origins[a.id], speaker, key, f.as_of or published, f.as_of is not None)
-            )
+            as_of = stated_as_of(a.text, a.analysis, f, sent)
+            where = occasion(a.text, a.analysis, f, sent)
+            when = as_of or published
+            items.append(Item(a, f, ctx.origins[a.id], speaker, key, when, as_of is not None, as_of, where))
     return items
 
 
@@ -131,22 +144,23 @@ def _interval(f: Figure) -> tuple[float, float]:
         case "approximate":
             return (v * (1 - APPROX), v * (1 + APPROX))
         case "more_than" | "at_least":
-            return (v, v * (1 + BOUND_SLACK))
+            return (v, math.inf)
         case "less_than" | "at_most":
-            return (v * (1 - BOUND_SLACK), v)
+            return (-math.inf, v)
         case "range":
             return (v, f.high if f.high is not None else v)
     return (v, v)
 
 
 def figures_agree(a: Figure, b: Figure) -> bool:
-    """The same stated value, or a value just inside the other's bounds ("more than 12" vs 12 or 13)."""
+    """The same stated value, or intervals that overlap: "more than 10" agrees with 12.
+
+    Bounds are read as the intervals they state; a bound is not an estimate of its number.
+    Comparisons only ever hold figures of one magnitude (MAX_RATIO), so an open bound
+    never reaches a figure of another order.
+    """
     if abs(a.value - b.value) <= SAME_VALUE * max(abs(a.value), abs(b.value)):
         return True
-    bounds = {"more_than", "at_least", "less_than", "at_most"}
-    lower = {"more_than", "at_least"}
-    if a.bound in bounds and b.bound in bounds and (a.bound in lower) == (b.bound in lower):
-        return False  # two bounds the same way round that state different numbers
     (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
     return lo1 <= hi2 and lo2 <= hi1
 
@@ -156,7 +170,7 @@ def _fmt(f: Figure) -> str:
 
 
 def _describe(it: Item) -> str:
-    as_of = f"as of {date_in_words(it.figure.as_of)}" if it.figure.as_of else None
+    as_of = f"as of {date_in_words(it.as_of)}" if it.as_of else None
     who = [x for x in (it.speaker, as_of, it.origin) if x]
     return f"{_fmt(it.figure)} ({', '.join(who)})"
 
@@ -181,13 +195,26 @@ def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
     for it in group:
         by_value[(it.figure.value, it.figure.high)].append(it)
     values = list(by_value.values())
+    # Only reports of different articles are compared: an article is never set against itself.
+    # An article giving several values ("rose from 12 to 14") differs from another only when
+    # none of its values agrees with any of the other's.
+    per_article: dict[str, list[Figure]] = defaultdict(list)
+    for it in group:
+        per_article[it.article.id].append(it.figure)
+
+    def conflict(x: Item, y: Item) -> bool:
+        xs, ys = per_article[x.article.id], per_article[y.article.id]
+        return x.article.id != y.article.id and not any(figures_agree(a, b) for a in xs for b in ys)
+
     differing = [
         (xs, ys)
         for i, xs in enumerate(values)
         for ys in values[i + 1 :]
-        if not all(figures_agree(x.figure, y.figure) for x in xs for y in ys)
+        if any(conflict(x, y) for x in xs for y in ys)
     ]
     if not differing:
+        if len(values) > 1:
+            return "agree", f"the reports agree within their stated bounds: {summary}"
         return "agree", f"all reports agree: {summary}"
     times = [(x, y) for xs, ys in differing for x in xs for y in ys if _time_differs(x, y)]
     sources = [(x, y) for xs, ys in differing for x in xs for y in ys if _source_differs(x, y)]
@@ -216,6 +243,41 @@ def _magnitude_groups(items: list[Item]) -> list[list[Item]]:
     return groups
 
 
+def _occasion_groups(items: list[Item]) -> list[list[Item]]:
+    """Items split so that no group holds two stated occasions that share nothing (2019 vs 2024 votes)."""
+    groups: list[list[Item]] = []
+    for it in items:
+        home = next((g for g in groups if all(same_occasion(it.occasion, o.occasion) for o in g)), None)
+        if home is None:
+            groups.append([it])
+        else:
+            home.append(it)
+    return groups
+
+
+def _confidence(group: list[Item], unit: str, kind: str) -> tuple[float, str]:
+    """How sure the grouping is that these figures are one quantity, and what it stands on."""
+    parts = kind.split(":")
+    thing = "event" if parts[0] == "event" else "counted thing"
+    what = f"the same {thing} ('{parts[1]}')"
+    if parts[0] == "event" and len(parts) > 2:
+        what += f" of the same group ('{parts[2]}')"
+    reasons = [what, f"unit {unit}" if unit else "a count"]
+    occasions = sorted(set().union(*(it.occasion for it in group)))
+    if occasions:
+        reasons.append("occasion " + ", ".join(occasions))
+    confidence = 0.9
+    uncounted = sum(1 for it in group if not (it.figure.counted or "").strip())
+    if uncounted:
+        # Grouped only by an event word near the number: the counted thing is not stated.
+        confidence -= 0.25 * uncounted / len(group)
+        reasons.append(f"{uncounted} of {len(group)} reports name no counted thing")
+    if any(not it.occasion for it in group) and occasions:
+        confidence -= 0.15
+        reasons.append("not every report states the occasion")
+    return round(confidence, 2), "; ".join(reasons)
+
+
 def _order(it: Item) -> tuple[datetime, str, int]:
     published = it.article.published or datetime.max
     return (published.replace(tzinfo=None), it.article.id, it.figure.start)
@@ -227,7 +289,7 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
         buckets[(_unit_key(it.figure.unit), it.kind)].append(it)
     out: list[tuple[tuple[int, int], FigureComparison]] = []
     for (unit, kind), items in sorted(buckets.items()):
-        for group in _magnitude_groups(items):
+        for group in (g for part in _occasion_groups(items) for g in _magnitude_groups(part)):
             # One report per article and value: a repeated figure is not a second report.
             uniq: dict[tuple[str, float], Item] = {}
             for it in sorted(group, key=lambda it: (ctx.rank[it.article.id], it.figure.start)):
@@ -236,7 +298,10 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
             # A wire and its copies agreeing with themselves is no comparison.
             if len({it.origin for it in group}) < 2:
                 continue
+            if len({it.article.id for it in group}) < 2:
+                continue
             verdict, explanation = _verdict(group)
+            confidence, why = _confidence(group, unit, kind)
             reports = [_report(ctx, it) for it in group]
             first = (ctx.rank[group[0].article.id], group[0].figure.start)
             out.append(
@@ -248,6 +313,8 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
                         reports=reports,
                         verdict=verdict,
                         explanation=explanation,
+                        confidence=confidence,
+                        why=why,
                     ),
                 )
             )
@@ -269,7 +336,7 @@ def _label(group: list[Item], kind: str) -> str:
     counted = min(tally, key=lambda c: (-tally[c], len(c)), default="")
     if not kind.startswith("event:"):
         return counted or kind.split(":", 1)[1]
-    event = kind.split(":", 1)[1]
+    event = kind.split(":")[1]
     if not counted or any(event_class(w) == event for w in words(counted)):
         return counted or _EVENT_PARTICIPLES.get(event, event)  # "people who fled" says it already
     # The event follows the noun, before any phrase that qualifies it: "people killed in the city".
@@ -299,6 +366,6 @@ def _report(ctx: StoryContext, it: Item) -> FigureReport:
         unit=f.unit,
         counted=f.counted,
         speaker=it.speaker,
-        as_of=f.as_of,
+        as_of=it.as_of,
         evidence=ev,
     )
