@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"  # 1.1: Claim.differs; 1.2: TimelineEvent.inferred_from
+SCHEMA_VERSION = "1.3"  # 1.1: Claim.differs; 1.2: TimelineEvent.inferred_from
+# 1.3: findings carry why and confidence; SharedQuote speakers, speakers_differ, altered, attributions;
+# Story.conflicts; Story.single_source_total (nothing capped silently)
 
 
 class Record(BaseModel):
@@ -248,7 +250,7 @@ class FigureComparison(Record):
     reports: list[FigureReport]
     verdict: FigureVerdict
     explanation: str
-    confidence: float = Field(default=1.0, description="0..1: how sure it is that the reports count one quantity")
+    confidence: float = Field(default=1.0, description="0..1: how sure it is the reports count one quantity")
     why: str = Field(default="", description="what the reports share: counted thing, event, unit, occasion")
 
 
@@ -261,6 +263,20 @@ class SharedQuote(Record):
     origins: list[str]
     identical: bool = Field(description="every article carries the same wording")
     evidence: list[Evidence]
+    speakers: list[str] = Field(default_factory=list, description="the speakers the articles name, distinct")
+    speakers_differ: bool = Field(default=False, description="outlets give the quote to different speakers")
+    altered: bool = Field(
+        default=False,
+        description=(
+            "a direct quote whose words change between articles beyond elision, punctuation, case "
+            "and a split by its attribution"
+        ),
+    )
+    why: str = Field(default="", description="what linked the quotes and what differs")
+    confidence: float = Field(default=1.0, description="0..1: how sure it is that these are one quote")
+    attributions: list[Evidence] = Field(
+        default_factory=list, description="per article, the sentence that names the speaker"
+    )
 
 
 class TimelineEvent(Record):
