@@ -10,10 +10,11 @@ import pytest
 from corroborate.model import Article, EntityLabel
 from corroborate.stories import cluster, find_origins, normalise_origin
 from corroborate.stories.blocking import MAX_BLOCK_POSTING, candidate_pairs
-from corroborate.stories.cluster import NAME_FLOOR, similarity
+from corroborate.stories.cluster import NAME_FLOOR, Learned, similarity
 from corroborate.stories.conflicts import EventMarks, conflict_factor, marks
 from corroborate.stories.features import Compact, compact, features, weigh
 from corroborate.stories.linkage import average_link
+from corroborate.stories.scorer import from_json, shipped
 from tests.builders import article, ent, fig, when
 from tests.quake_texts import WIRE, other_articles, quake_articles
 
@@ -237,3 +238,15 @@ def test_articles_naming_other_people_are_less_alike_than_their_words() -> None:
 
     assert similarity(vecs[0], vecs[1], docs[0], docs[1]) == pytest.approx(cosine(0, 1))
     assert similarity(vecs[0], vecs[2], docs[0], docs[2]) == pytest.approx(NAME_FLOOR * cosine(0, 2))
+
+
+def test_the_learned_pair_scorer_keeps_one_event_together_and_others_apart() -> None:
+    learned = Learned(shipped())
+    assignment = cluster(quake_articles() + other_articles(), {}, learned)
+    assert assignment[WIRE_ID] == assignment[REPUB_ID] == assignment[LOCAL_ID]
+    assert assignment[MUSEUM_ID] not in {assignment[WIRE_ID], assignment[OTHER_ID]}
+
+
+def test_a_pair_scorer_file_must_name_its_features() -> None:
+    with pytest.raises(ValueError, match="must name exactly"):
+        from_json({"weights": {"cosine": 1.0}, "bias": 0, "threshold": 0.5, "cohesion_ratio": 0})

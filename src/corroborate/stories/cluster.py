@@ -20,17 +20,21 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import mul
+from typing import Protocol
 
 from corroborate.model import Article
 from corroborate.stories.blocking import candidate_pairs
 from corroborate.stories.conflicts import conflict_factor
 from corroborate.stories.features import Compact, compact, features, utc, weigh
 from corroborate.stories.linkage import average_link
+from corroborate.stories.scorer import PairScorer, pair_features
 from corroborate.unionfind import UnionFind
 
-# Mean pairwise similarity two clusters must keep to be one story.
+# The hand-set scorer (HandSet below, chosen in session 5). Mean pairwise similarity two
+# clusters must keep to be one story.
 THRESHOLD = 0.13
 # Similarity is scaled between this (the two articles' names have nothing in common) and 1
 # (the same names in the same proportions): reports of one event name the same people,
@@ -49,9 +53,6 @@ SAME_DAYS = 2.0
 DECAY_DAYS = 5.0
 MIN_TIME_FACTOR = 0.1
 DISJOINT_PLACES_FACTOR = 0.8
-# Articles published further apart than this cannot reach THRESHOLD even with the same text,
-# so blocking only looks this far (the time window of the blocking).
-WINDOW_DAYS = SAME_DAYS + DECAY_DAYS * math.log(1.0 / THRESHOLD) if MIN_TIME_FACTOR < THRESHOLD else math.inf
 
 
 def time_factor(a: datetime | None, b: datetime | None) -> float:
@@ -77,16 +78,109 @@ def similarity(va: Mapping[int, float], vb: Mapping[int, float], fa: Compact, fb
     return score * time_factor(fa.published, fb.published) * conflict_factor(fa.marks, fb.marks)
 
 
+class Scorer(Protocol):
+    """How alike two articles are, and how alike clusters must stay to merge."""
+
+    @property
+    def threshold(self) -> float: ...
+
+    @property
+    def cohesion_ratio(self) -> float: ...
+
+    @property
+    def cohesion_cap(self) -> float: ...
+
+    def similarity(
+        self, va: Mapping[int, float], vb: Mapping[int, float], fa: Compact, fb: Compact
+    ) -> float: ...
+
+    def window_days(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class HandSet:
+    """Cosine times hand-set factors (`similarity`), chosen on ECB+ in session 5."""
+
+    threshold: float = THRESHOLD
+    cohesion_ratio: float = COHESION_RATIO
+    cohesion_cap: float = COHESION_CAP
+
+    def similarity(self, va: Mapping[int, float], vb: Mapping[int, float], fa: Compact, fb: Compact) -> float:
+        return similarity(va, vb, fa, fb)
+
+    def window_days(self) -> float:
+        return _window(self.threshold)
+
+
+def _window(threshold: float) -> float:
+    """Days apart beyond which the time factor alone keeps a similarity of at most 1 under the threshold."""
+    if threshold <= MIN_TIME_FACTOR:
+        return math.inf
+    return SAME_DAYS + DECAY_DAYS * math.log(1.0 / threshold)
+
+
+@dataclass(frozen=True)
+class Learned:
+    """The learned pair scorer (`scorer.py`): a probability that two articles report one event."""
+
+    model: PairScorer
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
+    @property
+    def cohesion_ratio(self) -> float:
+        return self.model.cohesion_ratio
+
+    @property
+    def cohesion_cap(self) -> float:
+        return self.model.cohesion_cap
+
+    def similarity(self, va: Mapping[int, float], vb: Mapping[int, float], fa: Compact, fb: Compact) -> float:
+        # ECB+ has no publication dates to learn from: the hand-set decay applies.
+        return self.model.score(pair_features(va, vb, fa, fb)) * time_factor(fa.published, fb.published)
+
+    def window_days(self) -> float:
+        return _window(self.threshold)
+
+
+def default_scorer() -> Scorer:
+    """The hand-set scorer: the learned one (`Learned(shipped())`) scores a little higher under
+    topic-fold CV on ECB+ but merges two earthquakes in a batch of five articles (small batches
+    give high cosines it was not trained on); see benchmarks/clustering.md, session 6."""
+    return HandSet()
+
+
+# Articles published further apart than this cannot reach the threshold even with the same text,
+# so blocking only looks this far, and a run reads stored articles this far around its own.
+WINDOW_DAYS = default_scorer().window_days()
+
+
 def _order(a: Article) -> tuple[datetime, str]:
     return (utc(a.published) or datetime.max.replace(tzinfo=UTC), a.id)
 
 
+def prepare(articles: Sequence[Article], window_days: float) -> tuple[list[Compact], list[array[int]]]:
+    """The unique articles as weighted vectors in publication order, and each one's later candidates."""
+    unique = {a.id: a for a in articles}
+    vocab: dict[str, int] = {}
+    # Features are computed in publication order so vocabulary ids, and with them every
+    # floating-point sum, are the same whatever order the input came in.
+    feats = [compact(features(a), vocab) for a in sorted(unique.values(), key=_order)]
+    names = list(vocab)
+    del vocab
+    weigh(feats, len(names))
+    times = [f.published.timestamp() if f.published else None for f in feats]
+    return feats, candidate_pairs(feats, times, window_days * 86400.0, names)
+
+
 def _edges(
-    docs: Sequence[Compact], later: Sequence[array[int]], locked: Sequence[str | None]
+    docs: Sequence[Compact], later: Sequence[array[int]], locked: Sequence[str | None], scorer: Scorer
 ) -> dict[tuple[int, int], float]:
     """Similarity of each candidate pair, keeping only the pairs that can matter to average link.
 
-    Two clusters merge only when their mean similarity reaches THRESHOLD, which
+    Two clusters merge only when their mean similarity reaches the threshold, which
     needs at least one pair between them at or above it. So clusters never span
     two components of the graph of such strong pairs (stored stories count as
     linked), and the weak pairs between components are dropped: on a large feed
@@ -106,12 +200,12 @@ def _edges(
             vj = live.get(j)
             if vj is None:
                 vj = live[j] = dict(zip(docs[j].terms, docs[j].weights, strict=True))
-            s = similarity(vi, vj, docs[i], docs[j])
+            s = scorer.similarity(vi, vj, docs[i], docs[j])
             if s > 0:
                 ei.append(i)
                 ej.append(j)
                 es.append(s)
-                if s >= THRESHOLD:
+                if s >= scorer.threshold:
                     groups.union(i, j)
     return {(i, j): s for i, j, s in zip(ei, ej, es, strict=True) if groups.find(i) == groups.find(j)}
 
@@ -127,42 +221,36 @@ def _new_story_id(article_id: str, taken: set[str]) -> str:
     return f"{sid}-{k}"
 
 
-def cluster(articles: Sequence[Article], known: Mapping[str, str]) -> dict[str, str]:
+def cluster(
+    articles: Sequence[Article], known: Mapping[str, str], scorer: Scorer | None = None
+) -> dict[str, str]:
     """Article id -> story id for every article.
 
     `known` holds the assignments already stored; they are kept (two stored
     stories never merge), so stories grow as new articles arrive. New stories
     get ids derived from their earliest article. Pass the stored articles of
     recent stories along with the new ones: a story with no article here
-    cannot be joined.
+    cannot be joined. `scorer` defaults to `default_scorer()`.
     """
     # The cyclic garbage collector would rescan every array and dict made here, more
     # often the more there are (quadratic over a large batch); nothing here forms cycles.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _cluster(articles, known)
+        return _cluster(articles, known, scorer or default_scorer())
     finally:
         if paused:
             gc.enable()
 
 
-def _cluster(articles: Sequence[Article], known: Mapping[str, str]) -> dict[str, str]:
-    unique = {a.id: a for a in articles}
-    vocab: dict[str, int] = {}
-    # Features are computed in publication order so vocabulary ids, and with them every
-    # floating-point sum, are the same whatever order the input came in.
-    feats = [compact(features(a), vocab) for a in sorted(unique.values(), key=_order)]
-    names = list(vocab)
-    del vocab
-    weigh(feats, len(names))
-    times = [f.published.timestamp() if f.published else None for f in feats]
-    later = candidate_pairs(feats, times, WINDOW_DAYS * 86400.0, names)
-    del names
+def _cluster(articles: Sequence[Article], known: Mapping[str, str], scorer: Scorer) -> dict[str, str]:
+    feats, later = prepare(articles, scorer.window_days())
     locked = [known.get(f.id) for f in feats]
-    edges = _edges(feats, later, locked)
+    edges = _edges(feats, later, locked, scorer)
     del later
-    labels = average_link(len(feats), edges, THRESHOLD, locked, COHESION_RATIO, COHESION_CAP)
+    labels = average_link(
+        len(feats), edges, scorer.threshold, locked, scorer.cohesion_ratio, scorer.cohesion_cap
+    )
 
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(labels):

@@ -55,6 +55,7 @@ _TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Words that place a holder before or after their time in office.
 _PAST = frozenset({"former", "ex", "late", "then", "outgoing"})
 _FUTURE = frozenset({"elect", "incoming", "designate"})
+_DATED = frozenset({"day", "week", "weekend", "month", "year"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class EventMarks:
     names: frozenset[str] = frozenset()
     salient: tuple[frozenset[str], ...] = ()
     roles: tuple[Office, ...] = ()
+    # The years of the dates it gives (days, weeks, months, years).
+    years: frozenset[int] = frozenset()
 
 
 def event_day(analysis: Analysis | None, published: datetime | None) -> date | None:
@@ -103,6 +106,9 @@ def marks(analysis: Analysis | None, published: datetime | None) -> EventMarks:
     if analysis is None:
         return m
     m.roles = offices(analysis)
+    m.years = frozenset(
+        int(t.value[:4]) for t in analysis.times if t.grain in _DATED and t.value[:4].isdigit()
+    )
     counts: dict[str, set[float]] = {}
     values: set[float] = set()
     for fig in analysis.figures:
@@ -122,11 +128,11 @@ def conflict_factor(a: EventMarks, b: EventMarks) -> float:
     factor = 1.0
     if a.day is not None and b.day is not None and abs((a.day - b.day).days) > DATE_CONFLICT_DAYS:
         factor *= DATE_CONFLICT_FACTOR
-    if _counts_conflict(a, b):
+    if counts_conflict(a, b):
         factor *= FIGURE_CONFLICT_FACTOR
-    if _absent_name(a, b) and _absent_name(b, a):
+    if absent_name(a, b) and absent_name(b, a):
         factor *= ABSENT_NAME_FACTOR
-    if _role_conflict(a, b):
+    if role_conflict(a, b):
         factor *= ROLE_CONFLICT_FACTOR
     return factor
 
@@ -147,7 +153,7 @@ def offices(analysis: Analysis) -> tuple[Office, ...]:
     return tuple(found)
 
 
-def _role_conflict(a: EventMarks, b: EventMarks) -> bool:
+def role_conflict(a: EventMarks, b: EventMarks) -> bool:
     """An office held by someone else in each article, or one person's office in two tenses.
 
     "Interior Secretary Dirk Kempthorne" against "Interior Secretary Ken Salazar"
@@ -169,7 +175,7 @@ def _role_conflict(a: EventMarks, b: EventMarks) -> bool:
     return False
 
 
-def _absent_name(a: EventMarks, b: EventMarks) -> bool:
+def absent_name(a: EventMarks, b: EventMarks) -> bool:
     """`a` keeps naming an entity that `b` does not name in any form.
 
     Compared on the names alone: the label the name model gave (person, place,
@@ -178,7 +184,7 @@ def _absent_name(a: EventMarks, b: EventMarks) -> bool:
     return any(not (forms & b.names) for forms in a.salient)
 
 
-def _counts_conflict(a: EventMarks, b: EventMarks) -> bool:
+def counts_conflict(a: EventMarks, b: EventMarks) -> bool:
     """Both count the same thing, and neither mentions any of the other's counts for it at all."""
     for key, va in a.counts.items():
         vb = b.counts.get(key)

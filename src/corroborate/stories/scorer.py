@@ -1,0 +1,124 @@
+"""The pair scorer: how likely two articles report the same event, from learned weights.
+
+A logistic model over what the clusterer knows of a pair: the cosine of their
+tf-idf vectors (as its log, so the model can ask for more or less of it), how
+well their names agree, whether they name disjoint places, how far apart their
+event days are, and the conflicts of `conflicts.py` (different exact counts, a
+salient name each never names, one office with two holders). The weights are
+learned from labelled pairs of ECB+ topics 1-20 (`benchmarks/clustering_cv.py --write`)
+and ship in `data/pair_scorer.json`; the threshold and cohesion ratio were
+chosen by topic-fold cross-validation (`benchmarks/clustering_cv.py`). ECB+ has no
+publication dates, so nothing here learns from them (the dates its leads give, as
+`conflicts.event_day` reads them, are months apart within one event as often as
+between two: no evidence either way): the clusterer multiplies the
+probability by its hand-set time factor (`cluster.time_factor`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from operator import mul
+
+from corroborate.stories.conflicts import absent_name, counts_conflict, role_conflict
+from corroborate.stories.features import Compact
+
+FEATURES = (
+    "log_cosine",
+    "name_cosine",
+    "no_names",
+    "disjoint_places",
+    "counts_conflict",
+    "absent_names",
+    "role_conflict",
+    "both_values",
+    "value_overlap",
+    "years_disjoint",
+)
+# Cosines below this are as good as none (and log(0) is not a number).
+MIN_COSINE = 1e-3
+
+
+@dataclass(frozen=True)
+class PairScorer:
+    weights: tuple[float, ...]
+    bias: float
+    # Mean pairwise probability two clusters must keep to be one story, and the share of the
+    # looser cluster's cohesion a merge must keep (see linkage.average_link).
+    threshold: float
+    cohesion_ratio: float
+    cohesion_cap: float
+
+    def score(self, x: Sequence[float]) -> float:
+        z = self.bias + sum(map(mul, self.weights, x))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+def pair_features(va: Mapping[int, float], vb: Mapping[int, float], fa: Compact, fb: Compact) -> list[float]:
+    """The scorer's inputs for one pair, in the order of FEATURES."""
+    # Only the shared terms contribute; the key intersection and the products run in C.
+    shared = va.keys() & vb.keys()
+    cos: float = sum(map(mul, map(va.__getitem__, shared), map(vb.__getitem__, shared)))
+    name_cos, no_names = 0.0, 1.0
+    if fa.name_norm and fb.name_norm:
+        common = shared.intersection(fa.names)
+        names: float = sum(map(mul, map(va.__getitem__, common), map(vb.__getitem__, common)))
+        name_cos, no_names = names / (fa.name_norm * fb.name_norm), 0.0
+    a, b = fa.marks, fb.marks
+    return [
+        math.log(max(cos, MIN_COSINE)),
+        name_cos,
+        no_names,
+        float(bool(fa.places and fb.places and not (fa.places & fb.places))),
+        float(counts_conflict(a, b)),
+        float(absent_name(a, b) and absent_name(b, a)),
+        float(role_conflict(a, b)),
+        *_overlap(a.values, b.values),
+        float(bool(a.years and b.years and not (a.years & b.years))),
+    ]
+
+
+def _overlap(a: frozenset[float], b: frozenset[float]) -> tuple[float, float]:
+    """(both have some, share of the smaller set the other has): one event gives the same figures.
+
+    Years are compared only for a conflict (no year in common): in a feed of one week every
+    article names the same year, so a shared year says nothing.
+    """
+    if not a or not b:
+        return 0.0, 0.0
+    return 1.0, len(a & b) / min(len(a), len(b))
+
+
+@cache
+def shipped() -> PairScorer:
+    """The scorer in data/pair_scorer.json."""
+    text = resources.files("corroborate").joinpath("data/pair_scorer.json").read_text(encoding="utf-8")
+    return from_json(json.loads(text))
+
+
+def from_json(data: Mapping[str, object]) -> PairScorer:
+    weights = data["weights"]
+    if not isinstance(weights, dict) or set(weights) != set(FEATURES):
+        raise ValueError(f"pair scorer weights must name exactly {FEATURES}")
+    return PairScorer(
+        weights=tuple(float(weights[k]) for k in FEATURES),
+        bias=float(data["bias"]),  # type: ignore[arg-type]
+        threshold=float(data["threshold"]),  # type: ignore[arg-type]
+        cohesion_ratio=float(data["cohesion_ratio"]),  # type: ignore[arg-type]
+        cohesion_cap=float(data["cohesion_cap"]),  # type: ignore[arg-type]
+    )
+
+
+def to_json(scorer: PairScorer, note: str) -> dict[str, object]:
+    return {
+        "note": note,
+        "weights": dict(zip(FEATURES, scorer.weights, strict=True)),
+        "bias": scorer.bias,
+        "threshold": scorer.threshold,
+        "cohesion_ratio": scorer.cohesion_ratio,
+        "cohesion_cap": scorer.cohesion_cap,
+    }
