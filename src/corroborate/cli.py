@@ -18,6 +18,7 @@ from corroborate.extract import ExtractError, extract
 from corroborate.language import analyze
 from corroborate.model import PageError, story_schema
 from corroborate.pipeline import ingest
+from corroborate.serve import command as desk
 from corroborate.sources import read_pages
 from corroborate.store import DEFAULT_DB, Store
 from corroborate.summaries import STORY_FILES
@@ -240,6 +241,10 @@ def schema() -> None:
     """Print the JSON schema of the story file."""
     print(json.dumps(story_schema(), indent=2))
 
+
+# The shared desk: `corroborate serve` and `corroborate user add` (corroborate/serve/command.py).
+app.command("serve")(desk.serve)
+app.add_typer(desk.user_app, name="user")
 
 if __name__ == "__main__":
     app()
