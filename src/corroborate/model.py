@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.3"  # 1.1: Claim.differs; 1.2: TimelineEvent.inferred_from
 # 1.3: findings carry why and confidence; SharedQuote speakers, speakers_differ, altered, attributions;
-# Story.conflicts; Story.single_source_total (nothing capped silently)
+# Story.conflicts; the story file holds every single-source claim (the page says "N of M")
 
 
 class Record(BaseModel):
@@ -223,6 +223,14 @@ class Claim(Record):
             '("risen to 14" against "risen to 12"); they are not counted in `origins`'
         ),
     )
+    confidence: float = Field(
+        default=1.0,
+        description=(
+            "0..1: for a claim several articles carry, how well they align; for one carried by one "
+            "origin, how sure it is that no other outlet reports it in other words"
+        ),
+    )
+    why: str = Field(default="", description="the words, names, numbers it aligned on, or the nearest miss")
 
 
 class FigureReport(Record):
@@ -252,6 +260,21 @@ class FigureComparison(Record):
     explanation: str
     confidence: float = Field(default=1.0, description="0..1: how sure it is the reports count one quantity")
     why: str = Field(default="", description="what the reports share: counted thing, event, unit, occasion")
+
+
+ConflictKind = Literal["figure", "year", "name", "number"]
+
+
+class Conflict(Record):
+    """One slot the story's outlets fill with different values: a count, a year, a name."""
+
+    kind: ConflictKind
+    slot: str = Field(description="what is in dispute, in words: 'people killed', 'the year'")
+    values: list[str] = Field(description="the values the outlets give, one per side")
+    articles: list[str]
+    evidence: list[Evidence] = Field(description="the sentences, one for each side at least")
+    why: str
+    confidence: float
 
 
 class SharedQuote(Record):
@@ -308,6 +331,9 @@ class Story(Record):
     entities: list[StoryEntity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     figures: list[FigureComparison] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="the same slot with different values, with both sentences"
+    )
     quotes: list[SharedQuote] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
 

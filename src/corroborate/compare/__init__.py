@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from corroborate.compare.claims import build_claims
 from corroborate.compare.common import StoryContext
+from corroborate.compare.conflicts import find_conflicts
 from corroborate.compare.entities import merge_entities
 from corroborate.compare.figures import compare_figures
 from corroborate.compare.quotes import group_quotes
@@ -20,14 +21,17 @@ def compare(story_id: str, articles: Sequence[Article], origins: Mapping[str, st
     """Build the story file for the analysed `articles` of one story."""
     ctx = StoryContext.build(articles, origins)
     entities = merge_entities(ctx)
+    claims = build_claims(ctx, entities)
+    figures = compare_figures(ctx, entities)
     return Story(
         id=story_id,
         title=_title(ctx, story_id),
         articles=ctx.articles,
         origins=dict(ctx.origins),
         entities=entities.entities,
-        claims=build_claims(ctx, entities),
-        figures=compare_figures(ctx, entities),
+        claims=claims,
+        figures=figures,
+        conflicts=find_conflicts(ctx, claims, figures),
         quotes=group_quotes(ctx, entities),
         timeline=build_timeline(ctx, entities),
     )

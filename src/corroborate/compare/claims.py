@@ -25,6 +25,7 @@ MIN_SHARED = 3
 MIN_TOKENS = 4
 # A token in more sentences than this is too common to propose candidate pairs (still scored).
 MAX_POSTING = 400
+# The story page lists this many single-source claims and says "N of M"; the story file holds all.
 MAX_SINGLE_SOURCE = 50
 MIN_SINGLE_SOURCE_TOKENS = 6
 
@@ -44,6 +45,9 @@ class Sentence:
     clauses: tuple[frozenset[str], ...] = ()
     # The figures it states; two aligned sentences whose figures share none differ on the claim.
     numbers: frozenset[str] = frozenset()
+    # Who the sentence quotes: statements by different speakers do not corroborate each other.
+    speakers: frozenset[str] = frozenset()
+    origin: str = ""
 
 
 _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s|;\s")
@@ -92,11 +96,32 @@ def _informative(article: Article, span: Span) -> bool:
 
 
 def _figures(article: Article, span: Span, tokens: set[str]) -> frozenset[str]:
-    """The figures' values where analysed ("100.000" is "100,000"; a clock time is no figure), else digits."""
+    """The figures' values where analysed ("100.000" is "100,000"; a clock time is no figure), else digits.
+
+    Years count as figures here: "since 2002" and "since 2003" are not the same statement.
+    """
     if article.analysis is None:
         return frozenset(t for t in tokens if t[:1].isdigit())
-    inside = (f.value for f in article.analysis.figures if span.start <= f.start < span.end)
-    return frozenset(f"{v:g}" for v in inside)
+    a = article.analysis
+    inside = {f"{f.value:g}" for f in a.figures if span.start <= f.start < span.end}
+    inside |= {"y" + t.value[:4] for t in a.times if span.start <= t.start < span.end and t.grain == "year"}
+    return frozenset(inside)
+
+
+def _speakers(article: Article, span: Span, entities: EntityMap) -> frozenset[str]:
+    """The speakers of the quotes the sentence carries or attributes, as story entities or names."""
+    if article.analysis is None:
+        return frozenset()
+    out: set[str] = set()
+    for q in article.analysis.quotes:
+        cue = q.cue_span.start if q.cue_span else q.start
+        if not (span.start <= q.start < span.end or span.start <= cue < span.end):
+            continue
+        name = entities.name(entities.key(article.id, q.speaker_entity)) or q.speaker or ""
+        # A surname names the speaker: "Okafor" and "Helen Okafor" are one; "he" names nobody.
+        if name[:1].isupper() and len(name.split()) <= 5:
+            out.add(name.split()[-1].lower())
+    return frozenset(out)
 
 
 def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
@@ -111,7 +136,11 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
                 clauses = [frozenset(sentence_tokens(a, c, entities)) for c in clause_spans(a.text, span)]
                 kept = tuple(c for c in clauses if len(c) >= MIN_TOKENS)
                 numbers = _figures(a, span, tokens)
-                out.append(Sentence(a.id, span, frozenset(tokens), _informative(a, span), kept, numbers))
+                speakers = _speakers(a, span, entities)
+                info = _informative(a, span)
+                out.append(
+                    Sentence(a.id, span, frozenset(tokens), info, kept, numbers, speakers, ctx.origins[a.id])
+                )
     return out
 
 
@@ -140,8 +169,13 @@ def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not (a & b))
 
 
-def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int, int], float]:
-    """For each sentence, its best match in every other article: {(i, j): score}, i < j."""
+def align(
+    sentences: Sequence[Sentence], w: dict[str, float], near: dict[int, tuple[float, int]] | None = None
+) -> dict[tuple[int, int], float]:
+    """For each sentence, its best match in every other article: {(i, j): score}, i < j.
+
+    `near`, when given, receives each sentence's closest sentence of another article, aligned or not.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         for t in s.tokens:
@@ -157,11 +191,15 @@ def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int,
             other = sentences[j]
             # Numbers that disagree do not block alignment: "risen to 14" against "risen to 12" is
             # the same claim told differently, and build_claims records who differs.
-            if other.article == s.article:
+            if other.article == s.article or (
+                s.speakers and other.speakers and not s.speakers & other.speakers
+            ):
                 continue
             score = max(
                 similarity(x, y, w) for x in (s.tokens, *s.clauses) for y in (other.tokens, *other.clauses)
             )
+            if near is not None and other.origin != s.origin and score > near.get(i, (0.0, -1))[0]:
+                near[i] = (score, j)
             if score >= ALIGN and score > best.get(other.article, (0.0, -1))[0]:
                 best[other.article] = (score, j)
         for score, j in best.values():
@@ -172,7 +210,8 @@ def align(sentences: Sequence[Sentence], w: dict[str, float]) -> dict[tuple[int,
 def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
     sentences = collect_sentences(ctx, entities)
     w = _weights(sentences)
-    edges = align(sentences, w)
+    near: dict[int, tuple[float, int]] = {}
+    edges = align(sentences, w, near)
     parent = list(range(len(sentences)))
 
     def find(i: int) -> int:
@@ -193,7 +232,6 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
         centrality[j] += score
 
     claims: list[tuple[tuple[int, int, int], Claim]] = []
-    singles = 0
     for members in sorted(groups.values(), key=lambda m: _position(ctx, sentences[m[0]])):
         article_ids = [sentences[i].article for i in members]
         agree = agreeing(ctx, sentences, members, centrality)
@@ -201,10 +239,8 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
         agreeing_ids = {sentences[i].article for i in agree}
         differs = sorted({a for a in article_ids if a not in agreeing_ids}, key=lambda x: ctx.rank[x])
         origins = ctx.origin_list(sorted(agreeing_ids))
-        if len(ctx.origin_list(article_ids)) < 2:
-            if singles >= MAX_SINGLE_SOURCE or not any(_worth_alone(sentences[i]) for i in members):
-                continue
-            singles += 1
+        if len(ctx.origin_list(article_ids)) < 2 and not any(_worth_alone(sentences[i]) for i in members):
+            continue
         rep = max(agree, key=lambda i: (centrality[i], -ctx.rank[sentences[i].article], -i))
         rep_s = sentences[rep]
         article = ctx.by_id(rep_s.article)
@@ -220,9 +256,42 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
             evidence=ev,
             differs=differs,
         )
+        claim.confidence, claim.why = _grounds(ctx, sentences, members, edges, near, w, entities)
         first = _position(ctx, sentences[members[0]])
         claims.append(((-len(origins), first[0], first[1]), claim))
     return [c for _, c in sorted(claims, key=lambda x: x[0])]
+
+
+# A single-source statement whose nearest statement in another outlet scores this much may be
+# the same fact in other words: shown as weak.
+WEAK_SINGLE = 0.25
+
+
+def _grounds(
+    ctx: StoryContext,
+    sentences: Sequence[Sentence],
+    members: Sequence[int],
+    edges: dict[tuple[int, int], float],
+    near: dict[int, tuple[float, int]],
+    w: dict[str, float],
+    entities: EntityMap,
+) -> tuple[float, str]:
+    """(confidence, why): what the aligned sentences share, or how close another outlet came."""
+    ids = set(members)
+    inside = [(pair, score) for pair, score in edges.items() if pair[0] in ids]
+    if inside:
+        (i, j), _ = max(inside, key=lambda x: x[1])
+        shared = sorted(sentences[i].tokens & sentences[j].tokens, key=lambda t: (-w[t], t))[:6]
+        named = [(entities.name(t[1:]) or t[1:]) if t.startswith("@") else t for t in shared]
+        mean = sum(score for _, score in inside) / len(inside)
+        return round(min(1.0, mean), 2), "aligned on " + ", ".join(named)
+    score, j = max((near.get(i, (0.0, -1)) for i in members), default=(0.0, -1))
+    if j < 0 or score < WEAK_SINGLE:
+        return 1.0 - round(score, 2), "no statement of another outlet shares its words"
+    other = sentences[j]
+    article = ctx.by_id(other.article)
+    text = article.text[other.span.start : other.span.end].strip()
+    return round(1.0 - score, 2), f"closest in {other.origin} ({score:.2f}, below {ALIGN}): {text[:160]}"
 
 
 def agreeing(
