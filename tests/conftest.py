@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.store import Store
+from tests.web_site import Web, serve_web
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -37,3 +38,9 @@ def postgres_url() -> str:
     if not url:
         pytest.skip("CORROBORATE_TEST_PG is not set (source .ci/postgres.sh)")
     return url
+
+
+@pytest.fixture
+def web() -> Iterator[Web]:
+    """Invented outlets served on 127.0.0.1, with the log of every request (tests/web_site.py)."""
+    yield from serve_web()

@@ -15,6 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corroborate import __version__
 from corroborate.extract import ExtractError, extract
+from corroborate.fetch import run as web
 from corroborate.language import analyze
 from corroborate.model import PageError, story_schema
 from corroborate.pipeline import ingest
@@ -63,7 +64,10 @@ def main(
 
 @app.command()
 def run(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON lines, or '-' for stdin.")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, JSON lines, WARC archives, URLs, or '-' for stdin."),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     out: Annotated[
         Path, typer.Option(help="Folder for the story files, stories.json (their index) and the HTML pages.")
@@ -78,10 +82,20 @@ def run(
         bool,
         typer.Option("--all-pages", help="Write every story file and page again, not only the changed ones."),
     ] = False,
+    urls: web.UrlsOption = None,
+    feed: web.FeedOption = None,
+    sitemap: web.SitemapOption = None,
+    since: web.SinceOption = None,
+    allow_host: web.AllowHostOption = None,
+    warc_out: web.WarcOutOption = None,
 ) -> None:
     """Read pages, build or grow stories, store them, and write the story files."""
     started = time.perf_counter()
     with Store(db) as store:
+        fetching = web.plan(store, inputs, urls, feed, sitemap, since, allow_host, warc_out)
+        if not inputs and fetching is None:
+            err.print("nothing to read: give files, folders, URLs, --urls, --feed or --sitemap")
+            raise typer.Exit(2)
         with Progress(
             SpinnerColumn(),
             TextColumn("[bold]{task.completed}[/] pages"),
@@ -95,7 +109,11 @@ def run(
             def advance(source: str) -> None:
                 progress.update(task, advance=1, description=source[-60:])
 
-            result = ingest(store, inputs, stdin=sys.stdin.buffer, progress=advance, workers=workers)
+            pages = fetching.pages(sys.stdin.buffer) if fetching else None
+            labels = fetching.labels if fetching else inputs or []
+            result = ingest(store, labels, sys.stdin.buffer, advance, workers, pages=pages)
+            if fetching:
+                fetching.finish(store, result)
         updated = set(result.stories)
         if report:
             output = write_output(store, out, changed=None if all_pages else updated, run_id=result.run_id)
@@ -108,6 +126,8 @@ def run(
         console.print(stories_table(changed, title="Stories this run changed", others=total - len(changed)))
     if result.errors:
         console.print(errors_table(result.errors))
+    for line in fetching.summary() if fetching else []:
+        console.print(line, markup=False, highlight=False)
     if result.story_errors:
         console.print(story_errors_table(result.story_errors))
     elapsed = time.perf_counter() - started

@@ -1,4 +1,5 @@
-"""Where pages come from: files, folders, JSON lines, stdin.
+"""Where pages come from: files, folders, JSON lines, WARC archives, stdin (and, through
+corroborate.fetch, URLs, feeds and sitemaps).
 
 Reading never decides what a page means; it only yields decoded pages (or a
 recorded error for that input) for `extract`.
@@ -21,6 +22,7 @@ from typing import Any, BinaryIO
 
 import charset_normalizer
 
+from corroborate.fetch.warc import is_warc, read_warc
 from corroborate.model import Page, PageError, PageFormat
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -58,9 +60,25 @@ class ReadError(Exception):
     """This input cannot be read as a page; the message says why."""
 
 
+def is_url(name: str) -> bool:
+    """An input naming a web address, to fetch rather than open."""
+    return re.match(r"(?i)[a-z][a-z0-9+.-]*://", name) is not None
+
+
+def split_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(local inputs, URLs) of a command line."""
+    urls = [name for name in inputs if is_url(name)]
+    return [name for name in inputs if not is_url(name)], urls
+
+
 def read_pages(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[Page | PageError]:
-    """Yield one Page (or PageError) per page found in `inputs` (paths, folders, or '-')."""
+    """Yield one Page (or PageError) per page found in `inputs` (paths, folders, WARC files, or '-')."""
     for name in inputs:
+        if is_url(name):
+            yield PageError(
+                source=name, stage="read", message="a URL: pass it to `corroborate run` to fetch it"
+            )
+            continue
         if name == "-":
             yield from _read_stdin(stdin)
             continue
@@ -94,8 +112,10 @@ def _is_project_file(name: str) -> bool:
 
 
 def _kind(name: str) -> str | None:
-    """'page', 'jsonl' or None (unknown) from a file name, ignoring a trailing .gz."""
+    """'page', 'jsonl', 'warc' or None (unknown) from a file name, ignoring a trailing .gz."""
     lower = name.lower().removesuffix(".gz")
+    if lower.endswith(".warc"):
+        return "warc"
     if lower.endswith(PAGE_SUFFIXES):
         return "page"
     if lower.endswith(JSONL_SUFFIXES):
@@ -105,6 +125,10 @@ def _kind(name: str) -> str | None:
 
 def _read_file(path: Path, *, explicit: bool) -> Iterator[Page | PageError]:
     source = str(path)
+    if _kind(path.name) == "warc" or (explicit and is_warc(path)):
+        # An archive is read record by record: it may hold gigabytes of pages.
+        yield from read_warc(path)
+        return
     try:
         data = _load_bytes(path)
     except ReadError as err:

@@ -41,6 +41,24 @@ fetches = _Table(
     Index("ix_fetches_url", "url"),
 )
 
+# A page read again at the same URL that changed: the earlier article leaves the articles table
+# (the story counts the outlet's page once) and is kept here whole, with what changed.
+versions = _Table(
+    "article_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),
+    Column("story_id", String(40)),
+    Column("old_id", String(64), nullable=False),
+    Column("new_id", String(64), nullable=False),
+    Column("seen", DateTime(timezone=True), nullable=False),
+    Column("changes", Text, nullable=False),  # JSON list of {kind, old, new}
+    Column("old_article", Text, nullable=False),  # the Article record as it was
+    Index("ix_article_versions_story", "story_id"),
+    Index("ix_article_versions_url", "url"),
+)
+
 
 def create_fetch_tables(conn: Connection) -> None:
     fetches.create(conn, checkfirst=True)
+    versions.create(conn, checkfirst=True)

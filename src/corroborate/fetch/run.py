@@ -1,0 +1,124 @@
+"""`corroborate run` with web inputs: what the command line gives, as pages for the pipeline.
+
+The command hands `pages` to `pipeline.ingest` and calls `finish` after it; the
+pipeline itself knows nothing of the web.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+
+from corroborate.fetch.archive import FetchLog
+from corroborate.fetch.client import Response
+from corroborate.fetch.versions import Version, record_versions
+from corroborate.fetch.warc import WarcResponse, write_warc
+from corroborate.fetch.web import WebInputs, WebReport, fetch_web
+from corroborate.model import Page, PageError
+from corroborate.pipeline import RunResult
+from corroborate.sources import read_pages, split_inputs
+from corroborate.store import Store
+
+UrlsOption = Annotated[
+    list[Path] | None, typer.Option("--urls", help="A file of URLs to fetch, one a line ('#' comments).")
+]
+FeedOption = Annotated[
+    list[str] | None, typer.Option("--feed", help="An RSS, Atom or JSON feed: fetch the articles it lists.")
+]
+SitemapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--sitemap",
+        help="A sitemap, news sitemap or sitemap index (or a site's address: the sitemaps its "
+        "robots.txt declares): fetch the pages it lists.",
+    ),
+]
+SinceOption = Annotated[
+    datetime | None, typer.Option(help="Only feed and sitemap entries published at or after this time.")
+]
+AllowHostOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host", help="Fetch from this host even though it resolves to a private or loopback address."
+    ),
+]
+WarcOutOption = Annotated[
+    Path | None, typer.Option("--warc-out", help="Also write the responses fetched to this WARC file.")
+]
+
+
+@dataclass
+class WebRun:
+    local: list[str]
+    web: WebInputs
+    log: FetchLog
+    warc_out: Path | None = None
+    report: WebReport | None = None
+    versions: list[Version] = field(default_factory=list)
+
+    @property
+    def labels(self) -> list[str]:
+        return [*self.local, *self.web.labels()]
+
+    def pages(self, stdin: BinaryIO | None = None) -> Iterator[Page | PageError]:
+        """The local inputs' pages, then the fetched ones (fetched when the pipeline asks)."""
+        if self.local:
+            yield from read_pages(self.local, stdin=stdin)
+        pages, self.report = fetch_web(self.log, self.web)
+        if self.warc_out is not None:
+            self._write_warc(self.warc_out)
+        yield from pages
+
+    def _write_warc(self, path: Path) -> None:
+        assert self.report is not None
+        kept: list[Response] = [f.response for f, _ in self.report.fetched if f.response is not None]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as out:
+            write_warc(out, (WarcResponse(r.url, r.status, r.headers, r.raw, r.fetched) for r in kept))
+
+    def finish(self, store: Store, result: RunResult) -> None:
+        """After the pipeline: a changed page at a known URL becomes a new version of its article."""
+        if self.report is None:
+            return
+        self.versions = record_versions(store, self.log, self.report.fetched, result.run_id)
+        touched = {v.story_id for v in self.versions if v.story_id}
+        result.stories = sorted(set(result.stories) | touched)
+
+    def summary(self) -> list[str]:
+        lines = [self.report.summary()] if self.report else []
+        for version in self.versions:
+            what = "; ".join(c.describe() for c in version.changes) or "no visible change"
+            lines.append(f"new version of {version.url}: {what}")
+        return lines
+
+
+def plan(
+    store: Store,
+    inputs: Sequence[str] | None,
+    urls: Sequence[Path] | None = None,
+    feeds: Sequence[str] | None = None,
+    sitemaps: Sequence[str] | None = None,
+    since: datetime | None = None,
+    allow_hosts: Sequence[str] | None = None,
+    warc_out: Path | None = None,
+) -> WebRun | None:
+    """A web run when the command line names URLs, --urls, --feed or --sitemap; else None."""
+    local, direct = split_inputs(list(inputs or []))
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    web = WebInputs(
+        urls=direct,
+        url_files=list(urls or []),
+        feeds=list(feeds or []),
+        sitemaps=list(sitemaps or []),
+        since=since,
+        allow_hosts=list(allow_hosts or []),
+    )
+    if not web.given():
+        return None
+    return WebRun(local, web, FetchLog(store.engine), warc_out)

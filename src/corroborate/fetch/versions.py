@@ -1,0 +1,150 @@
+"""A page fetched again that changed is a new version of the same article, not a new article.
+
+The pipeline stores the new version as an article like any other; here the earlier
+version leaves the articles table (so the story counts the outlet's page once), is kept
+whole in `article_versions` with what the outlet changed (headline, figures, quotes),
+and the story is built again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from corroborate.fetch.archive import FetchLog
+from corroborate.fetch.client import Fetched
+from corroborate.fetch.tables import versions as versions_table
+from corroborate.model import Article, Page, PageError
+from corroborate.pipeline import update_stories
+from corroborate.store import Store
+from corroborate.store.schema import articles as articles_table
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # headline | figure | quote | text
+    old: str | None
+    new: str | None
+
+    def describe(self) -> str:
+        if self.old is None:
+            return f"{self.kind} added: {self.new}"
+        if self.new is None:
+            return f"{self.kind} removed: {self.old}"
+        return f"{self.kind}: {self.old} → {self.new}"
+
+
+@dataclass
+class Version:
+    url: str
+    story_id: str | None
+    old_id: str
+    new_id: str
+    seen: datetime
+    changes: list[Change]
+
+
+def _figures(article: Article) -> dict[str, str | None]:
+    figures = article.analysis.figures if article.analysis else []
+    return {f.text: f.counted for f in figures}
+
+
+def _quotes(article: Article) -> list[str]:
+    quotes = article.analysis.quotes if article.analysis else []
+    return [q.text for q in quotes]
+
+
+def diff_articles(old: Article, new: Article) -> list[Change]:
+    """What the outlet changed between two versions: headline, figures, quotes (else the text)."""
+    changes: list[Change] = []
+    if (old.title or "") != (new.title or ""):
+        changes.append(Change("headline", old.title, new.title))
+    before, after = _figures(old), _figures(new)
+    gone = [t for t in before if t not in after]
+    came = [t for t in after if t not in before]
+    for text in list(gone):
+        # A figure whose counted thing stays, with another number, is a revision.
+        match = next((t for t in came if before[text] and after[t] == before[text]), None)
+        if match:
+            changes.append(Change("figure", text, match))
+            gone.remove(text)
+            came.remove(match)
+    changes += [Change("figure", t, None) for t in gone] + [Change("figure", None, t) for t in came]
+    old_quotes, new_quotes = _quotes(old), _quotes(new)
+    changes += [Change("quote", q, None) for q in old_quotes if q not in new_quotes]
+    changes += [Change("quote", None, q) for q in new_quotes if q not in old_quotes]
+    if not changes and old.text != new.text:
+        old_lines, new_lines = set(old.text.splitlines()), set(new.text.splitlines())
+        cut, added = len(old_lines - new_lines), len(new_lines - old_lines)
+        changes.append(Change("text", f"{cut} paragraphs", f"{added} paragraphs"))
+    return changes
+
+
+def record_versions(
+    store: Store, log: FetchLog, fetched: list[tuple[Fetched, Page | PageError]], run_id: int
+) -> list[Version]:
+    """Turn each URL whose page changed since its last fetch into a new version of one article."""
+    found: list[Version] = []
+    for item, page in fetched:
+        if not isinstance(page, Page):
+            continue
+        history = [pid for pid, _ in log.page_history(item.url)]
+        if len(history) < 2 or history[-1] != page.id:
+            continue
+        old = store.articles([history[-2]])
+        new = store.articles([page.id])
+        if not old or not new:
+            continue  # the earlier version was never stored (or is already a version)
+        version = _supersede(store, item.url, old[0], new[0], run_id)
+        found.append(version)
+    if found:
+        update_stories(store, run_id)
+    return found
+
+
+def _supersede(store: Store, url: str, old: Article, new: Article, run_id: int) -> Version:
+    stories = store.stories_of([old.id, new.id])
+    story_id = stories.get(new.id)
+    old_story = stories.get(old.id)
+    version = Version(url, story_id, old.id, new.id, datetime.now(UTC), diff_articles(old, new))
+    row = {
+        "url": url,
+        "story_id": story_id,
+        "old_id": old.id,
+        "new_id": new.id,
+        "seen": version.seen,
+        "changes": json.dumps([asdict(c) for c in version.changes], ensure_ascii=False),
+        "old_article": old.model_dump_json(),
+    }
+    with store.engine.begin() as conn:
+        conn.execute(versions_table.insert().values(**row))
+        conn.execute(articles_table.delete().where(articles_table.c.id == old.id))
+    # Assigning again marks the stories to be built: without the old version now.
+    if story_id:
+        store.assign({new.id: story_id}, run_id)
+    if old_story and old_story != story_id:
+        rest = [a.id for a in store.articles(story=old_story)]
+        if rest:
+            store.assign({rest[0]: old_story}, run_id)
+    return version
+
+
+def story_versions(store: Store, story_id: str) -> list[Version]:
+    """The recorded versions of a story's articles, oldest first."""
+    query = select(versions_table).where(versions_table.c.story_id == story_id).order_by(versions_table.c.id)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [
+        Version(
+            url=r.url,
+            story_id=r.story_id,
+            old_id=r.old_id,
+            new_id=r.new_id,
+            seen=r.seen if r.seen.tzinfo else r.seen.replace(tzinfo=UTC),
+            changes=[Change(**c) for c in json.loads(r.changes)],
+        )
+        for r in rows
+    ]
