@@ -22,6 +22,7 @@ from corroborate.pipeline import ingest
 from corroborate.serve import command as desk
 from corroborate.sources import read_pages
 from corroborate.store import DEFAULT_DB, Store
+from corroborate.store.desk import Desk
 from corroborate.summaries import STORY_FILES
 from corroborate.views import export as exporting
 from corroborate.views.output import write_output
@@ -246,9 +247,11 @@ def export(
         raise typer.Exit(2)
     with Store(db) as store:
         stories = list(store.stories())
+        marks = Desk(store.engine).marks()  # the desk's marks go with the findings they are on
     handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        count = exporting.write_json(stories, handle) if as_json else exporting.write_csv(stories, handle)
+        write = exporting.write_json if as_json else exporting.write_csv
+        count = write(stories, handle, marks)
     finally:
         if output:
             handle.close()

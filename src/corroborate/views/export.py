@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from corroborate.model import SCHEMA_VERSION, Evidence, Story
+from corroborate.store.desk import FindingKind, Mark, attach_marks, finding_key, marks_text, story_findings
 from corroborate.summaries import StorySummary
 
 CSV_COLUMNS = [
@@ -20,13 +21,17 @@ CSV_COLUMNS = [
     "articles",
     "outlets",
     "evidence",
+    "marks",  # the desk's marks on the finding (corroborate serve)
 ]
 
 
-def write_json(stories: Iterable[Story], out: TextIO) -> int:
-    """Write {"schema_version", "stories": [...]}; return how many stories."""
+def write_json(stories: Iterable[Story], out: TextIO, marks: Sequence[Mark] = ()) -> int:
+    """Write {"schema_version", "stories": [...]} and the desk's "marks" if any; return how many stories."""
     records = [json.loads(story.model_dump_json()) for story in stories]
-    json.dump({"schema_version": SCHEMA_VERSION, "stories": records}, out, ensure_ascii=False, indent=2)
+    document: dict[str, object] = {"schema_version": SCHEMA_VERSION, "stories": records}
+    if marks:
+        document["marks"] = _marks_json(records, marks)
+    json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return len(records)
 
@@ -47,7 +52,7 @@ def _inferred(story_date: str | None) -> str:
     return f" (inferred: undated article read as of {story_date})" if story_date else ""
 
 
-def write_csv(stories: Iterable[Story], out: TextIO) -> int:
+def write_csv(stories: Iterable[Story], out: TextIO, marks: Sequence[Mark] = ()) -> int:
     """One row per finding (claim, figure report, shared quote, timeline event); return rows written."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
@@ -55,6 +60,7 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> int:
     for story in stories:
         outlet_of = {a.id: a.outlet or a.source for a in story.articles}
         base = {"story": story.id, "story_title": story.title}
+        noted = _marked(story, marks)
 
         def outlets(ids: Iterable[str], outlet_of: dict[str, str] = outlet_of) -> str:
             return "; ".join(sorted({outlet_of.get(i, i) for i in ids}))
@@ -70,6 +76,7 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> int:
                     "articles": len(claim.articles),
                     "outlets": outlets(claim.articles),
                     "evidence": _evidence(claim.evidence),
+                    "marks": _note(noted, "claim", claim.evidence),
                 }
             )
             rows += 1
@@ -85,6 +92,7 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> int:
                         "articles": 1,
                         "outlets": outlets([report.article]),
                         "evidence": _evidence([report.evidence]),
+                        "marks": _note(noted, "figure", [r.evidence for r in comparison.reports]),
                     }
                 )
                 rows += 1
@@ -99,6 +107,7 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> int:
                     "articles": len(quote.articles),
                     "outlets": outlets(quote.articles),
                     "evidence": _evidence(quote.evidence),
+                    "marks": _note(noted, "quote", quote.evidence),
                 }
             )
             rows += 1
@@ -111,7 +120,32 @@ def write_csv(stories: Iterable[Story], out: TextIO) -> int:
                     "articles": len(event.articles),
                     "outlets": outlets(event.articles),
                     "evidence": _evidence(event.evidence),
+                    "marks": _note(noted, "event", event.evidence),
                 }
             )
             rows += 1
     return rows
+
+
+def _marked(story: Story, marks: Sequence[Mark]) -> dict[str, str]:
+    """The desk's marks on each of the story's findings, as one line per finding key."""
+    if not marks:
+        return {}
+    ids = {a.id for a in story.articles}
+    findings = story_findings(story)
+    attach_marks(findings, [m for m in marks if m.article in ids])
+    return {f.key: marks_text(f.marks) for f in findings if f.marks}
+
+
+def _note(noted: dict[str, str], kind: FindingKind, evidence: Sequence[Evidence]) -> str:
+    return noted.get(finding_key(kind, evidence) or "", "")
+
+
+def _marks_json(records: Sequence[dict[str, object]], marks: Sequence[Mark]) -> list[object]:
+    """Every mark, with the story its article is in now (`story` is the one it was marked in)."""
+    story_of = {
+        str(a["id"]): str(r["id"])
+        for r in records
+        for a in r["articles"]  # type: ignore[attr-defined]
+    }
+    return [json.loads(m.model_dump_json()) | {"current_story": story_of.get(m.article)} for m in marks]
