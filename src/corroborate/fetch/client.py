@@ -1,7 +1,7 @@
 """The HTTP client: polite to each host, safe about where it connects, fast across hosts.
 
 One request at a time per origin (scheme, host, port) with the site's crawl-delay
-or a default gap between them; many origins at once. robots.txt is read first and
+(or a default gap) between them; many origins at once. robots.txt is read first and
 a disallowed URL is never requested. Redirects are followed by hand so that every
 hop is checked for safety and robots again.
 """
@@ -35,8 +35,9 @@ Outcome = Literal["fetched", "unchanged", "robots", "unsafe", "error"]
 @dataclass(frozen=True)
 class Settings:
     user_agent: str = USER_AGENT
-    gap: float = 1.0  # seconds between two requests to one origin, unless its crawl-delay says more
-    max_gap: float = 60.0  # a crawl-delay above this is taken as this
+    gap: float = 1.0  # seconds between two requests to one origin whose robots.txt sets no crawl-delay
+    min_gap: float = 0.1  # a site's crawl-delay below this (even 0) is taken as this
+    max_gap: float = 60.0  # and one above this as this
     per_host: int = 1  # requests at a time to one origin
     concurrency: int = 64  # requests at a time in all
     timeout: float = 20.0  # connect, read, write: each
@@ -134,7 +135,8 @@ class Fetcher:
                 host.robots = await self._read_robots(url)
                 delay = host.robots.crawl_delay()
                 if delay is not None:
-                    host.gap = max(self.settings.gap, min(delay, self.settings.max_gap))
+                    # The site's own crawl-delay, where it states one, is what it asks for.
+                    host.gap = max(self.settings.min_gap, min(delay, self.settings.max_gap))
             return host.robots
 
     async def _read_robots(self, url: str) -> Robots:

@@ -76,6 +76,10 @@ def _page(record: WarcRecord, where: str) -> Page | PageError | None:
     if kind and not kind.startswith(_PAGE_TYPES):
         return None
     source = url or where
+    if headers.get("WARC-Payload-Digest") and not record.verify_payload_digest(consume=False):
+        return PageError(
+            source=source, stage="read", message=f"{where}: record truncated or corrupt (digest)"
+        )
     data = record.reader.read(MAX_BYTES + 1)
     try:
         if len(data) > MAX_BYTES:
