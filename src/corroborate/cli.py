@@ -7,17 +7,18 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corroborate import __version__
+from corroborate.doctor import diagnose
 from corroborate.extract import ExtractError, extract
 from corroborate.fetch import run as web
 from corroborate.language import analyze
-from corroborate.model import PageError, story_schema
+from corroborate.model import Page, PageError, story_schema
 from corroborate.pipeline import ingest
 from corroborate.serve import command as desk
 from corroborate.sources import read_pages
@@ -132,7 +133,8 @@ def run(
     if result.story_errors:
         console.print(story_errors_table(result.story_errors))
     elapsed = time.perf_counter() - started
-    failed_stories = f", {len(result.story_errors)} failed (tried again next run)" if result.story_errors else ""
+    failed = len(result.story_errors)
+    failed_stories = f", {failed} failed (tried again next run)" if failed else ""
     console.print(
         f"{result.pages} pages: {result.stored} stored, {result.unchanged} unchanged, "
         f"{len(result.errors)} not taken; {len(result.stories)} stories updated{failed_stories}; "
@@ -184,35 +186,52 @@ def extract_command(
 
 @app.command("analyze")
 def analyze_command(
-    path: Annotated[str, typer.Argument(help="A file, or '-' for stdin.")],
-    text: Annotated[bool, typer.Option("--text", help="Take the file as already clean text.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the default).")] = True,
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON lines, or '-' for stdin.")],
+    text: Annotated[
+        bool,
+        typer.Option("--text", help="Take each page as already clean text (a JSON line's text as given)."),
+    ] = False,
     published: Annotated[
-        datetime | None, typer.Option(help="Publication time, to place 'today' or 'on Friday' on a calendar.")
+        datetime | None,
+        typer.Option(help="Publication time, to place 'today' or 'on Friday' (when a page gives none)."),
     ] = None,
 ) -> None:
-    """Entities, quotes, figures and time expressions, with offsets into the text."""
-    if text:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-        body = raw.decode("utf-8-sig", errors="replace")
-    else:
-        item = next(iter(read_pages([path], stdin=sys.stdin.buffer)), None)
-        if item is None or isinstance(item, PageError):
-            reason = item.message if item else "no page found"
-            err.print(f"{path}: {reason}", markup=False)
-            raise typer.Exit(1)
-        try:
+    """Entities, quotes, figures and time expressions, with offsets: one JSON document a line, per page.
+
+    Offsets are into the page's clean text, which each line carries as "text" (with
+    --text, into the text exactly as given). A page that cannot be read or analysed
+    gets a line {"source", "error"} and the rest go on; the exit status is then 1.
+    """
+    failed = False
+    for item in read_pages(inputs, stdin=sys.stdin.buffer):
+        record = analyze_record(item, text, published)
+        failed = failed or "error" in record
+        if "error" in record:
+            err.print(f"{record['source']}: {record['error']}", markup=False, highlight=False)
+        print(json.dumps(record, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def analyze_record(item: Page | PageError, as_text: bool, published: datetime | None) -> dict[str, Any]:
+    """One line of `analyze`: the page's analysis (with its text unless given as text), or its error."""
+    if isinstance(item, PageError):
+        return {"source": item.source, "error": item.message}
+    try:
+        if as_text:
+            body, when = item.content, item.published or published
+        else:
             article = extract(item)
-        except ExtractError as exc:
-            err.print(f"{path}: {exc}", markup=False)
-            raise typer.Exit(1) from exc
-        body = article.text
-        published = published or article.published
-    analysis = analyze(body, published)
-    record = json.loads(analysis.model_dump_json())
-    if not text:
-        record = {"text": body} | record
-    print(json.dumps(record, ensure_ascii=False, indent=2 if as_json else None))
+            body, when = article.text, published or article.published
+        analysis = analyze(body, when)
+    except ExtractError as exc:
+        return {"source": item.source, "error": str(exc)}
+    except Exception as exc:  # one page's failure is that page's
+        return {"source": item.source, "error": f"{type(exc).__name__}: {exc}"}
+    record: dict[str, Any] = {"source": item.source}
+    if not as_text:
+        record["text"] = body
+    return record | json.loads(analysis.model_dump_json())
 
 
 @app.command()
@@ -257,6 +276,29 @@ def export(
             handle.close()
     if output:
         err.print(f"{count} {'stories' if as_json else 'rows'} written to {output}")
+
+
+@app.command()
+def doctor(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path | None, typer.Option(help="The output folder to check too (as given to run --out).")
+    ] = None,
+) -> None:
+    """Check the store: integrity, every article in a story, every story built, the output current.
+
+    Says what the next `corroborate run` repairs. Exit status 0 when all is well, 1 otherwise.
+    """
+    with Store(db) as store:
+        findings = diagnose(store, out)
+    for finding in findings:
+        mark = "[green]ok[/]" if finding.ok else "[red]problem[/]"
+        console.print(f"{mark}  [bold]{finding.check}[/]: ", end="")
+        console.print(finding.detail, markup=False, highlight=False)
+        if not finding.ok and finding.repair:
+            console.print(f"    repair: {finding.repair}", markup=False, highlight=False)
+    if not all(f.ok for f in findings):
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()

@@ -24,8 +24,8 @@ from typing import BinaryIO
 from corroborate.compare import compare
 from corroborate.extract import ExtractError, extract
 from corroborate.extract.template import TemplateIndex
-from corroborate.language import analyze_article
 from corroborate.faults import checkpoint
+from corroborate.language import analyze_article
 from corroborate.model import Article, Page, PageError, Story, StoryError
 from corroborate.sources import read_pages
 from corroborate.store import Store
@@ -89,29 +89,42 @@ def ingest(
     """Read, extract and analyse the pages of `inputs` (or the given `pages`, say fetched from
     the web; `inputs` then only labels the run), then update the stories they touch."""
     result = RunResult(run_id=store.start_run(inputs))
+    with store.hold_run(result.run_id):
+        _ingest(store, result, read_pages(inputs, stdin=stdin) if pages is None else pages, progress, workers)
+    store.finish_run(result.run_id)
+    return result
+
+
+def _ingest(
+    store: Store,
+    result: RunResult,
+    pages: Iterable[Page | PageError],
+    progress: Progress | None,
+    workers: int | None,
+) -> None:
     new_ids: list[str] = []
     workers = workers or os.cpu_count() or 1
     # Learns each site's template (lines its pages all carry) across the run's batches.
     templates = TemplateIndex()
     executor: Executor | None = None
     try:
-        for batch in _batches(read_pages(inputs, stdin=stdin) if pages is None else pages):
-            pages = _new_pages(store, result, batch, progress)
+        for batch in _batches(pages):
+            todo = _new_pages(store, result, batch, progress)
             if executor is None and workers > 1 and len(batch) == BATCH:
                 executor = ProcessPoolExecutor(max_workers=workers)
             run = executor.map if executor else map
-            extracted = list(run(extract_page, pages))
+            extracted = list(run(extract_page, todo))
             for item in extracted:
                 if isinstance(item, Article):
                     templates.add(item)
             # A body given as such (a JSON line's text) is kept whole: no template is cut from it.
             stripped = [
                 a if page.body else templates.strip(a)
-                for page, a in zip(pages, extracted, strict=True)
+                for page, a in zip(todo, extracted, strict=True)
                 if isinstance(a, Article)
             ]
             analyzed = iter(run(analyze_page, stripped))
-            for page, outcome in zip(pages, extracted, strict=True):
+            for page, outcome in zip(todo, extracted, strict=True):
                 final = outcome if isinstance(outcome, PageError) else next(analyzed)
                 if progress:
                     progress(page.source)
@@ -129,8 +142,6 @@ def ingest(
             executor.shutdown()
     touched, result.story_errors = update_stories(store, result.run_id)
     result.stories = sorted(set(touched) | set(store.stories_of(new_ids).values()))
-    store.finish_run(result.run_id)
-    return result
 
 
 def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | PageError:
@@ -179,7 +190,7 @@ def update_stories(store: Store, run_id: int = 0) -> tuple[list[str], list[Story
     """
     errors: list[StoryError] = []
     with store.story_lock():
-        new_ids = store.unassigned()
+        new_ids = store.unassigned(run_id if run_id else None)
         if new_ids:
             try:
                 assignment = assign_stories(store, new_ids)

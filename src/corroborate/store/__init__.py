@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from corroborate.model import Article, Page, PageError, Story
 from corroborate.store import schema
-from corroborate.store.locks import retrying, story_lock
+from corroborate.store.locks import alive, retrying, run_alive, serialised, story_lock
 from corroborate.store.schema import (
     articles,
     page_outcomes,
@@ -46,13 +46,23 @@ def database_url(db: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # WAL lets readers (show, export, the web views) work while a run writes.
+    # The driver's own transaction handling leaves DDL and reads outside any transaction;
+    # transactions are begun below instead, so a migration or a read-then-write is atomic.
+    dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")  # first: the next pragmas may wait on another process
+    # WAL lets readers (show, export, the web views) work while a run writes.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A write takes the database's write lock when it begins (waiting for it under the busy
+    # timeout), not when it first writes: two writers that both read first would deadlock.
+    immediate = conn.get_execution_options().get("immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _now() -> datetime:
@@ -64,13 +74,19 @@ def _column(value: str | None) -> str | None:
     return value.replace("\x00", "\ufffd") if value else value
 
 
+def _migrate(conn: Connection) -> int:
+    serialised(conn)
+    return schema.migrate(conn)
+
+
 class Store:
     def __init__(self, db: str = DEFAULT_DB) -> None:
         self.url = database_url(db)
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.schema_version = self._write(schema.migrate)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self.schema_version = self._write(_migrate)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,8 +101,10 @@ class Store:
         """Run `work` as one transaction, retried while another writer holds the database."""
 
         def once() -> T:
-            with self.engine.begin() as conn:
-                return work(conn)
+            with self.engine.connect() as conn:
+                conn.execution_options(immediate=True)
+                with conn.begin():
+                    return work(conn)
 
         return retrying(once)
 
@@ -233,11 +251,27 @@ class Store:
             )
             return {row.id: row.story_id for row in rows}
 
-    def unassigned(self) -> list[str]:
-        """Ids of the stored articles in no story yet: this run's, or those a killed run left."""
-        query = select(articles.c.id).where(articles.c.story_id.is_(None)).order_by(articles.c.id)
+    def unassigned(self, run_id: int | None = None) -> list[str]:
+        """Ids of the stored articles in no story yet; with `run_id`, those that run may cluster:
+        its own, and those of runs no longer alive (killed), not those of a run still going."""
+        stored_by = (page_outcomes.c.page_id == articles.c.id) & (page_outcomes.c.status == "stored")
+        query = (
+            select(articles.c.id, page_outcomes.c.run_id)
+            .join_from(articles, page_outcomes, stored_by, isouter=True)
+            .where(articles.c.story_id.is_(None))
+        )
         with self.engine.connect() as conn:
-            return [row.id for row in conn.execute(query)]
+            runs_of: dict[str, set[int]] = {}
+            for row in conn.execute(query):
+                runs_of.setdefault(row.id, set()).update([row.run_id] if row.run_id is not None else [])
+        if run_id is None:
+            return sorted(runs_of)
+        living = alive(self.engine, set().union(*runs_of.values()) - {run_id}) if runs_of else set()
+        return sorted(aid for aid, by in runs_of.items() if run_id in by or not (by & living))
+
+    def hold_run(self, run_id: int) -> AbstractContextManager[None]:
+        """Say, while the block runs, that this run is alive (see `locks.run_alive`)."""
+        return run_alive(self.engine, run_id)
 
     def assign(self, assignment: Mapping[str, str], run_id: int = 0) -> None:
         """Put articles in stories, and mark those stories to be built, in one transaction."""
@@ -255,11 +289,14 @@ class Store:
         conn.execute(self._insert_ignore(pending_stories, row))
 
     def pending(self) -> list[str]:
-        """Ids of the stories to build: changed since they were last built, or failed."""
+        """Ids of the stories to build: changed since they were last built, failed, or never built."""
+        built = select(stories.c.id)
+        unbuilt = select(articles.c.story_id).where(
+            articles.c.story_id.is_not(None), articles.c.story_id.not_in(built)
+        )
         with self.engine.connect() as conn:
-            return [
-                row.id for row in conn.execute(select(pending_stories.c.id).order_by(pending_stories.c.id))
-            ]
+            marked = set(conn.execute(select(pending_stories.c.id)).scalars())
+            return sorted(marked | set(conn.execute(unbuilt.distinct()).scalars()))
 
     def pending_details(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
