@@ -34,6 +34,14 @@ MIN_SINGLE_SOURCE_TOKENS = 6
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
 
+# A page's date line ("AUGUST 2, 2013 | 08: 06AM PT") states nothing: its words do not count.
+_DATE_WORD = re.compile(
+    r"^(?:\d+[:.]?(?:st|nd|rd|th|am|pm)?|am|pm|[a-z]{1,2}t|[a-z]dt|gmt|utc|published|updated|posted|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
+
+
 @dataclass
 class Sentence:
     article: str
@@ -132,7 +140,7 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
             if is_boilerplate(text):
                 continue
             tokens = sentence_tokens(a, span, entities)
-            if len(tokens) >= MIN_TOKENS:
+            if len({t for t in tokens if not _DATE_WORD.match(t)}) >= MIN_TOKENS:
                 clauses = [frozenset(sentence_tokens(a, c, entities)) for c in clause_spans(a.text, span)]
                 kept = tuple(c for c in clauses if len(c) >= MIN_TOKENS)
                 numbers = _figures(a, span, tokens)

@@ -1,0 +1,269 @@
+"""Precision and recall of the comparison's findings on hand-annotated multi-article stories.
+
+Gold: benchmarks/compare_gold.json (offsets and labels only, into the texts of
+../shared/datasets/ecbplus/ecbplus.jsonl; each doc's first six sentences annotated).
+Per kind: aligned statement pairs (corroboration), single-source claims that are
+right, figure pairs that are one quantity and their verdict, numbers that are no
+figures, quotes linked across outlets, altered-quote flags, quote speakers,
+conflicts (the gold has none: every one is wrong).
+
+    .venv/bin/python benchmarks/compare.py            # shipped settings, and the 4-fold choice of ALIGN
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from corroborate.compare import claims as claims_mod
+from corroborate.compare import compare
+from corroborate.language import analyze_article
+from corroborate.model import Article, Evidence, Story
+from corroborate.stories import find_origins
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "compare_gold.json"
+ECB = ROOT.parent / "shared" / "datasets" / "ecbplus" / "ecbplus.jsonl"
+FOLDS = 4
+GRID = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55]
+
+Span3 = tuple[str, int, int]
+
+
+def _overlaps(ev: Evidence | Span3, g: Span3) -> bool:
+    doc, s, e = (ev.article, ev.start, ev.end) if isinstance(ev, Evidence) else ev
+    return doc == g[0] and s < g[2] and g[1] < e
+
+
+def _in_region(ev: Evidence, region: dict[str, int]) -> bool:
+    return ev.article in region and ev.start < region[ev.article]
+
+
+def load() -> tuple[list[dict[str, object]], dict[str, Article]]:
+    gold = json.loads(GOLD.read_text())["stories"]
+    rows = {r["id"]: r for r in map(json.loads, ECB.read_text().splitlines())}
+    articles: dict[str, Article] = {}
+    for st in gold:
+        for n, doc in enumerate(st["docs"]):
+            r = rows[doc]
+            # Each doc its own outlet: ECB+ gives none, and these are different publications.
+            a = Article(
+                id=doc,
+                source=doc,
+                outlet=f"outlet {doc}",
+                title=r.get("title"),
+                text=r["text"],
+                published=datetime(2020, 1, 1, 12, n, tzinfo=UTC),
+            )
+            articles[doc] = analyze_article(a)
+    return gold, articles
+
+
+def run_story(st: dict[str, object], articles: dict[str, Article]) -> Story:
+    arts = [articles[d] for d in st["docs"]]  # type: ignore[union-attr]
+    return compare(str(st["id"]), arts, find_origins(arts))
+
+
+class Tally(Counter[str]):
+    def pr(self, kind: str) -> tuple[float, float]:
+        p = self[kind + ":tp"] / max(1, self[kind + ":tp"] + self[kind + ":fp"])
+        r = self[kind + ":found"] / max(1, self[kind + ":gold"])
+        return p, r
+
+
+def _gold_pairs(groups: Iterable[list[list[object]]]) -> set[tuple[Span3, Span3]]:
+    out: set[tuple[Span3, Span3]] = set()
+    for g in groups:
+        spans = [(str(x[0]), int(x[1]), int(x[2])) for x in g]  # type: ignore[call-overload]
+        for i, a in enumerate(spans):
+            for b in spans[i + 1 :]:
+                if a[0] != b[0]:
+                    out.add((a, b))
+    return out
+
+
+def score_align(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type-arg]
+    region, gold = st["region"], _gold_pairs(st["align"])
+    found: set[tuple[Span3, Span3]] = set()
+    for c in story.claims:
+        evs = [e for e in c.evidence if _in_region(e, region)]
+        for i, x in enumerate(evs):
+            for y in evs[i + 1 :]:
+                if x.article == y.article or story.origins[x.article] == story.origins[y.article]:
+                    continue
+                hit = [
+                    g
+                    for g in gold
+                    if (_overlaps(x, g[0]) and _overlaps(y, g[1]))
+                    or (_overlaps(y, g[0]) and _overlaps(x, g[1]))
+                ]
+                t["align:tp" if hit else "align:fp"] += 1
+                found.update(hit)
+    t["align:gold"] += len(gold)
+    t["align:found"] += len(found)
+    # Single-source: right unless the gold aligns its sentence with another outlet's.
+    for c in story.single_source:
+        ev = c.evidence[0]
+        if not _in_region(ev, region):
+            continue
+        wrong = any(_overlaps(ev, a) or _overlaps(ev, b) for a, b in gold)
+        t["single:fp" if wrong else "single:tp"] += 1
+
+
+def _figure_at(articles: dict[str, Article], g: list[object]) -> float | None:
+    a = articles[str(g[0])]
+    for f in a.analysis.figures if a.analysis else []:
+        if f.start < int(g[2]) and int(g[1]) < f.end:  # type: ignore[call-overload]
+            return f.value
+    return None
+
+
+def score_figures(st: dict, story: Story, articles: dict[str, Article], t: Tally) -> None:  # type: ignore
+    region = st["region"]
+    gold = st["figures"]
+    keyed = {}
+    for g in gold:
+        for side in ("a", "b"):
+            keyed[(g[side][0], _figure_at(articles, g[side]))] = g[side]
+    t["figure:gold"] += len(gold)
+    for c in story.figures:
+        reps = [r for r in c.reports if _in_region(r.evidence, region)]
+        for i, x in enumerate(reps):
+            for y in reps[i + 1 :]:
+                if x.article == y.article:
+                    continue
+                hit = next(
+                    (
+                        g
+                        for g in gold
+                        if {
+                            (g["a"][0], _figure_at(articles, g["a"])),
+                            (g["b"][0], _figure_at(articles, g["b"])),
+                        }
+                        == {(x.article, x.value), (y.article, y.value)}
+                    ),
+                    None,
+                )
+                t["figure:tp" if hit else "figure:fp"] += 1
+                if hit:
+                    t["figure:found"] += 1
+                    right = (c.verdict == "agree") == (hit["verdict"] == "agree")
+                    t["verdict:tp" if right else "verdict:fp"] += 1
+        for r in reps:
+            if any(
+                _overlaps(r.evidence, (n[0], n[1], n[2])) and _figure_at(articles, n) == r.value
+                for n in st["not_figures"]
+            ):
+                t["notfigure:fp"] += 1
+    t["notfigure:gold"] += len(st["not_figures"])
+    t["verdict:gold"] += 0
+
+
+def score_quotes(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type-arg]
+    for g in st["quotes"]:
+        t["quote:gold"] += 1
+        a, b = tuple(g["a"]), tuple(g["b"])
+        q = next(
+            (
+                q
+                for q in story.quotes
+                if any(_overlaps(e, a) for e in q.evidence) and any(_overlaps(e, b) for e in q.evidence)
+            ),
+            None,
+        )
+        if q is None:
+            continue
+        t["quote:found"] += 1
+        t["altered:tp" if q.altered == g["altered"] else "altered:fp"] += 1
+        texts = {x.article: x.text for x in story.articles}
+        for side in ("speaker_a", "speaker_b"):
+            doc, s, e = g[side]
+            surname = texts[doc][s:e].split()[-1].lower()
+            t["speaker:tp" if any(surname in n.lower() for n in q.speakers) else "speaker:fp"] += 1
+    region = st["region"]
+    for q in story.quotes:
+        evs = [e for e in q.evidence if _in_region(e, region)]
+        if len({e.article for e in evs}) < 2:
+            continue
+        gold_hit = any(any(_overlaps(e, tuple(g["a"])) for e in evs) for g in st["quotes"])
+        t["quote:tp" if gold_hit else "quote:fp"] += 1
+    t["conflict:fp"] += sum(1 for c in story.conflicts if all(_in_region(e, region) for e in c.evidence))
+
+
+def evaluate(gold: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
+    t = Tally()
+    for st in gold:
+        story = run_story(st, articles)
+        score_align(st, story, t)
+        score_figures(st, story, articles, t)
+        score_quotes(st, story, t)
+    return t
+
+
+def _f1(t: Tally) -> float:
+    p, r = t.pr("align")
+    return 2 * p * r / max(1e-9, p + r)
+
+
+def cross_validate(gold: list[dict], articles: dict[str, Article]) -> None:  # type: ignore[type-arg]
+    """Choose ALIGN on the training folds' stories, score the held-out fold."""
+    folds = [gold[i::FOLDS] for i in range(FOLDS)]
+    held: list[tuple[float, float, float]] = []
+    shipped = claims_mod.ALIGN
+    for k in range(FOLDS):
+        train = [s for j, f in enumerate(folds) if j != k for s in f]
+        scores = {th: _f1(_with(th, train, articles)) for th in GRID}
+        best = max(GRID, key=lambda th: (scores[th], -abs(th - shipped)))
+        t = _with(best, folds[k], articles)
+        p, r = t.pr("align")
+        held.append((best, p, r))
+        print(
+            f"fold {k}: ALIGN {best:.2f} chosen on {len(train)} stories; held-out align P {p:.3f} R {r:.3f}"
+        )
+    for i, name in ((1, "precision"), (2, "recall")):
+        xs = [h[i] for h in held]
+        print(f"align {name} over folds: {statistics.mean(xs):.3f} ± {statistics.pstdev(xs):.3f}")
+    print("thresholds chosen:", [h[0] for h in held])
+
+
+def _with(threshold: float, stories: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
+    old = claims_mod.ALIGN
+    claims_mod.ALIGN = threshold
+    try:
+        return evaluate(stories, articles)
+    finally:
+        claims_mod.ALIGN = old
+
+
+def main() -> int:
+    if not ECB.is_file():
+        print(f"{ECB} is not here", file=sys.stderr)
+        return 1
+    gold, articles = load()
+    print(f"{len(gold)} stories, {len(articles)} articles")
+    t = evaluate(gold, articles)
+    for kind, label in [
+        ("align", "corroboration: aligned statement pairs"),
+        ("single", "single-source claims right"),
+        ("figure", "figure pairs that are one quantity"),
+        ("verdict", "figure verdicts right (of matched pairs)"),
+        ("quote", "quotes linked across outlets"),
+        ("altered", "altered-quote flag right (of linked gold quotes)"),
+        ("speaker", "quote speaker right (of linked gold quotes)"),
+    ]:
+        p, r = t.pr(kind)
+        n = t[kind + ":tp"] + t[kind + ":fp"]
+        print(f"{label:48s} P {p:.3f} ({n} judged)  R {r:.3f} ({t[kind + ':found']}/{t[kind + ':gold']})")
+    print(f"numbers that are no figures, compared anyway: {t['notfigure:fp']} of {t['notfigure:gold']}")
+    print(f"conflicts found (gold has none in these stories): {t['conflict:fp']}")
+    cross_validate(gold, articles)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
