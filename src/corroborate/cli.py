@@ -28,6 +28,7 @@ from corroborate.summaries import STORY_FILES
 from corroborate.views import export as exporting
 from corroborate.views.output import write_output
 from corroborate.views.summary import errors_table, stories_table, story_errors_table, story_view
+from corroborate.watch import watch
 
 # Exit status: 0 all well; 1 some items (pages, stories) failed, each recorded; 2 usage (typer's own).
 EXIT_SOME_FAILED = 1
@@ -310,6 +311,8 @@ def schema() -> None:
 # The shared desk: `corroborate serve` and `corroborate user add` (corroborate/serve/command.py).
 app.command("serve")(desk.serve)
 app.add_typer(desk.user_app, name="user")
+# Following feeds and sitemaps as they publish (corroborate/watch.py).
+app.command("watch")(watch)
 
 if __name__ == "__main__":
     app()
