@@ -294,12 +294,14 @@ def _grounds(
         mean = sum(score for _, score in inside) / len(inside)
         return round(min(1.0, mean), 2), "aligned on " + ", ".join(named)
     score, j = max((near.get(i, (0.0, -1)) for i in members), default=(0.0, -1))
+    # How close the nearest miss came to aligning: at ALIGN it would have been corroboration.
+    confidence = round(max(0.0, 1.0 - score / ALIGN), 2)
     if j < 0 or score < WEAK_SINGLE:
-        return 1.0 - round(score, 2), "no statement of another outlet shares its words"
+        return confidence, "no statement of another outlet shares its words"
     other = sentences[j]
     article = ctx.by_id(other.article)
     text = article.text[other.span.start : other.span.end].strip()
-    return round(1.0 - score, 2), f"closest in {other.origin} ({score:.2f}, below {ALIGN}): {text[:160]}"
+    return confidence, f"closest in {other.origin} ({score:.2f}, below {ALIGN}): {text[:160]}"
 
 
 def agreeing(

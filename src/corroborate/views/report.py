@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from corroborate.compare.claims import MAX_SINGLE_SOURCE
 from corroborate.isodates import date_bounds
 from corroborate.model import (
     Article,
@@ -35,6 +36,9 @@ from corroborate.views.highlight import (
     safe_href,
 )
 from corroborate.wording import figure_in_words
+
+# Findings below this confidence are shown as weak, with why they were made.
+WEAK_BELOW = 0.6
 
 _VERDICTS = {"agree": "agree", "differ": "differ", "differ_explained": "differ, explained"}
 _QUOTE_KINDS = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partial quote"}
@@ -174,6 +178,8 @@ class _StoryPage:
             "story": self.story,
             "columns": self.columns,
             "claims": self.claims(),
+            "single_cap": MAX_SINGLE_SOURCE,
+            "weak_below": WEAK_BELOW,
             "figures": self.figures(),
             "quotes": quotes,
             "quote_count": sum(len(items) for _, items in quotes),
