@@ -51,6 +51,8 @@ _MARKUP = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|span|a|br|h[1-6]|section|main|script)\b",
     re.I,
 )
+# Control characters no text file holds (tab, newline, carriage return and form feed are fine).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Browsers read these labels as windows-1252 (WHATWG); Python's latin-1 would turn
 # curly quotes and dashes into C1 control characters.
 _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
@@ -326,7 +328,7 @@ def _declared_charset(data: bytes) -> str | None:
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     """Refuse decoded text that is mostly control characters: a binary file that happened to decode."""
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(sample))
     if controls > max(8, len(sample) // 100):
         raise ReadError("binary file (control characters), not a page")
     if not text.strip():
