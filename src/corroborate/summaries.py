@@ -12,12 +12,12 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 from pydantic import Field
 
 from corroborate.isodates import date_bounds
 from corroborate.model import Article, Record, Story, TimeGrain, TimelineEvent
+from corroborate.outlets import publisher
 from corroborate.stories.origins import page_name
 
 STORY_FILES = "stories"  # the output folder's subfolder of story files
@@ -44,14 +44,8 @@ class StorySummary(Record):
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet's name; a page that names none is its own unknown outlet, shown by its file."""
-    if article.outlet:
-        return article.outlet
-    try:
-        host = urlsplit(article.url or "").hostname
-    except ValueError:  # malformed URLs are common on the web; the page still renders
-        host = None
-    return host or f"Unknown outlet ({page_name(article)})"
+    """The publisher's name (`corroborate.outlets`); a page that names none is its own unknown outlet."""
+    return publisher(article) or f"Unknown outlet ({page_name(article)})"
 
 
 def story_filename(story: Story) -> str:

@@ -13,9 +13,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePath
-from urllib.parse import urlsplit
 
 from corroborate.model import Article
+from corroborate.outlets import publisher
 from corroborate.terms import stable_hash, words
 from corroborate.unionfind import UnionFind
 
@@ -60,7 +60,8 @@ def normalise_origin(name: str) -> str:
     known = _WIRES.get(clean.casefold())
     if known:
         return known
-    if len(clean) > 4 and (clean.isupper() or clean.islower()):
+    # Unknown all-caps names read better title-cased; a domain ("nytimes.com") is left as written.
+    if len(clean) > 4 and (clean.isupper() or clean.islower()) and "." not in clean:
         return clean.title()
     return clean
 
@@ -124,15 +125,15 @@ def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
 
 
 def own_origin(article: Article) -> str:
-    """The origin of an article with no copies: its outlet, else its site, else a label a person can read.
+    """The origin of an article with no copies: its publisher, else a label a person can read.
 
-    Articles of unknown outlet are never assumed to share one, so the label names the page itself.
+    The publisher, not the host: two pages of one publisher's subdomains are one origin
+    (see `corroborate.outlets`). Articles of unknown outlet are never assumed to share one,
+    so the label names the page itself.
     """
-    if article.outlet:
-        return normalise_origin(article.outlet)
-    host = urlsplit(article.canonical_url or article.url or "").hostname
-    if host:
-        return host.removeprefix("www.")
+    name = publisher(article)
+    if name:
+        return normalise_origin(name)
     return f"unknown outlet ({page_name(article)})"
 
 
