@@ -3,6 +3,7 @@ recorded, 304s on a second run, a changed page as a new version, and an offline 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -100,6 +101,9 @@ def test_a_changed_page_is_a_new_version_of_the_same_article(web: Web, tmp_path:
         story_id = store.stories_of([herald_articles[0].id])[herald_articles[0].id]
         story = store.story(story_id)
         assert story is not None and sum(1 for a in story.articles if a.url == urls[0]) == 1
+        # The story file says what the outlet changed, and when.
+        assert [(v.url, v.new_id) for v in story.versions] == [(urls[0], herald_articles[0].id)]
+        assert story.versions[0].changes[0].kind == "headline"
         versions = story_versions(store, story_id)
     assert len(versions) == 1
     changes = {(c.kind, c.old, c.new) for c in versions[0].changes}
@@ -111,6 +115,9 @@ def test_a_changed_page_is_a_new_version_of_the_same_article(web: Web, tmp_path:
         kind == "quote" and new is None and old and "We will find out why" in old
         for kind, old, new in changes
     )
+    files = [json.loads(f.read_text(encoding="utf-8")) for f in (tmp_path / "out" / "stories").glob("*.json")]
+    written = [v["url"] for f in files for v in f.get("versions", [])]
+    assert written == [urls[0]]  # the story file written for the page carries the version
 
 
 def test_a_run_writes_a_warc_that_repeats_offline(web: Web, tmp_path: Path) -> None:

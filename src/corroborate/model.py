@@ -318,6 +318,27 @@ class TimelineEvent(Record):
     )
 
 
+VersionChangeKind = Literal["headline", "figure", "quote", "text"]
+
+
+class VersionChange(Record):
+    """One thing an outlet changed on a page after it was first read."""
+
+    kind: VersionChangeKind
+    old: str | None = Field(description="as it was (None: added)")
+    new: str | None = Field(description="as it is now (None: removed)")
+
+
+class ArticleVersion(Record):
+    """A page read again at the same URL that had changed: the earlier version is kept in the store."""
+
+    url: str
+    old_id: str = Field(description="id of the earlier version (no longer among the story's articles)")
+    new_id: str = Field(description="id of the version that replaced it")
+    seen: datetime = Field(description="when the change was first read")
+    changes: list[VersionChange]
+
+
 class Story(Record):
     """The story file: one event as covered by one or more articles."""
 
@@ -336,6 +357,9 @@ class Story(Record):
     )
     quotes: list[SharedQuote] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
+    versions: list[ArticleVersion] = Field(
+        default_factory=list, description="pages the outlets changed after publication, oldest first"
+    )
 
     @property
     def corroborated(self) -> list[Claim]:

@@ -20,7 +20,7 @@ from rich.console import Console
 
 from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.run import AllowHostOption, FeedOption, SitemapOption
-from corroborate.fetch.versions import Version, record_versions
+from corroborate.fetch.versions import Version, attach_versions, record_versions
 from corroborate.fetch.web import WebInputs, WebReport, fetch_web, read_url_file
 from corroborate.model import PageError
 from corroborate.pipeline import ingest
@@ -79,6 +79,7 @@ class Watcher:
         result = ingest(self.store, [f"watch poll {self.polls}", *self.web.labels()], pages=pages)
         versions = record_versions(self.store, self.log, report.fetched, result.run_id)
         changed = set(result.stories) | {v.story_id for v in versions if v.story_id}
+        attach_versions(self.store, changed)
         if self.out is not None and changed:
             write_output(self.store, self.out, changed=changed, run_id=result.run_id)
         new_ids = [o["page_id"] for o in self.store.outcomes(result.run_id) if o["status"] == "stored"]

@@ -16,7 +16,7 @@ import typer
 
 from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.client import Response
-from corroborate.fetch.versions import Version, record_versions
+from corroborate.fetch.versions import Version, attach_versions, record_versions
 from corroborate.fetch.warc import WarcResponse, write_warc
 from corroborate.fetch.web import WebInputs, WebReport, fetch_web
 from corroborate.model import Page, PageError
@@ -88,6 +88,7 @@ class WebRun:
         self.versions = record_versions(store, self.log, self.report.fetched, result.run_id)
         touched = {v.story_id for v in self.versions if v.story_id}
         result.stories = sorted(set(result.stories) | touched)
+        attach_versions(store, result.stories)
 
     def summary(self) -> list[str]:
         lines = [self.report.summary()] if self.report else []

@@ -9,6 +9,7 @@ and the story is built again.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.client import Fetched
 from corroborate.fetch.tables import versions as versions_table
-from corroborate.model import Article, Page, PageError
+from corroborate.model import Article, ArticleVersion, Page, PageError, VersionChange, VersionChangeKind
 from corroborate.pipeline import update_stories
 from corroborate.store import Store
 from corroborate.store.schema import articles as articles_table
@@ -25,7 +26,7 @@ from corroborate.store.schema import articles as articles_table
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # headline | figure | quote | text
+    kind: VersionChangeKind
     old: str | None
     new: str | None
 
@@ -148,3 +149,24 @@ def story_versions(store: Store, story_id: str) -> list[Version]:
         )
         for r in rows
     ]
+
+
+def attach_versions(store: Store, story_ids: Iterable[str]) -> None:
+    """Put the recorded versions of each story's articles into its story file."""
+    for story_id in story_ids:
+        found = story_versions(store, story_id)
+        story = store.story(story_id) if found else None
+        if story is None or story.id != story_id:
+            continue
+        records = [
+            ArticleVersion(
+                url=v.url,
+                old_id=v.old_id,
+                new_id=v.new_id,
+                seen=v.seen,
+                changes=[VersionChange(kind=c.kind, old=c.old, new=c.new) for c in v.changes],
+            )
+            for v in found
+        ]
+        if story.versions != records:
+            store.save_story(story.model_copy(update={"versions": records}))
