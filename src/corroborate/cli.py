@@ -232,7 +232,8 @@ def analyze_record(item: Page | PageError, as_text: bool, published: datetime | 
     record: dict[str, Any] = {"source": item.source}
     if not as_text:
         record["text"] = body
-    return record | json.loads(analysis.model_dump_json())
+    found: dict[str, Any] = json.loads(analysis.model_dump_json())
+    return record | found
 
 
 @app.command()
