@@ -78,7 +78,7 @@ TAGS = ["p", "div", "article", "script", "style", "a", "h1", "span", "br", "tabl
 
 words = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(FRAGMENTS)), max_size=40).map("".join)
 prose = st.lists(
-    st.sampled_from(FRAGMENTS + ["The mayor", "said", "people", "were", "killed", "in", "Quillport", " "]),
+    st.sampled_from([*FRAGMENTS, "The mayor", "said", "people", "were", "killed", "in", "Quillport", " "]),
     max_size=60,
 ).map(" ".join)
 any_text = st.one_of(words, prose)
@@ -159,7 +159,9 @@ def test_analysis_regressions(case: str) -> None:
 
 
 def check_extract(content: str, fmt: str) -> None:
-    page = Page(id="p", source="generated", format=fmt, content=content, url="https://www.harbourtimes.example/a")  # type: ignore[arg-type]
+    page = Page(
+        id="p", source="generated", format=fmt, content=content, url="https://www.harbourtimes.example/a"
+    )  # type: ignore[arg-type]
     try:
         article = extract(page)
     except ExtractError as err:
@@ -199,7 +201,9 @@ def test_any_bytes_read_as_a_page_or_an_error(tmp_path_factory: pytest.TempPathF
 
 @settings(max_examples=60, deadline=timedelta(seconds=20))
 @given(st.lists(st.one_of(json_pages, json_values), min_size=1, max_size=5))
-def test_any_json_lines_read_as_pages_or_errors(tmp_path_factory: pytest.TempPathFactory, lines: list[Any]) -> None:
+def test_any_json_lines_read_as_pages_or_errors(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[Any]
+) -> None:
     path = tmp_path_factory.mktemp("jsonl") / "feed.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     items = list(read_pages([str(path)]))
