@@ -25,7 +25,7 @@ from pathlib import Path
 from tests.web_site import Web
 
 from corroborate.fetch.client import Fetcher, Settings
-from corroborate.fetch.warc import WarcResponse, write_warc
+from corroborate.fetch.warc import ArchivedResponse, write_warc
 from corroborate.sources import read_pages
 
 PARAGRAPH = (
@@ -92,7 +92,7 @@ def make_archive(path: Path, records: int) -> None:
         write_warc(
             fh,
             (
-                WarcResponse(
+                ArchivedResponse(
                     f"http://outlet{i % 50}.example/story/{i}.html",
                     200,
                     [("Content-Type", "text/html; charset=utf-8")],

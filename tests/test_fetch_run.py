@@ -76,6 +76,12 @@ def test_a_sitemap_declared_in_robots_txt_is_followed_through_its_index(web: Web
     assert HERALD[1].path in paths and HERALD[0].path not in paths  # published before --since
 
 
+def test_a_gzipped_sitemap_is_read(web: Web, tmp_path: Path) -> None:
+    gazette = build_site(web)["gazette"]
+    output = run(tmp_path, "--sitemap", gazette.url("/sitemap-news.xml.gz"), *ALLOW)
+    assert "1 fetched" in output and "1 listed by feeds and sitemaps" in output
+
+
 def test_a_url_file_lists_pages_to_fetch(web: Web, tmp_path: Path) -> None:
     wire = build_site(web)["wire"]
     links = tmp_path / "links.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from corroborate.fetch.warc import WarcResponse, write_warc
+from corroborate.fetch.warc import ArchivedResponse, write_warc
 from corroborate.model import Page, PageError
 from corroborate.sources import read_pages
 
@@ -103,8 +103,8 @@ def test_responses_written_by_a_run_read_back_as_the_same_pages(tmp_path: Path) 
     body = HTML.format(t="C").encode()
     when = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
     responses = [
-        WarcResponse("http://ferry.example/c", 200, [("Content-Type", "text/html")], body, when),
-        WarcResponse(
+        ArchivedResponse("http://ferry.example/c", 200, [("Content-Type", "text/html")], body, when),
+        ArchivedResponse(
             "http://ferry.example/d",
             200,
             [("Content-Type", "text/html"), ("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")],

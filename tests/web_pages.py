@@ -6,6 +6,7 @@ Tolle at Harwick fails and the towns downstream are evacuated.
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass
 from html import escape
@@ -199,6 +200,8 @@ def build_site(web: Web, delay: float = 0.2) -> dict[str, Outlet]:
         )
         outlet.put("/sitemap-index.xml", sitemap_index(outlet, ["/sitemap-news.xml"]), content_type=XML)
         outlet.put("/sitemap-news.xml", news_sitemap(outlet, name, stories), content_type=XML)
+        packed = gzip.compress(news_sitemap(outlet, name, stories).encode())
+        outlet.put("/sitemap-news.xml.gz", packed, content_type="application/x-gzip")
     herald.put("/rss.xml", rss(herald, "The Harwick Herald", HERALD), content_type="application/rss+xml")
     gazette.put("/atom.xml", atom(gazette, "Lowmere Gazette", GAZETTE), content_type="application/atom+xml")
     wire.put("/feed.json", json_feed(wire, "Fenbridge Wire", WIRE), content_type="application/feed+json")

@@ -88,7 +88,7 @@ class _Refused(Exception):
 class _Host:
     slots: asyncio.Semaphore
     gap: float
-    last: float = float("-inf")  # when the last request to it started
+    last: float = float("-inf")  # when the last answer from it ended
     hold_until: float = 0.0  # a 429 or 5xx asked it to be left alone until then
 
     def wait(self) -> float:
@@ -213,9 +213,6 @@ class Fetcher:
                     await asyncio.sleep(wait)
                 try:
                     async with self.all_slots:  # taken after the wait: a waiting host holds no slot
-                        # The gap runs from one request's start to the next (Scrapy's and most
-                        # crawlers' reading of crawl-delay); one host never has two at once.
-                        host.last = time.monotonic()
                         response: Response | None = await self._get(url, headers)
                     problem = ""
                 except (httpx.TimeoutException, TimeoutError) as err:
@@ -223,6 +220,10 @@ class Fetcher:
                     raise _Refused("error", f"timed out ({type(err).__name__})") from err
                 except httpx.TransportError as err:
                     response, problem = None, f"{type(err).__name__}: {err}".rstrip(": ")
+                finally:
+                    # The gap runs from the end of one answer to the next request, so the server
+                    # sees at least the gap between two requests however slow the network is.
+                    host.last = time.monotonic()
             if response is not None and response.status not in RETRY_STATUS:
                 return response
             if attempt == s.retries:

@@ -7,6 +7,7 @@ pipeline itself knows nothing of the web.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,10 +16,9 @@ from typing import Annotated, BinaryIO
 import typer
 
 from corroborate.fetch.archive import FetchLog
-from corroborate.fetch.client import Response
 from corroborate.fetch.versions import Version, attach_versions, record_versions
-from corroborate.fetch.warc import WarcResponse, write_warc
-from corroborate.fetch.web import WebInputs, WebReport, fetch_web
+from corroborate.fetch.warc import WarcWriter
+from corroborate.fetch.web import WebInputs, WebReport, WebStream
 from corroborate.model import Page, PageError
 from corroborate.pipeline import RunResult
 from corroborate.sources import read_pages, split_inputs
@@ -66,20 +66,18 @@ class WebRun:
         return [*self.local, *self.web.labels()]
 
     def pages(self, stdin: BinaryIO | None = None) -> Iterator[Page | PageError]:
-        """The local inputs' pages, then the fetched ones (fetched when the pipeline asks)."""
+        """The local inputs' pages, then the fetched ones, fetched while the pipeline works."""
         if self.local:
             yield from read_pages(self.local, stdin=stdin)
-        pages, self.report = fetch_web(self.log, self.web)
-        if self.warc_out is not None:
-            self._write_warc(self.warc_out)
-        yield from pages
-
-    def _write_warc(self, path: Path) -> None:
-        assert self.report is not None
-        kept: list[Response] = [f.response for f, _ in self.report.fetched if f.response is not None]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as out:
-            write_warc(out, (WarcResponse(r.url, r.status, r.headers, r.raw, r.fetched) for r in kept))
+        with ExitStack() as stack:
+            keep = None
+            if self.warc_out is not None:
+                self.warc_out.parent.mkdir(parents=True, exist_ok=True)
+                writer = WarcWriter(stack.enter_context(self.warc_out.open("wb")))
+                keep = writer.write
+            stream = WebStream(self.log, self.web, keep)
+            yield from stream
+            self.report = stream.report
 
     def finish(self, store: Store, result: RunResult) -> None:
         """After the pipeline: a changed page at a known URL becomes a new version of its article."""

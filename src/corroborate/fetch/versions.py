@@ -16,9 +16,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from corroborate.fetch.archive import FetchLog
-from corroborate.fetch.client import Fetched
 from corroborate.fetch.tables import versions as versions_table
-from corroborate.model import Article, ArticleVersion, Page, PageError, VersionChange, VersionChangeKind
+from corroborate.model import Article, ArticleVersion, VersionChange, VersionChangeKind
 from corroborate.pipeline import update_stories
 from corroborate.store import Store
 from corroborate.store.schema import articles as articles_table
@@ -85,21 +84,20 @@ def diff_articles(old: Article, new: Article) -> list[Change]:
 
 
 def record_versions(
-    store: Store, log: FetchLog, fetched: list[tuple[Fetched, Page | PageError]], run_id: int
+    store: Store, log: FetchLog, fetched: list[tuple[str, str]], run_id: int
 ) -> list[Version]:
-    """Turn each URL whose page changed since its last fetch into a new version of one article."""
+    """Turn each URL (of the (URL, page id) pairs fetched) whose page changed since its last fetch
+    into a new version of one article."""
     found: list[Version] = []
-    for item, page in fetched:
-        if not isinstance(page, Page):
-            continue
-        history = [pid for pid, _ in log.page_history(item.url)]
-        if len(history) < 2 or history[-1] != page.id:
+    for url, page_id in fetched:
+        history = [pid for pid, _ in log.page_history(url)]
+        if len(history) < 2 or history[-1] != page_id:
             continue
         old = store.articles([history[-2]])
-        new = store.articles([page.id])
+        new = store.articles([page_id])
         if not old or not new:
             continue  # the earlier version was never stored (or is already a version)
-        version = _supersede(store, item.url, old[0], new[0], run_id)
+        version = _supersede(store, url, old[0], new[0], run_id)
         found.append(version)
     if found:
         update_stories(store, run_id)

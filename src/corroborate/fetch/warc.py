@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from warcio.statusandheaders import StatusAndHeaders
@@ -115,35 +116,54 @@ def _warc_date(value: str | None) -> datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
-class WarcResponse:
-    """What a WARC response record needs."""
+class WarcResponse(Protocol):
+    """What a WARC response record needs (a fetched Response has it)."""
 
-    def __init__(
-        self, url: str, status: int, headers: list[tuple[str, str]], raw: bytes, fetched: datetime
-    ) -> None:
-        self.url, self.status, self.headers, self.raw, self.fetched = url, status, headers, raw, fetched
+    url: str
+    status: int
+    headers: list[tuple[str, str]]
+    raw: bytes
+    fetched: datetime
 
 
-def write_warc(out: BinaryIO, responses: Iterable[WarcResponse]) -> int:
-    """Write each response as a gzipped WARC/1.1 response record; return how many."""
-    writer = WARCWriter(out, gzip=True, warc_version="1.1")
-    count = 0
-    for r in responses:
+@dataclass
+class ArchivedResponse:
+    url: str
+    status: int
+    headers: list[tuple[str, str]]
+    raw: bytes
+    fetched: datetime
+
+
+class WarcWriter:
+    """Writes responses as gzipped WARC/1.1 response records, the body as it arrived."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.writer = WARCWriter(out, gzip=True, warc_version="1.1")
+        self.count = 0
+
+    def write(self, r: WarcResponse) -> None:
         kept = [(k, v) for k, v in r.headers if k.lower() not in _WIRE_ONLY and k.lower() != "content-length"]
         kept.append(("Content-Length", str(len(r.raw))))
-        status = f"{r.status} {_REASONS.get(r.status, 'OK')}"
-        http = StatusAndHeaders(status, kept, protocol="HTTP/1.1")
+        http = StatusAndHeaders(f"{r.status} {_REASONS.get(r.status, 'OK')}", kept, protocol="HTTP/1.1")
         date = r.fetched.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        record = writer.create_warc_record(
+        record = self.writer.create_warc_record(
             r.url,
             "response",
             payload=io.BytesIO(r.raw),
             http_headers=http,
             warc_headers_dict={"WARC-Date": date},
         )
-        writer.write_record(record)
-        count += 1
-    return count
+        self.writer.write_record(record)
+        self.count += 1
+
+
+def write_warc(out: BinaryIO, responses: Iterable[WarcResponse]) -> int:
+    """Write each response as a gzipped WARC/1.1 response record; return how many."""
+    writer = WarcWriter(out)
+    for r in responses:
+        writer.write(r)
+    return writer.count
 
 
 _REASONS = {200: "OK", 203: "Non-Authoritative Information"}

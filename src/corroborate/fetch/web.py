@@ -7,16 +7,18 @@ poll asks conditionally and an unchanged page costs a 304.
 from __future__ import annotations
 
 import asyncio
+import queue
+import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from corroborate.fetch.archive import FetchLog
-from corroborate.fetch.client import Fetched, Fetcher, Settings, with_allowed
-from corroborate.fetch.decode import decode_body
+from corroborate.fetch.client import Fetcher, Response, Settings, with_allowed
+from corroborate.fetch.decode import TooLarge, decode_body
 from corroborate.fetch.feeds import FeedError, parse_feed
 from corroborate.fetch.pages import to_page
 from corroborate.fetch.sitemaps import parse_sitemap, since
@@ -60,7 +62,7 @@ class Target:
 class WebReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     listed: int = 0  # article URLs that feeds and sitemaps listed
-    fetched: list[tuple[Fetched, Page | PageError]] = field(default_factory=list)
+    fetched: list[tuple[str, str]] = field(default_factory=list)  # (URL, page id) of each page fetched
     requests: int = 0
 
     def summary(self) -> str:
@@ -133,6 +135,12 @@ async def _sitemap_targets(
         if body is None:
             errors.extend([error] if error else [])
             continue
+        if body[:2] == b"\x1f\x8b":  # sitemap.xml.gz, sent as a gzip file rather than gzip-encoded
+            try:
+                body = decode_body(body, "gzip", fetcher.settings.max_bytes)
+            except (TooLarge, ValueError) as err:
+                errors.append(PageError(source=url, stage="sitemap", message=f"bad gzip sitemap: {err}"))
+                continue
         content = parse_sitemap(body, url)
         if not content.pages and not content.sitemaps:
             errors.append(PageError(source=url, stage="sitemap", message="no pages or sitemaps in it"))
@@ -162,14 +170,17 @@ async def _targets(
     return targets, errors
 
 
+Emit = Callable[[Page | PageError], bool]  # hands a page on; False: stop, no one wants more
+Keep = Callable[[Response], None]  # keeps a response as it arrived (a WARC being written)
+
+
 async def fetch_targets(
-    fetcher: Fetcher, log: FetchLog, targets: Iterable[Target], report: WebReport
-) -> list[Page | PageError]:
-    """Fetch the targets (one per URL; the first listing of a URL wins) into pages."""
+    fetcher: Fetcher, log: FetchLog, targets: Iterable[Target], report: WebReport, emit: Emit, keep: Keep
+) -> None:
+    """Fetch the targets (one per URL; the first listing of a URL wins) into pages, as they come."""
     by_url: dict[str, Target] = {}
     for target in targets:
         by_url.setdefault(target.url, target)
-    out: list[Page | PageError] = []
     async for item in fetcher.fetch_many(list(by_url), log.validators(list(by_url))):
         target = by_url[item.url]
         page = to_page(item, target.published) if item.outcome == "fetched" else None
@@ -177,22 +188,80 @@ async def fetch_targets(
         report.outcomes[item.outcome] += 1
         if item.outcome == "unchanged":
             continue
+        if item.outcome == "fetched" and item.response is not None:
+            keep(item.response)
         result = page or to_page(item)
-        report.fetched.append((item, result))
-        out.append(result)
-    return out
+        if isinstance(result, Page):
+            report.fetched.append((item.url, result.id))
+        if not emit(result):
+            return
 
 
-async def _fetch_web(log: FetchLog, web: WebInputs) -> tuple[list[Page | PageError], WebReport]:
+async def _fetch_web(log: FetchLog, web: WebInputs, emit: Emit, keep: Keep) -> WebReport:
     report = WebReport()
     settings = with_allowed(web.settings, web.allow_hosts)
     async with Fetcher(settings) as fetcher:
         targets, errors = await _targets(fetcher, log, web, report)
-        pages = await fetch_targets(fetcher, log, targets, report)
+        for error in errors:
+            emit(error)
+        await fetch_targets(fetcher, log, targets, report, emit, keep)
         report.requests = fetcher.requests
-    return [*errors, *pages], report
+    return report
 
 
-def fetch_web(log: FetchLog, web: WebInputs) -> tuple[list[Page | PageError], WebReport]:
+def fetch_web(
+    log: FetchLog, web: WebInputs, keep: Keep | None = None
+) -> tuple[list[Page | PageError], WebReport]:
     """Fetch every page the web inputs name; errors are pages' errors, the run goes on."""
-    return asyncio.run(_fetch_web(log, web))
+    pages: list[Page | PageError] = []
+
+    def emit(item: Page | PageError) -> bool:
+        pages.append(item)
+        return True
+
+    report = asyncio.run(_fetch_web(log, web, emit, keep or (lambda _: None)))
+    return pages, report
+
+
+class WebStream:
+    """The fetched pages as an iterator, fetched in a thread of their own while the pipeline
+    works on those already here; `report` is complete once the iterator is exhausted."""
+
+    def __init__(self, log: FetchLog, web: WebInputs, keep: Keep | None = None) -> None:
+        self.log, self.web, self.keep = log, web, keep or (lambda _: None)
+        self.report = WebReport()
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=64)
+        self._stop = threading.Event()
+
+    def __iter__(self) -> Iterator[Page | PageError]:
+        thread = threading.Thread(target=self._produce, name="corroborate-fetch", daemon=True)
+        thread.start()
+        try:
+            while (item := self._queue.get()) is not _DONE:
+                if isinstance(item, BaseException):
+                    raise item
+                assert isinstance(item, (Page, PageError))
+                yield item
+        finally:
+            self._stop.set()  # a consumer that stops early (Ctrl-C) stops the fetching too
+            thread.join()
+
+    def _emit(self, item: object) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _produce(self) -> None:
+        try:
+            self.report = asyncio.run(_fetch_web(self.log, self.web, self._emit, self.keep))
+        except BaseException as exc:  # handed to the consumer, who raises it
+            self._emit(exc)
+        finally:
+            self._emit(_DONE)
+
+
+_DONE = object()
