@@ -242,6 +242,7 @@ def test_marks_need_a_token_and_survive_a_later_run(desk: Desk_) -> None:
         marked = next(f for f in marks if f["key"] == claim["key"])
         assert marked["status"] == "disputed" and [m["user"] for m in marked["marks"]] == ["ann", "bo"]
         n_before = len(detail["story"]["articles"])
+        assert "Riverside Radio" not in ann.get(f"/stories/{story}").text  # rendered, and kept to serve again
         # A later run: the held-back page joins the story, which is rebuilt with its new article.
         page = (EXAMPLES / HELD_BACK).read_bytes()
         ran = ann.post("/api/pages", content=page, headers={"Content-Type": "text/plain"})
@@ -255,6 +256,7 @@ def test_marks_need_a_token_and_survive_a_later_run(desk: Desk_) -> None:
         ]
         assert [m["note"] for m in ann.get("/api/marks").json()][:1] == ["checked with the mayor's office"]
         shown = ann.get(f"/stories/{story}").text
+        assert "Riverside Radio" in shown  # the story changed: its page is rendered again
         assert "checked with the mayor&#39;s office" in shown and 'by <b class="mark-user">bo</b>' in shown
         assert ann.post("/api/pages", content=page).json()["unchanged"] == 1  # the same page: stored once
 

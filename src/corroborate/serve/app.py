@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate.serve.auth import RateLimit
+from corroborate.serve.render import StoryCache
 from corroborate.store import Store
 from corroborate.store.desk import Desk
 from corroborate.store.desk_index import DeskIndex
@@ -55,6 +56,7 @@ class DeskState:
     mark_limit: RateLimit
     secure_cookies: bool = False
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    story_cache: StoryCache = field(default_factory=StoryCache)
 
 
 def state(request: Request) -> DeskState:

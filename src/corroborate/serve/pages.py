@@ -72,10 +72,9 @@ def static_index_link() -> Response:
 
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str) -> Response:
-    found, findings, orphans = queries.story_with_marks(request, story_id)
-    updated = queries.story_updated(request, found.id)
-    context = story_context(found, findings, orphans)
-    return render(request, "story_live.html", updated=updated.isoformat() if updated else "", **context)
+    rendered = queries.rendered_story(request, story_id)
+    marks = state(request).desk.marks(articles=rendered.article_ids)
+    return render(request, "story_live.html", **story_context(rendered, marks))
 
 
 @router.post("/stories/{story_id}/marks")

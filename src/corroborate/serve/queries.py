@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from corroborate.model import Article, Claim, Story
 from corroborate.serve.app import state
+from corroborate.serve.render import RenderedStory, render_story_body
 from corroborate.store.desk import Finding, Mark, attach_marks, story_findings
 from corroborate.store.schema import articles, pages, stories
 from corroborate.summaries import StorySummary, outlet_of, summarize
@@ -61,6 +62,19 @@ def story_with_marks(request: Request, story_id: str) -> tuple[Story, list[Findi
     findings = story_findings(found)
     marks = state(request).desk.marks(articles=[a.id for a in found.articles])
     return found, findings, attach_marks(findings, marks)
+
+
+def rendered_story(request: Request, story_id: str) -> RenderedStory:
+    """The story's page body, from the cache while the story is unchanged."""
+    desk = state(request)
+    hit = desk.story_cache.get(story_id, story_updated(request, story_id))
+    if hit is not None:
+        return hit
+    found = story_or_404(request, story_id)
+    # Read before rendering: a story saved meanwhile has a later time, and is rendered again.
+    rendered = render_story_body(found, story_updated(request, found.id))
+    desk.story_cache.put(rendered)
+    return rendered
 
 
 def story_updated(request: Request, story_id: str) -> datetime | None:

@@ -9,19 +9,22 @@ So a story renders through the same template, from the same context, in both.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cache
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, DictLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from corroborate.model import Article, Story
 from corroborate.serve.auth import CSRF_COOKIE, csrf_token, page_user
-from corroborate.store.desk import MARK_STATUSES, Finding, Mark
+from corroborate.store.desk import MARK_STATUSES, Finding, Mark, attach_marks, story_findings
 from corroborate.summaries import StorySummary, outlet_of
 from corroborate.views.highlight import (
     ArticleMarks,
@@ -59,6 +62,24 @@ def env() -> Environment:
         statuses=MARK_STATUSES, kind_names=KIND_NAMES, anchor=anchor, ev_anchor=ev_anchor,
     )  # fmt: skip
     environment.filters["days"] = days
+    return environment
+
+
+@cache
+def body_env() -> Environment:
+    """The report's templates under a base that is only the body: a story's page without its frame,
+    rendered once per version of the story and shared by every request (see StoryCache)."""
+    environment = Environment(
+        loader=ChoiceLoader(
+            [DictLoader({"base.html": "{% block body %}{% endblock %}"}),
+             PackageLoader("corroborate", "views/templates")]
+        ),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )  # fmt: skip
+    environment.globals.update(env().globals)
     return environment
 
 
@@ -100,22 +121,78 @@ class FindingView:
         return self.finding.status
 
 
-def story_context(story: Story, findings: list[Finding], orphans: list[Mark]) -> dict[str, Any]:
-    """The report's story context, and the desk's findings with links to their evidence on the page."""
+@dataclass(frozen=True)
+class RenderedStory:
+    """What a story's desk page shows that depends on the story alone, rendered once."""
+
+    story_id: str
+    updated: datetime | None
+    title: str
+    body: Markup
+    findings: list[Finding]
+    links: dict[str, list[Link]]
+    article_ids: list[str]
+    extras: dict[str, Any]
+
+
+def render_story_body(story: Story, updated: datetime | None) -> RenderedStory:
+    """The report's story page body (the same template and context as the static page) and the
+    desk's findings with links to their evidence on it."""
     page = _StoryPage(story)
     context = page.context()
-    context["css"] = Markup("")  # the desk links its stylesheet instead of inlining it
-    views = [FindingView(f, anchor(f.key), [page.link(ev) for ev in f.evidence]) for f in findings]
+    body = Markup(body_env().get_template("story.html").render(context))
+    findings = story_findings(story)
+    links = {f.key: [page.link(ev) for ev in f.evidence] for f in findings}
+    extras = {
+        "outlets": sorted({outlet_of(a) for a in story.articles}),
+        "article_links": [(v.column.number, v.column.outlet, v.article.id) for v in page.articles.values()],
+        "entities": context["entities"],
+    }
+    return RenderedStory(story.id, updated, story.title, body, findings, links,
+                         [a.id for a in story.articles], extras)  # fmt: skip
+
+
+def story_context(rendered: RenderedStory, marks: list[Mark]) -> dict[str, Any]:
+    """The desk page's context: the rendered story and its findings with today's marks."""
+    findings = [replace(f, marks=[]) for f in rendered.findings]
+    orphans = attach_marks(findings, marks)
+    views = [FindingView(f, anchor(f.key), rendered.links[f.key]) for f in findings]
     grouped = [(kind, [v for v in views if v.finding.kind == kind]) for kind in KIND_NAMES]
-    context.update(
-        findings=[(kind, items) for kind, items in grouped if items],
-        n_marked=sum(1 for v in views if v.finding.marks),
-        n_findings=len(views),
-        orphans=orphans,
-        outlets=sorted({outlet_of(a) for a in story.articles}),
-        article_links=[(v.column.number, v.column.outlet, v.article) for v in page.articles.values()],
-    )
-    return context
+    return {
+        "story_id": rendered.story_id,
+        "story_title": rendered.title,
+        "story_body": rendered.body,
+        "updated": rendered.updated.isoformat() if rendered.updated else "",
+        "findings": [(kind, items) for kind, items in grouped if items],
+        "n_marked": sum(1 for v in views if v.finding.marks),
+        "n_findings": len(views),
+        "orphans": orphans,
+    } | rendered.extras
+
+
+class StoryCache:
+    """Rendered story bodies by (id, when a run last saved the story): a page is rendered again only
+    after the story changed. A few dozen of the most recently read are kept."""
+
+    def __init__(self, size: int = 48) -> None:
+        self.size = size
+        self._items: OrderedDict[str, RenderedStory] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, story_id: str, updated: datetime | None) -> RenderedStory | None:
+        with self._lock:
+            found = self._items.get(story_id)
+            if found is None or updated is None or found.updated != updated:
+                return None
+            self._items.move_to_end(story_id)
+            return found
+
+    def put(self, rendered: RenderedStory) -> None:
+        with self._lock:
+            self._items[rendered.story_id] = rendered
+            self._items.move_to_end(rendered.story_id)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 def article_context(article: Article, findings: list[Finding]) -> dict[str, Any]:

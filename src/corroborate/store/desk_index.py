@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -108,8 +108,9 @@ class DeskIndex:
             "story_id": story.id,
             "updated": updated,
             "title": story.title,
-            "first_published": brief.first_published,
-            "last_published": brief.last_published,
+            # In UTC: SQLite compares times as text, so one zone for all keeps the order right.
+            "first_published": _utc(brief.first_published),
+            "last_published": _utc(brief.last_published),
             "n_articles": brief.n_articles,
             "summary": brief.model_dump_json(),
         } | flags
@@ -216,7 +217,7 @@ class DeskIndex:
         t = desk_quotes.c
         base = select(desk_quotes).where(t.entity == entity)
         if since is not None:
-            base = base.where(t.published >= since)
+            base = base.where(t.published >= _utc(since))
         page = base.order_by(t.published.desc().nulls_last(), t.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             total = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar_one())
@@ -232,9 +233,9 @@ def _filters(query: StoryQuery) -> list[Any]:
     s = desk_stories.c
     out: list[Any] = []
     if query.since is not None:
-        out.append(s.last_published >= query.since)
+        out.append(s.last_published >= _utc(query.since))
     if query.until is not None:
-        out.append(s.first_published <= query.until)
+        out.append(s.first_published <= _utc(query.until))
     if query.outlet:
         outlets = select(desk_story_outlets.c.story_id).where(desk_story_outlets.c.outlet == query.outlet)
         out.append(s.story_id.in_(outlets))
@@ -267,7 +268,7 @@ def _quote_rows(story: Story) -> list[dict[str, Any]]:
             if q.speaker_entity:
                 rows.append({
                     "story_id": story.id, "article_id": art.id, "entity": q.speaker_entity[:200],
-                    "outlet": outlet_of(art), "published": art.published, "kind": q.kind,
+                    "outlet": outlet_of(art), "published": _utc(art.published), "kind": q.kind,
                     "text": q.text, "start": q.start, "end": q.end,
                 })  # fmt: skip
     return rows
@@ -280,3 +281,9 @@ def _body(story: Story) -> str:
     parts += [f"{q.speaker or ''} {q.text}" for q in story.quotes]
     parts += [a.text for a in story.articles]
     return "\n".join(parts)[:_MAX_DOCUMENT]
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
