@@ -81,6 +81,12 @@ def run(
     workers: Annotated[
         int | None, typer.Option(help="Processes for extraction and analysis (default: one per core).")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Run extraction and analysis on a Dask cluster: its scheduler's address, or 'local'."
+        ),
+    ] = None,
     all_pages: Annotated[
         bool,
         typer.Option("--all-pages", help="Write every story file and page again, not only the changed ones."),
@@ -114,7 +120,7 @@ def run(
 
             pages = fetching.pages(sys.stdin.buffer) if fetching else None
             labels = fetching.labels if fetching else inputs or []
-            result = ingest(store, labels, sys.stdin.buffer, advance, workers, pages=pages)
+            result = ingest(store, labels, sys.stdin.buffer, advance, workers, pages=pages, dask=dask)
             if fetching:
                 fetching.finish(store, result)
         updated = set(result.stories)

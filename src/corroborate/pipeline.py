@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import islice
@@ -32,6 +32,7 @@ from corroborate.store import Store
 from corroborate.stories import cluster, find_origins
 from corroborate.stories.cluster import WINDOW_DAYS
 from corroborate.stories.features import utc
+from corroborate.workers import Inline, Pending, Workers, workers_for
 
 Progress = Callable[[str], None]
 
@@ -85,12 +86,14 @@ def ingest(
     progress: Progress | None = None,
     workers: int | None = None,
     pages: Iterable[Page | PageError] | None = None,
+    dask: str | None = None,
 ) -> RunResult:
     """Read, extract and analyse the pages of `inputs` (or the given `pages`, say fetched from
     the web; `inputs` then only labels the run), then update the stories they touch."""
     result = RunResult(run_id=store.start_run(inputs))
     with store.hold_run(result.run_id):
-        _ingest(store, result, read_pages(inputs, stdin=stdin) if pages is None else pages, progress, workers)
+        source = read_pages(inputs, stdin=stdin) if pages is None else pages
+        _ingest(store, result, source, progress, workers, dask)
     store.finish_run(result.run_id)
     return result
 
@@ -101,47 +104,93 @@ def _ingest(
     pages: Iterable[Page | PageError],
     progress: Progress | None,
     workers: int | None,
+    dask: str | None = None,
 ) -> None:
-    new_ids: list[str] = []
-    workers = workers or os.cpu_count() or 1
-    # Learns each site's template (lines its pages all carry) across the run's batches.
-    templates = TemplateIndex()
-    executor: Executor | None = None
+    """Extract, analyse and store the pages, a batch at a time, then update the stories.
+
+    While one batch is analysed and stored, the next is already being extracted, so
+    the workers never wait for the store; at most two batches are held at once, so
+    memory stays bounded however long the input.
+    """
+    work = _Batches(store, result, progress)
+    pool: Workers | None = None  # started at the first full batch: a small run never pays for it
+    inline = Inline()
+    in_flight: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
     try:
         for batch in _batches(pages):
-            todo = _new_pages(store, result, batch, progress)
-            if executor is None and workers > 1 and len(batch) == BATCH:
-                executor = ProcessPoolExecutor(max_workers=workers)
-            run = executor.map if executor else map
-            extracted = list(run(extract_page, todo))
-            for item in extracted:
-                if isinstance(item, Article):
-                    templates.add(item)
-            # A body given as such (a JSON line's text) is kept whole: no template is cut from it.
-            stripped = [
-                a if page.body else templates.strip(a)
+            todo = work.new_pages(batch)
+            if pool is None and len(batch) == BATCH and (dask or (workers or os.cpu_count() or 1) > 1):
+                pool = workers_for(workers, dask)
+            run = pool or inline
+            in_flight.append((todo, [run.submit(extract_page, page) for page in todo], run))
+            if len(in_flight) > 1:
+                work.finish(*in_flight.popleft())
+        while in_flight:
+            work.finish(*in_flight.popleft())
+    finally:
+        if pool is not None:
+            pool.close()
+    touched, result.story_errors = update_stories(store, result.run_id)
+    result.stories = sorted(set(touched) | set(store.stories_of(work.new_ids).values()))
+
+
+class _Batches:
+    """The run's side of the batches: what is new, the site templates, and storing each page."""
+
+    def __init__(self, store: Store, result: RunResult, progress: Progress | None) -> None:
+        self.store, self.result, self.progress = store, result, progress
+        # Learns each site's template (lines its pages all carry) across the run's batches.
+        self.templates = TemplateIndex()
+        self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one
+        self.new_ids: list[str] = []
+
+    def new_pages(self, batch: list[Page | PageError]) -> list[Page]:
+        """The batch's pages not yet stored; read errors and pages already stored are recorded here."""
+        store, result = self.store, self.result
+        todo: list[Page] = []
+        for item in batch:
+            result.pages += 1
+            if isinstance(item, PageError):
+                result.errors.append(item)
+                store.record_error(result.run_id, item)
+            elif item.id in self.taken or store.has_page(item.id):
+                result.unchanged += 1
+                store.record_unchanged(result.run_id, item)
+            else:
+                self.taken.add(item.id)
+                todo.append(item)
+                continue
+            if self.progress:
+                self.progress(item.source)
+        return todo
+
+    def finish(self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers) -> None:
+        """Learn the batch's templates, have it analysed, and store each page in input order."""
+        extracted = [future.result() for future in extracting]
+        for item in extracted:
+            if isinstance(item, Article):
+                self.templates.add(item)
+        # A body given as such (a JSON line's text) is kept whole: no template is cut from it.
+        analyzing = iter(
+            [
+                run.submit(analyze_page, a if page.body else self.templates.strip(a))
                 for page, a in zip(todo, extracted, strict=True)
                 if isinstance(a, Article)
             ]
-            analyzed = iter(run(analyze_page, stripped))
-            for page, outcome in zip(todo, extracted, strict=True):
-                final = outcome if isinstance(outcome, PageError) else next(analyzed)
-                if progress:
-                    progress(page.source)
-                if isinstance(final, Article):
-                    final = _save(store, result.run_id, page, final)
-                if isinstance(final, PageError):
-                    result.errors.append(final)
-                    store.record_error(result.run_id, final)
-                    continue
-                result.stored += 1
-                new_ids.append(final.id)
-                checkpoint("page-stored")
-    finally:
-        if executor:
-            executor.shutdown()
-    touched, result.story_errors = update_stories(store, result.run_id)
-    result.stories = sorted(set(touched) | set(store.stories_of(new_ids).values()))
+        )
+        for page, outcome in zip(todo, extracted, strict=True):
+            final = outcome if isinstance(outcome, PageError) else next(analyzing).result()
+            if self.progress:
+                self.progress(page.source)
+            if isinstance(final, Article):
+                final = _save(self.store, self.result.run_id, page, final)
+            if isinstance(final, PageError):
+                self.result.errors.append(final)
+                self.store.record_error(self.result.run_id, final)
+                continue
+            self.result.stored += 1
+            self.new_ids.append(final.id)
+            checkpoint("page-stored")
 
 
 def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | PageError:
@@ -152,27 +201,6 @@ def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | 
             raise  # the store itself is gone: nothing more can be stored, the run must stop
         return PageError(source=page.source, page_id=page.id, stage="store", message=_describe(exc))
     return article
-
-
-def _new_pages(
-    store: Store, result: RunResult, batch: list[Page | PageError], progress: Progress | None
-) -> list[Page]:
-    """The batch's pages not yet stored; read errors and pages already stored are recorded here."""
-    todo: dict[str, Page] = {}  # by page id: the same page twice in one run is one page
-    for item in batch:
-        result.pages += 1
-        if isinstance(item, PageError):
-            result.errors.append(item)
-            store.record_error(result.run_id, item)
-        elif item.id in todo or store.has_page(item.id):
-            result.unchanged += 1
-            store.record_unchanged(result.run_id, item)
-        else:
-            todo[item.id] = item
-            continue
-        if progress:
-            progress(item.source)
-    return list(todo.values())
 
 
 def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageError]]:

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -131,6 +131,10 @@ def _read_file(path: Path, *, explicit: bool) -> Iterator[Page | PageError]:
         # An archive is read record by record: it may hold gigabytes of pages.
         yield from read_warc(path)
         return
+    if _kind(path.name) == "jsonl":
+        # A corpus, not a page: read line by line, so its size is bounded by the disk, not memory.
+        yield from _stream_jsonl(path)
+        return
     try:
         data = _load_bytes(path)
     except ReadError as err:
@@ -212,10 +216,33 @@ def _page_from_bytes(data: bytes, source: str) -> Page | PageError:
     return Page(id=page_id, source=source, format=sniff_format(text), content=text, encoding=encoding)
 
 
-def _read_jsonl(data: bytes, source: str) -> Iterator[Page | PageError]:
-    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+def _stream_jsonl(path: Path) -> Iterator[Page | PageError]:
+    source = str(path)
+    try:
+        with path.open("rb") as raw:
+            gzipped = path.name.lower().endswith(".gz") or raw.read(2) == b"\x1f\x8b"
+        handle: BinaryIO = gzip.open(path, "rb") if gzipped else path.open("rb")  # type: ignore[assignment]  # noqa: SIM115 (closed below)
+    except OSError as err:
+        yield PageError(source=source, stage="read", message=f"cannot read file: {err.strerror or err}")
+        return
+    try:
+        with handle:
+            yield from _read_jsonl(handle, source)
+    except (OSError, EOFError, zlib.error) as err:
+        yield PageError(source=source, stage="read", message=f"cannot read the rest of the file: {err}")
+
+
+def _read_jsonl(data: bytes | Iterable[bytes], source: str) -> Iterator[Page | PageError]:
+    lines = data.split(b"\n") if isinstance(data, bytes) else data
+    for lineno, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        if len(raw) > MAX_BYTES:
+            yield PageError(
+                source=f"{source}:{lineno}", stage="read", message=f"line too long (limit {MAX_BYTES} bytes)"
+            )
+            continue
+        raw = raw.rstrip(b"\n")
         where = f"{source}:{lineno}"
         page_id = hashlib.sha256(raw.rstrip(b"\r")).hexdigest()
         try:

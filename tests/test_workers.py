@@ -1,0 +1,86 @@
+"""The same stories whoever runs the pure stages: one process, a pool of two, a Dask cluster of two."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from corroborate.pipeline import BATCH, ingest
+from corroborate.store import Store
+
+EVENTS = [
+    ("Quillport", "harbour crane", "Ines Varga", "harbour master"),
+    ("Eastvale", "rail bridge", "Tomas Brink", "mayor"),
+    ("Marrowby", "grain silo", "Agnes Holm", "fire chief"),
+]
+
+
+def corpus(path: Path, n: int) -> Path:
+    """n invented JSON-line pages: three events told by many outlets, some pages repeated."""
+    lines = []
+    for i in range(n):
+        town, thing, name, role = EVENTS[i % len(EVENTS)]
+        text = (
+            f"{town.upper()}, May {15 + i % 2} - A {thing} collapsed in {town} on Tuesday, "
+            f"and {3 + i % len(EVENTS)} workers were hurt, officials said.\n\n"
+            f'"We are checking every {thing} in the town," {role} {name} said. '
+            f"Outlet {i} reported that about {40 + i} people were moved from nearby homes.\n\n"
+            f"The {thing} had been inspected in {2019 + i % 3}, according to the council."
+        )
+        record = {
+            "id": f"p{i}",
+            "url": f"https://www.outlet{i % 7}.example/news/{i}",
+            "title": f"{thing.capitalize()} collapses in {town}",
+            "text": text,
+            "published": f"2024-05-{15 + i % 2}T0{i % 10}:00:00Z",
+        }
+        lines.append(json.dumps(record))
+    lines += lines[:3]  # a crawler's repeats: stored once
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def stories(db: str) -> list[dict[str, object]]:
+    with Store(db) as store:
+        return [story.model_dump(mode="json") for story in store.stories()]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus(tmp_path_factory.mktemp("feed") / "feed.jsonl", 2 * BATCH + 5)  # three batches
+
+
+@pytest.fixture(scope="module")
+def one_process(pages: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+    db = str(tmp_path_factory.mktemp("one") / "c.db")
+    with Store(db) as store:
+        result = ingest(store, [str(pages)], workers=1)
+        assert (result.stored, result.unchanged, result.errors) == (2 * BATCH + 5, 3, [])
+    found = stories(db)
+    assert len(found) == len(EVENTS)
+    return found
+
+
+def test_two_worker_processes_make_the_same_stories(
+    pages: Path, one_process: list[dict[str, object]], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "c.db")
+    with Store(db) as store:
+        ingest(store, [str(pages)], workers=2)
+    assert stories(db) == one_process
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
+)
+def test_a_dask_cluster_of_two_workers_makes_the_same_stories(
+    pages: Path, one_process: list[dict[str, object]], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "c.db")
+    with Store(db) as store:
+        result = ingest(store, [str(pages)], workers=2, dask="local")
+        assert result.errors == []
+    assert stories(db) == one_process
