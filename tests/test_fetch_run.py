@@ -121,6 +121,9 @@ def test_a_changed_page_is_a_new_version_of_the_same_article(web: Web, tmp_path:
         kind == "quote" and new is None and old and "We will find out why" in old
         for kind, old, new in changes
     )
+    # A quote whose number was revised is one reworded quote, not one cut and one added.
+    reworded = [(old, new) for kind, old, new in changes if kind == "quote" and old and new]
+    assert any("1,200" in old and "1,450" in new for old, new in reworded)
     files = [json.loads(f.read_text(encoding="utf-8")) for f in (tmp_path / "out" / "stories").glob("*.json")]
     written = [v["url"] for f in files for v in f.get("versions", [])]
     assert written == [urls[0]]  # the story file written for the page carries the version

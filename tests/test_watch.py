@@ -12,19 +12,8 @@ from corroborate.cli import app
 from corroborate.fetch.web import WebInputs
 from corroborate.store import Store
 from corroborate.watch import Watcher, parse_interval, watch_loop
-from tests.web_pages import GAZETTE, HERALD, HERALD_REVISED, Story, article_html, atom, build_site
+from tests.web_pages import GAZETTE, HERALD, HERALD_REVISED, LATE, article_html, atom, build_site
 from tests.web_site import Web
-
-LATE = Story(
-    "/2025/03/05/harwick-inquiry.html",
-    "Inquiry opens into Harwick flood barrier failure",
-    "2025-03-05T09:00:00+00:00",
-    [
-        "An inquiry into the failure of the Tolle flood barrier at Harwick opened on Wednesday, "
-        "council leader Marta Linnell said.",
-        "About 1,200 residents of the lower town were evacuated on Tuesday when the eastern gate gave way.",
-    ],
-)
 
 
 def inputs(web: Web) -> WebInputs:

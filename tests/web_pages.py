@@ -223,15 +223,55 @@ def build_site(web: Web, delay: float = 0.2) -> dict[str, Outlet]:
     return {"herald": herald, "gazette": gazette, "wire": wire}
 
 
+# Published the day after, by the Gazette.
+LATE = Story(
+    "/2025/03/05/harwick-inquiry.html",
+    "Inquiry opens into Harwick flood barrier failure",
+    "2025-03-05T09:00:00+00:00",
+    [
+        "An inquiry into the failure of the Tolle flood barrier at Harwick opened on Wednesday, "
+        "council leader Marta Linnell said.",
+        "About 1,200 residents of the lower town were evacuated on Tuesday when the eastern gate gave way.",
+    ],
+)
+
+
+def evolve(sites: dict[str, Outlet], step: int) -> str:
+    """The web a little later: step 1, the Herald edits its lead and the Gazette publishes; step 2, the
+    Wire revises its count."""
+    herald, gazette, wire = sites["herald"], sites["gazette"], sites["wire"]
+    if step == 1:
+        herald.put(HERALD[0].path, article_html("The Harwick Herald", HERALD_REVISED))
+        gazette.put(LATE.path, article_html("Lowmere Gazette", LATE))
+        gazette.put("/atom.xml", atom(gazette, "Lowmere Gazette", [*GAZETTE, LATE]))
+        return "Herald lead edited; Gazette published the inquiry story"
+    revised = Story(
+        WIRE[0].path,
+        WIRE[0].title,
+        WIRE[0].published,
+        [p.replace("1,200", "1,500") for p in WIRE[0].paragraphs],
+    )
+    wire.put(WIRE[0].path, article_html("Fenbridge Wire", revised))
+    return "Wire revised its count to 1,500"
+
+
 if __name__ == "__main__":
-    # Serve the test web by hand (for a demonstration against 127.0.0.1): python -m tests.web_pages
+    # Serve the test web by hand (a demonstration against 127.0.0.1): python -m tests.web_pages [EVOLVE_S]
+    # With EVOLVE_S, the pages change twice, EVOLVE_S seconds apart.
+    import sys
     import time
 
     web = Web()
-    for name, outlet in build_site(web, delay=0.5).items():
+    sites = build_site(web, delay=0.5)
+    for name, outlet in sites.items():
         print(name, outlet.base, flush=True)
+    every = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
     try:
+        step = 0
         while True:
-            time.sleep(1)
+            time.sleep(every or 1)
+            if every and step < 2:
+                step += 1
+                print(f"{time.strftime('%H:%M:%S')} {evolve(sites, step)}", flush=True)
     finally:
         web.close()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
+from rapidfuzz import fuzz
 from sqlalchemy import select
 
 from corroborate.fetch.archive import FetchLog
@@ -22,6 +23,8 @@ from corroborate.pipeline import update_stories
 from corroborate.store import Store
 from corroborate.store.schema import articles as articles_table
 
+REWORDED = 80  # rapidfuzz ratio at or above which a removed and an added quote are one, reworded
+
 
 @dataclass(frozen=True)
 class Change:
@@ -30,11 +33,17 @@ class Change:
     new: str | None
 
     def describe(self) -> str:
+        old, new = _short(self.old), _short(self.new)
         if self.old is None:
-            return f"{self.kind} added: {self.new}"
+            return f"{self.kind} added: {new}"
         if self.new is None:
-            return f"{self.kind} removed: {self.old}"
-        return f"{self.kind}: {self.old} → {self.new}"
+            return f"{self.kind} removed: {old}"
+        return f"{self.kind}: {old} → {new}"
+
+
+def _short(text: str | None, limit: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -62,9 +71,19 @@ def diff_articles(old: Article, new: Article) -> list[Change]:
     changes: list[Change] = []
     if (old.title or "") != (new.title or ""):
         changes.append(Change("headline", old.title, new.title))
-    before, after = _figures(old), _figures(new)
+    changes += _figure_changes(_figures(old), _figures(new))
+    changes += _quote_changes(_quotes(old), _quotes(new))
+    if not changes and old.text != new.text:
+        old_lines, new_lines = set(old.text.splitlines()), set(new.text.splitlines())
+        gone, came = len(old_lines - new_lines), len(new_lines - old_lines)
+        changes.append(Change("text", f"{gone} paragraphs", f"{came} paragraphs"))
+    return changes
+
+
+def _figure_changes(before: dict[str, str | None], after: dict[str, str | None]) -> list[Change]:
     gone = [t for t in before if t not in after]
     came = [t for t in after if t not in before]
+    changes: list[Change] = []
     for text in list(gone):
         # A figure whose counted thing stays, with another number, is a revision.
         match = next((t for t in came if before[text] and after[t] == before[text]), None)
@@ -72,15 +91,21 @@ def diff_articles(old: Article, new: Article) -> list[Change]:
             changes.append(Change("figure", text, match))
             gone.remove(text)
             came.remove(match)
-    changes += [Change("figure", t, None) for t in gone] + [Change("figure", None, t) for t in came]
-    old_quotes, new_quotes = _quotes(old), _quotes(new)
-    changes += [Change("quote", q, None) for q in old_quotes if q not in new_quotes]
-    changes += [Change("quote", None, q) for q in new_quotes if q not in old_quotes]
-    if not changes and old.text != new.text:
-        old_lines, new_lines = set(old.text.splitlines()), set(new.text.splitlines())
-        cut, added = len(old_lines - new_lines), len(new_lines - old_lines)
-        changes.append(Change("text", f"{cut} paragraphs", f"{added} paragraphs"))
-    return changes
+    return changes + [Change("figure", t, None) for t in gone] + [Change("figure", None, t) for t in came]
+
+
+def _quote_changes(before: list[str], after: list[str]) -> list[Change]:
+    cut = [q for q in before if q not in after]
+    added = [q for q in after if q not in before]
+    changes: list[Change] = []
+    for quote in list(cut):
+        # Mostly the same words: the quote was reworded (a number in it revised), not cut.
+        match = max(added, key=lambda q: fuzz.ratio(quote, q), default=None)
+        if match is not None and fuzz.ratio(quote, match) >= REWORDED:
+            changes.append(Change("quote", quote, match))
+            cut.remove(quote)
+            added.remove(match)
+    return changes + [Change("quote", q, None) for q in cut] + [Change("quote", None, q) for q in added]
 
 
 def record_versions(
