@@ -17,7 +17,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import islice
 from typing import BinaryIO
 
@@ -40,6 +40,8 @@ Progress = Callable[[str], None]
 # starting worker processes; a larger one spreads extraction and analysis
 # (pure, CPU-bound) over the cores.
 BATCH = 32
+# A run's new articles are clustered this many days of publication at a time (see assign_stories).
+CHUNK_DAYS = 14.0
 
 
 @dataclass
@@ -246,17 +248,36 @@ def assign_stories(store: Store, new_ids: Sequence[str]) -> dict[str, str]:
 
     Stored articles keep their stories, so only those published near the new ones
     (within the clustering's time window) can matter: a run adding a day's pages to a
-    store of a year's reads a few weeks of it, not all of it.
+    store of a year's reads a few weeks of it, not all of it. A run that brings a long
+    span of pages is clustered a stretch of CHUNK_DAYS at a time, oldest first, each
+    stretch joining the stories of the one before: memory grows with a stretch, not the run.
     """
-    dates = [utc(d) for d in store.published_dates(new_ids)]
-    if not dates or None in dates or not math.isfinite(WINDOW_DAYS):
-        nearby = store.articles()  # an undated article may join a story of any time
-    else:
-        known_dates = [d for d in dates if d is not None]
-        reach = timedelta(days=WINDOW_DAYS + 1)  # a day more: stored times may be local times
-        nearby = store.articles(published_within=(min(known_dates) - reach, max(known_dates) + reach))
-    assignment = cluster(nearby, store.assignments())
-    return {aid: assignment[aid] for aid in new_ids}
+    when = {aid: utc(d) for aid, d in store.publication(new_ids).items()}
+    if None in when.values() or not math.isfinite(WINDOW_DAYS):
+        assignment = cluster(store.articles(), store.assignments())  # an undated article may join any story
+        return {aid: assignment[aid] for aid in new_ids}
+    dated = {aid: d for aid, d in when.items() if d is not None}
+    reach = timedelta(days=WINDOW_DAYS + 1)  # a day more: stored times may be local times
+    known = store.assignments()
+    result: dict[str, str] = {}
+    for chunk in _stretches(sorted(dated, key=lambda aid: (dated[aid], aid)), dated):
+        nearby = store.articles(published_within=(dated[chunk[0]] - reach, dated[chunk[-1]] + reach))
+        assignment = cluster(nearby, known)
+        for aid in chunk:
+            result[aid] = known[aid] = assignment[aid]
+    return result
+
+
+def _stretches(ordered: list[str], when: dict[str, datetime]) -> Iterator[list[str]]:
+    """Articles in publication order, cut where a stretch would span more than CHUNK_DAYS."""
+    chunk: list[str] = []
+    for aid in ordered:
+        if chunk and when[aid] - when[chunk[0]] > timedelta(days=CHUNK_DAYS):
+            yield chunk
+            chunk = []
+        chunk.append(aid)
+    if chunk:
+        yield chunk
 
 
 def build_story(story_id: str, articles: Sequence[Article]) -> Story:
