@@ -156,3 +156,44 @@ def test_a_participle_cue_after_a_comma_speaks_for_the_sentence_subject() -> Non
     assert [(q.text, q.speaker) for q in quotes] == [
         ("the cranes had been neglected for years", "Ines Dovra")
     ]
+
+
+def _only(text: str) -> Quote:
+    quotes = analyze(text).quotes
+    assert len(quotes) == 1, [(q.text, q.speaker) for q in quotes]
+    return quotes[0]
+
+
+def test_a_title_with_a_period_and_initials_stay_in_the_speakers_name() -> None:
+    q = _only("\u201cThe bridge is safe,\u201d said Rep. T.J. Varga (D-Ore.), head of the transport panel.")
+    assert q.speaker == "T.J. Varga"
+    assert (q.speaker_entity or "").endswith(":t-j-varga")  # not "Rep", the title before the name
+
+
+def test_the_person_named_after_the_quote_speaks_not_the_appositive() -> None:
+    text = (
+        "\u201cWe will appeal,\u201d Mara Quillen, the attorney general of Westmark, and one of the"
+        " plaintiffs, said in a statement."
+    )
+    q = _only(text)
+    assert (q.speaker, q.speaker_entity) == ("Mara Quillen", "person:mara-quillen")
+
+
+def test_a_question_closing_the_quotation_is_attributed_by_the_next_sentence() -> None:
+    text = 'Governor Ilse Brandt spoke on Monday.\n"Who pays for the dam? Nobody asks," Brandt said.'
+    q = _only(text)
+    assert (q.text, q.speaker, q.speaker_entity) == (
+        "Who pays for the dam? Nobody asks",
+        "Brandt",
+        "person:ilse-brandt",
+    )
+    text = 'Governor Ilse Brandt spoke on Monday.\n"Who pays for the dam?" Brandt said.'
+    q = _only(text)
+    assert (q.text, q.speaker) == ("Who pays for the dam?", "Brandt")
+
+
+def test_a_speaker_phrase_that_runs_into_its_verb_is_cut_to_its_subject() -> None:
+    q = _only("The harbour board released a statement Wednesday saying the docks would stay shut all week.")
+    assert q.speaker == "The harbour board"
+    q = _only("He went on to say that the tolls would double by the spring.")
+    assert q.speaker == "He"

@@ -310,6 +310,11 @@ def _according(masked: str, start: int, end: int) -> Attribution | None:
     )
 
 
+_NAME_AFTER: Final = re.compile(
+    r"\s*(?P<np>(?:[^,;.:!?(]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.)+)"
+)
+
+
 def tail_attribution(masked: str, start: int, end: int) -> Attribution | None:
     """After a closing quote: '," Hadjiev said', '," claims Hadjiev', '," he said of ...', ' — Name'."""
     dash = re.match(r"\s*[—–―-]+\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", masked[start:end])
@@ -322,11 +327,13 @@ def tail_attribution(masked: str, start: int, end: int) -> Attribution | None:
     cue = (m.start("cue"), m.end("cue"))
     seg = masked[start : m.start("aux")].strip(" ,")
     if not seg:
-        after = re.match(r"\s*(?P<np>[^,;.:!?]+)", masked[m.end() : end])
+        # '," said Rep. G.K. Butterfield (D-N.C.), head of ...': a period inside a title or initials
+        # ("Rep.", "G.K.") does not end the speaker's name.
+        after = _NAME_AFTER.match(masked, m.end(), end)
         if after is None:
             return None
-        s = m.end() + after.start("np")
-        np = after.group("np").rstrip()
+        s = after.start("np")
+        np = after.group("np").rstrip(" .")
         return Attribution((s, s + len(np)), cue, None)
     speaker, channel = speaker_phrase(masked, start, m.start("aux"))
     return Attribution(speaker, cue, None, channel) if speaker else None

@@ -24,6 +24,7 @@ from corroborate.language.attribution import (
 )
 from corroborate.language.cues import attributes_often, is_copula
 from corroborate.language.labels import speaker_labels
+from corroborate.language.quote_filter import keep_quotes
 from corroborate.language.speakers import Speaker, Speakers
 from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
 
@@ -186,6 +187,17 @@ class _Finder:
     def direct(self, m: Marks) -> None:
         closing = self.sentence_at(max(m.close - 1, m.open))
         att = tail_attribution(self.masked, m.close, max(closing.end, m.close))
+        if (att is None or att.speaker is None) and closing.end <= m.close:
+            # '"... that unborn child?" Rubio said.': a '?' or '!' closing the quotation also ends the
+            # sentence, so the attribution is the next one, if it follows in the same paragraph.
+            after = self.sentence_at(m.close + 1)
+            short = len(self.text[after.start : after.end].split()) <= 8
+            if short and after.start >= m.close and "\n" not in self.text[m.close : after.start]:
+                att = tail_attribution(self.masked, m.close, after.end)
+                if att is not None and len(self.masked[att.cue[1] : after.end].split()) > 4:
+                    att = None  # 'He said the protester ...' opens a sentence of its own
+        if att is not None and att.speaker is not None:
+            att = self.named_first(m.close, att)
         if att is None or att.speaker is None:
             att = lead_attribution(self.masked, min(self.sentence_at(m.open).start, m.open), m.open)
         para_start = self.paragraph(m.open)[0]
@@ -217,6 +229,19 @@ class _Finder:
         earlier = self.by_paragraph.get(prev) if prev is not None else None
         if whole and earlier is not None and earlier.speaker_span is not None:
             self.emit(m.start, m.end, "direct", None, self._again(earlier), earlier.channel)
+
+    def named_first(self, close: int, att: Attribution) -> Attribution:
+        """'"...," Scott Pruitt, the Republican attorney general of Oklahoma, said': the person named right
+        after the closing quote speaks, not the appositive before the cue."""
+        assert att.speaker is not None
+        for m in self.speakers.mentions:
+            if m.start >= att.speaker[0]:
+                break
+            if m.start > close and m.label == "PERSON" and not self.masked[close : m.start].strip(" ,\"”’'"):
+                between = self.masked[m.end : att.speaker[0]]
+                if between.strip().startswith(",") and len(between.split()) <= 3:
+                    return Attribution((m.start, m.end), att.cue, att.content, att.channel)
+        return att
 
     @staticmethod
     def _again(quote: Quote) -> Speaker:
@@ -322,4 +347,4 @@ class _Finder:
 def find_quotes(
     text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
 ) -> list[Quote]:
-    return _Finder(text, sentences, entities, mentions).run()
+    return keep_quotes(text, _Finder(text, sentences, entities, mentions).run(), entities, mentions)

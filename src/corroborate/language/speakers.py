@@ -16,6 +16,17 @@ from typing import Final
 from corroborate.language.lexicon import PERSON_PRONOUNS
 from corroborate.model import Entity, Mention, Span
 
+# A lowercase word like these after a speaker phrase's first word is the clause's verb.
+_VERBS: Final = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "went", "seemed", "seems", "will", "would", "can"}
+    | {"could", "may", "might", "did", "does", "do", "began", "says", "said", "told", "made", "took"}
+    | {"gave", "got", "kept", "called"}
+)
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "it", "we", "i"})
+_NOT_HEAD: Final = frozenset(
+    {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "at", "by", "from", "that", "who"}
+    | {"which"}
+)
 _LEADING: Final = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 
 
@@ -65,6 +76,7 @@ class Speakers:
         return spoke[1] if spoke else self._latest("PERSON", pos)
 
     def resolve(self, start: int, end: int) -> Speaker:
+        start, end = self._subject_of(start, end)
         phrase = self.text[start:end]
         low = phrase.lower()
         if low in PERSON_PRONOUNS:
@@ -81,6 +93,30 @@ class Speakers:
             m = chosen[0]
             return Speaker(m.text, m.start, m.end, m.entity)
         return Speaker(phrase, start, end, self._nominal(phrase, start))
+
+    def _subject_of(self, start: int, end: int) -> tuple[int, int]:
+        """'He went on to', 'The town released a statement Wednesday', 'Democrats are far from': a phrase
+        that runs into its own verb is a clause; its subject (the words before that verb) speaks."""
+        phrase = self.text[start:end]
+        words = list(re.finditer(r"\S+", phrase))
+        if len(words) < 3:
+            return start, end
+        last = words[-1]
+        if last.group(0).lower() in _SUBJECT_PRONOUNS:
+            # 'Tinder suspended her account; it did not', 'the window into his soul is what he': the cue's
+            # own subject is the pronoun right before it.
+            return start + last.start(), start + last.end()
+        closing = [m for m in self.mentions if m.end == end and start < m.start]
+        if closing and any(w.group(0).lower() in _VERBS for w in words[:-1]):
+            return closing[0].start, closing[0].end  # '... grounded after The New York Times [reported]'
+        for w in words[1:]:
+            word = w.group(0).lower().strip(",.;:")
+            if w.group(0)[:1].islower() and (word in _VERBS or (word.endswith("ed") and len(word) > 4)):
+                cut = phrase[: w.start()].rstrip(" ,")
+                if cut and cut.split()[-1].lower() not in _NOT_HEAD:
+                    return start, start + len(cut)
+                break
+        return start, end
 
     def _latest(self, label: str, before: int) -> str | None:
         found = [m.entity for m in self.mentions if m.label == label and m.end <= before]

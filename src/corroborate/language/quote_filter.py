@@ -1,0 +1,121 @@
+"""A learned last look at each quote piece the rules found: keep it, or drop it.
+
+The rules over-generate ("Mills did not respond to requests for comment", the
+short half of a split quotation, a sentence fragment as speaker). A logistic
+model over the rules' own outputs (kind, cue, what the speaker is, lengths,
+the piece's place in its quotation) scores each piece; it is trained on
+PolNeAR train by `tools/train_quotes.py`, which picks the threshold by
+cross-validation, and ships as `data/quote_filter.json` (feature -> weight).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+from corroborate.model import Entity, Mention, Quote
+
+_PRONOUNS: Final = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_MARKS: Final = re.compile('["“”]')
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    return str(next((e for e in edges if n <= e), f">{edges[-1]}"))
+
+
+def _speaker_kind(q: Quote, labels: Mapping[str, str]) -> str:
+    if q.speaker is None:
+        return "none"
+    low = q.speaker.lower()
+    if low in _PRONOUNS:
+        return f"pron:{low}" if low in ("he", "she", "they", "it") else "pron:other"
+    if q.speaker_entity is None:
+        return "nominal:none"
+    return f"entity:{labels.get(q.speaker_entity, 'other')}"
+
+
+def piece_features(
+    text: str, quotes: Sequence[Quote], k: int, entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> list[str]:
+    """The features of `quotes[k]`, as names (each present feature has value 1)."""
+    q = quotes[k]
+    labels = {e.key: e.label for e in entities}
+    content = text[q.start : q.end]
+    words = len(content.split())
+    group = [
+        p for p in quotes if q.cue_span is not None and p.cue_span == q.cue_span and p.speaker == q.speaker
+    ]
+    longest = not group or all(len(p.text) <= len(q.text) for p in group)
+    spk = _speaker_kind(q, labels)
+    spk_words = q.speaker.split() if q.speaker else []
+    para_start = text.rfind("\n", 0, q.start) + 1
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start : q.start].strip(' "“')
+    after = text[q.end : para_end].strip(' ".,”')
+    cue = (q.cue or "none").lower()
+    where = "none"
+    if q.cue_span is not None:
+        where = "before" if q.cue_span.end <= q.start else "after" if q.cue_span.start >= q.end else "in"
+    quoted_chars = sum(len(m.group(0)) for m in re.finditer(r"[\"“][^\"”“]*[\"”]", content))
+    n_mentions = sum(1 for m in mentions if q.speaker_entity is not None and m.entity == q.speaker_entity)
+    feats = [
+        "bias",
+        f"kind={q.kind}",
+        f"cue={cue}",
+        f"cue_where={where}",
+        f"spk={spk}",
+        f"kind_spk={q.kind}|{spk}",
+        f"spk_words={_bucket(len(spk_words), [0, 1, 2, 3, 5])}",
+        f"words={_bucket(words, [2, 3, 5, 8, 12, 20, 35])}",
+        f"kind_words={q.kind}|{_bucket(words, [3, 6, 12, 25])}",
+        f"group={_bucket(len(group), [1, 2, 3])}",
+        f"longest={longest}",
+        f"kind_longest={q.kind}|{longest}|{_bucket(len(group), [1, 2])}",
+        f"spk_mentions={_bucket(n_mentions, [0, 1, 3, 8])}",
+        f"whole_para={not before and not after}",
+        f"para_before={_bucket(len(before.split()), [0, 3, 10])}",
+        f"quoted_frac={round(4 * quoted_chars / max(1, len(content)))}",
+        f"marks={bool(_MARKS.search(content))}",
+        f"channel={q.channel is not None}",
+        f"ends={content.rstrip()[-1:] if content.rstrip()[-1:] in '?!.' else 'w'}",
+        f"starts_lower={content[:1].islower()}",
+    ]
+    if spk_words:
+        first = spk_words[0]
+        feats.append(f"spk_first={first.lower() if first[:1].islower() or len(spk_words) > 1 else 'Cap'}")
+        feats.append(f"spk_lower={first[:1].islower()}")
+    return feats
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float]:
+    path = resources.files("corroborate") / "data" / "quote_filter.json"
+    if not path.is_file():
+        return {}, -math.inf
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return dict(data["weights"]), float(data["threshold"])
+
+
+def probability(weights: dict[str, float], feats: Sequence[str]) -> float:
+    z = sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def keep_quotes(
+    text: str, quotes: Sequence[Quote], entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> list[Quote]:
+    """The pieces the learned model keeps (all of them when no model is shipped)."""
+    weights, threshold = _model()
+    if not weights:
+        return list(quotes)
+    return [
+        q
+        for k, q in enumerate(quotes)
+        if probability(weights, piece_features(text, quotes, k, entities, mentions)) >= threshold
+    ]

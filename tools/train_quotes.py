@@ -1,0 +1,165 @@
+"""Train the quote-piece filter (src/corroborate/data/quote_filter.json) on PolNeAR train.
+
+Run: .venv/bin/python tools/train_quotes.py [--folds 5] [--write] [--refresh]
+
+Each piece the rules find is labelled right when it covers half of a gold
+Content by itself or is a piece of a found split quotation (the benchmark's
+`split_labels`): the short half of '"A," he said. "B."' is part of what was
+said, and a user wants it kept, though the strict per-piece count calls it
+wrong. A logistic model (L2, Newton steps, numpy) over
+`quote_filter.piece_features` is cross-validated over article folds
+(`benchmarks/language_quotes.fold_of`); for each L2 strength and threshold
+the folds' mean ± spread of the benchmark's figures are printed. The setting
+with the best mean F1 of that precision and recall (all contents) is chosen;
+with --write the model trained on all of train with it is written (to a
+temporary file, then moved into place). Dev is not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import pickle
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import language_quotes as bench  # noqa: E402
+from corroborate.language import analyze, quote_filter  # noqa: E402
+from corroborate.model import Analysis  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "corroborate_quotes_train.pkl"
+OUT = ROOT / "src" / "corroborate" / "data" / "quote_filter.json"
+MIN_COUNT = 3
+
+
+def analyses(docs: list[bench.Doc], refresh: bool) -> list[Analysis]:
+    if CACHE.exists() and not refresh:
+        cached: list[Analysis] = pickle.loads(CACHE.read_bytes())
+        if len(cached) == len(docs):
+            return cached
+    quote_filter._model.cache_clear()
+    saved = quote_filter._model
+    quote_filter._model = lambda: ({}, -math.inf)  # type: ignore[assignment]  # the rules' raw pieces
+    try:
+        out = [analyze(d.text, d.published) for d in docs]
+    finally:
+        quote_filter._model = saved
+    CACHE.write_bytes(pickle.dumps(out))
+    return out
+
+
+def fit(rows: list[list[str]], y: np.ndarray, l2: float) -> dict[str, float]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r:
+            counts[f] = counts.get(f, 0) + 1
+    names = sorted(f for f, c in counts.items() if c >= MIN_COUNT or f == "bias")
+    index = {f: i for i, f in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for i, r in enumerate(rows):
+        for f in r:
+            if f in index:
+                x[i, index[f]] = 1.0
+    w = np.zeros(len(names))
+    reg = np.full(len(names), l2)
+    reg[index["bias"]] = 0.0
+    for _ in range(25):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {f: float(w[i]) for f, i in index.items() if abs(w[i]) > 1e-9 or f == "bias"}
+
+
+def features(doc: bench.Doc, a: Analysis) -> list[list[str]]:
+    return [
+        quote_filter.piece_features(doc.text, a.quotes, k, a.entities, a.mentions)
+        for k in range(len(a.quotes))
+    ]
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--refresh", action="store_true", help="re-run the rules instead of the cached pieces")
+    args = ap.parse_args()
+    docs = bench.load_docs("train")
+    found = analyses(docs, args.refresh)
+    feats = [features(d, a) for d, a in zip(docs, found, strict=True)]
+    labels = [bench.split_labels(d, a.quotes) for d, a in zip(docs, found, strict=True)]
+    fold = [bench.fold_of(d.name, args.folds) for d in docs]
+    baseline = [bench.score(d, a)[0] for d, a in zip(docs, found, strict=True)]
+    per = [
+        sum((c for c, f in zip(baseline, fold, strict=True) if f == k), bench.Counts())
+        for k in range(args.folds)
+    ]
+    bench.report("rules alone (cross-validation folds)", sum(per, bench.Counts()), per)
+    best: tuple[float, float, float] | None = None
+    for l2 in (0.3, 1.0, 3.0):
+        probs: list[list[float]] = [[] for _ in docs]
+        for k in range(args.folds):
+            rows = [r for i, fs in enumerate(feats) if fold[i] != k for r in fs]
+            y = np.array([v for i, ls in enumerate(labels) if fold[i] != k for v in ls], dtype=float)
+            w = fit(rows, y, l2)
+            for i, fs in enumerate(feats):
+                if fold[i] == k:
+                    probs[i] = [quote_filter.probability(w, r) for r in fs]
+        for t in (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+            per = [bench.Counts() for _ in range(args.folds)]
+            for i, (d, a) in enumerate(zip(docs, found, strict=True)):
+                per[fold[i]] += bench.score(d, a, [p >= t for p in probs[i]])[0]
+            ms = [c.metrics() for c in per]
+            f1 = [
+                2 * m["precision_split"] * m["recall_all"] / (m["precision_split"] + m["recall_all"])
+                for m in ms
+            ]
+            line = "  ".join(
+                f"{key[:9]} {bench.spread([m[key] for m in ms])}"
+                for key in ("precision", "precision_split", "recall_quoted", "recall_all", "speaker")
+            )
+            print(f"l2 {l2:<4} t {t:<5} F1 {bench.spread(f1)}  {line}")
+            if best is None or statistics.fmean(f1) > best[0]:
+                best = (statistics.fmean(f1), l2, t)
+    assert best is not None
+    print(
+        f"chosen: l2 {best[1]}, threshold {best[2]} (CV mean F1 of precision and recall(all) {best[0]:.3f})"
+    )
+    if args.write:
+        rows = [r for fs in feats for r in fs]
+        y = np.array([v for ls in labels for v in ls], dtype=float)
+        weights = fit(rows, y, best[1])
+        body = {
+            "threshold": best[2],
+            "l2": best[1],
+            "trained_on": "PolNeAR v1.0 train, 840 articles",
+            "weights": dict(sorted(weights.items())),
+        }
+        fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(body, fh, indent=0, sort_keys=False)
+            fh.write("\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, OUT)
+        print(f"wrote {OUT} ({len(weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
