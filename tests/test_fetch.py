@@ -8,7 +8,10 @@ import time
 from collections.abc import Mapping
 from itertools import pairwise
 
+import pytest
+
 from corroborate.fetch.client import Fetched, Fetcher, Settings
+from corroborate.fetch.safety import UnsafeURL, check_peer, unsafe_address
 from tests.web_pages import HERALD, WIRE, build_site
 from tests.web_site import Web
 
@@ -186,3 +189,32 @@ def test_a_host_whose_robots_txt_fails_is_not_crawled(web: Web) -> None:
     item = fetch(site.url("/a.html"))
     assert item.outcome == "robots"
     assert web.requests("down", "/a.html") == []
+
+
+def test_the_address_actually_connected_to_is_checked_too() -> None:
+    # A name that resolved to a public address when checked but connects to a private one
+    # (DNS rebinding) is refused once connected.
+    with pytest.raises(UnsafeURL, match=r"connected to 127\.0\.0\.1"):
+        check_peer("news.example", "127.0.0.1", frozenset())
+    check_peer("news.example", "8.8.8.8", frozenset())  # a public address passes
+    check_peer("127.0.0.1", "127.0.0.1", frozenset({"127.0.0.1"}))  # allowed by name
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("10.0.0.8", "private"),
+        ("192.168.1.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fd00:ec2::254", "metadata"),
+        ("fe80::1", "link-local"),
+        ("0.0.0.0", "unspecified"),
+        ("8.8.8.8", None),
+        ("2606:4700::1111", None),
+    ],
+)
+def test_addresses_inside_the_machine_s_network_are_unsafe(address: str, why: str | None) -> None:
+    found = unsafe_address(address)
+    assert (found is None) if why is None else (found is not None and why in found)

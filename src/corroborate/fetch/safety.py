@@ -42,9 +42,10 @@ def unsafe_address(address: str) -> str | None:
     for label, flag in (
         ("a loopback address", ip.is_loopback),
         ("a link-local address", ip.is_link_local),
+        ("an unspecified address (this machine)", ip.is_unspecified),
         ("a private address", ip.is_private),
         ("a multicast address", ip.is_multicast),
-        ("a reserved address", ip.is_reserved or ip.is_unspecified),
+        ("a reserved address", ip.is_reserved),
     ):
         if flag:
             return label
