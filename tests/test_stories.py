@@ -250,3 +250,17 @@ def test_the_learned_pair_scorer_keeps_one_event_together_and_others_apart() -> 
 def test_a_pair_scorer_file_must_name_its_features() -> None:
     with pytest.raises(ValueError, match="must name exactly"):
         from_json({"weights": {"cosine": 1.0}, "bias": 0, "threshold": 0.5, "cohesion_ratio": 0})
+
+
+def test_two_earthquakes_stay_apart_however_many_other_articles_the_batch_holds() -> None:
+    # With the idf of the batch alone, the words the two quakes share grow rarer as unrelated
+    # articles are added, and at 60 the two merged; the fixed background of news keeps them apart.
+    wire, other = quake_articles()[0], other_articles()[0]
+    topics = ["school budget vote", "harbour bridge repairs", "library opening hours", "bus fare rise"]
+    for n in (0, 60, 300):
+        others = [
+            article(f"filler{i:03d}xxxxxxxxxxx", f"People of Town{i} talked about the {topics[i % 4]}.")
+            for i in range(n)
+        ]
+        assignment = cluster([wire, other, *others], {})
+        assert assignment[WIRE_ID] != assignment[OTHER_ID], n

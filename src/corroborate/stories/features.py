@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
 
 from corroborate.model import Article
 from corroborate.stories.conflicts import EventMarks, marks
@@ -100,13 +102,35 @@ def compact(f: ArticleFeatures, vocab: dict[str, int]) -> Compact:
     return Compact(f.id, f.published, terms, weights, places, f.marks, names)
 
 
-def weigh(docs: list[Compact], vocab_size: int) -> None:
-    """Counts -> unit-length tf-idf (sublinear tf, smoothed idf over the batch), in place."""
+@cache
+def background() -> tuple[int, dict[str, int]]:
+    """Documents and document frequencies of stems in training news (tools/learn_background_df.py)."""
+    text = resources.files("corroborate").joinpath("data/background_df.tsv").read_text(encoding="utf-8")
+    first, *rows = text.splitlines()
+    df = {}
+    for row in rows:
+        stem, count = row.split("\t")
+        df[stem] = int(count)
+    return int(first), df
+
+
+def weigh(docs: list[Compact], vocab_size: int, vocab: Sequence[str] | None = None) -> None:
+    """Counts -> unit-length tf-idf (sublinear tf, smoothed idf), in place.
+
+    The idf is the batch's alone, or, given the `vocab` (term of each id), the batch's added
+    to a fixed background of news: then a term weighs about the same in a batch of five
+    articles as in one of five thousand, and so do the cosines.
+    """
     df = array("l", bytes(8 * vocab_size))
     for d in docs:
         for t in d.terms:
             df[t] += 1
     n = len(docs)
+    if vocab is not None:
+        total, known = background()
+        n += total
+        for t, term in enumerate(vocab):
+            df[t] += known.get(term, 0)
     for d in docs:
         vec = [
             (1.0 + math.log(c)) * (1.0 + math.log((n + 1) / (df[t] + 1)))

@@ -21,13 +21,16 @@ def average_link(
     locked: Sequence[str | None],
     cohesion_ratio: float = 0.0,
     cohesion_cap: float = 1.0,
+    lone_cohesion: float = 0.0,
 ) -> list[int]:
     """Cluster label (the smallest member index) for each of `n` nodes.
 
     `edges` maps (i, j) with i < j to a similarity. Clusters merge, best average
     first, while the average is at least `threshold`. `locked[i]` names a stored
     story the node already belongs to: two different stored stories never merge.
-    Nodes sharing a `locked` name start in one cluster.
+    Nodes sharing a `locked` name start in one cluster. A merge must also keep
+    `cohesion_ratio` of the looser cluster's cohesion (its mean internal similarity, at most
+    `cohesion_cap`; a single article's is `lone_cohesion`).
     """
     label = list(range(n))
     first: dict[str, int] = {}
@@ -53,9 +56,10 @@ def average_link(
     heap: list[tuple[float, int, int, int, int]] = []
 
     def _cohesion(a: int) -> float:
-        # A single article has no cohesion to keep: it only has to reach the threshold.
+        # A single article has no cohesion of its own; it counts as `lone_cohesion` (0: it only
+        # has to reach the threshold).
         if size[a] < 2:
-            return 0.0
+            return lone_cohesion
         return inner[a] / (size[a] * (size[a] - 1) / 2)
 
     def push(a: int, b: int) -> None:

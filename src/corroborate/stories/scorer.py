@@ -52,6 +52,9 @@ class PairScorer:
     threshold: float
     cohesion_ratio: float
     cohesion_cap: float
+    # What a single article counts as cohesion: a lone article joins a story only at this much
+    # times cohesion_ratio, not at the bare threshold.
+    lone_cohesion: float = 0.0
 
     def score(self, x: Sequence[float]) -> float:
         z = self.bias + sum(map(mul, self.weights, x))
@@ -110,6 +113,7 @@ def from_json(data: Mapping[str, object]) -> PairScorer:
         threshold=float(data["threshold"]),  # type: ignore[arg-type]
         cohesion_ratio=float(data["cohesion_ratio"]),  # type: ignore[arg-type]
         cohesion_cap=float(data["cohesion_cap"]),  # type: ignore[arg-type]
+        lone_cohesion=float(data.get("lone_cohesion", 0.0)),  # type: ignore[arg-type]
     )
 
 
@@ -121,4 +125,5 @@ def to_json(scorer: PairScorer, note: str) -> dict[str, object]:
         "threshold": scorer.threshold,
         "cohesion_ratio": scorer.cohesion_ratio,
         "cohesion_cap": scorer.cohesion_cap,
+        "lone_cohesion": scorer.lone_cohesion,
     }
