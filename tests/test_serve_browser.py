@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from corroborate.serve.app import Limits
+from tests.conftest import EXAMPLES
 from tests.test_report import CHROMIUM
-from tests.test_serve_api import Running, seed_store
+from tests.test_serve_api import HELD_BACK, Running, seed_store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -30,7 +32,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     tmp = tmp_path_factory.mktemp("desk-browser")
     db = str(tmp / "corroborate.db")
     token, _ = seed_store(db, tmp)
-    with Running(db) as running:
+    with Running(db, Limits(live_poll_seconds=0.5)) as running:
         yield running.url, token
 
 
@@ -154,4 +156,25 @@ def test_entity_outlet_article_pages_fit_and_hostile_text_runs_nothing(
     page.wait_for_url("**/articles/*")
     assert page.locator(":target").count() == 1, "the quote link lands on its sentence"
     assert not dialogs
+    page.close()
+
+
+def test_an_open_story_page_says_when_a_run_changed_it(served: tuple[str, str], browser: Browser) -> None:
+    import httpx
+
+    url, token = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=300) as http:
+        story = http.get("/api/search", params={"q": "Varnholt"}).json()["items"][0]["summary"]["id"]
+        page.goto(f"{url}/stories/{story}")
+        page.wait_for_timeout(1500)
+        assert not page.locator("#live").is_visible()  # nothing changed yet
+        assert "Riverside Radio" not in page.locator("main").first.inner_text()
+        ran = http.post("/api/pages", content=(EXAMPLES / HELD_BACK).read_bytes())
+        assert ran.status_code == 200 and story in ran.json()["stories"]
+    page.locator("#live").wait_for(state="visible", timeout=20_000)
+    page.locator("#live a").click()
+    page.wait_for_load_state("load")
+    assert "Riverside Radio" in page.locator("main").first.inner_text()
+    assert not page.locator("#live").is_visible()
     page.close()

@@ -44,6 +44,7 @@ class Limits:
     ingest_per_minute: int = 30
     marks_per_minute: int = 120
     sync_seconds: float = 1.0
+    live_poll_seconds: float = 15.0  # how often an open story page asks whether the story changed
 
 
 @dataclass

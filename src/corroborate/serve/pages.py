@@ -74,7 +74,8 @@ def static_index_link() -> Response:
 def story(request: Request, story_id: str) -> Response:
     rendered = queries.rendered_story(request, story_id)
     marks = state(request).desk.marks(articles=rendered.article_ids)
-    return render(request, "story_live.html", **story_context(rendered, marks))
+    poll = int(state(request).limits.live_poll_seconds * 1000)
+    return render(request, "story_live.html", poll_ms=poll, **story_context(rendered, marks))
 
 
 @router.post("/stories/{story_id}/marks")

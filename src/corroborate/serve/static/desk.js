@@ -1,4 +1,4 @@
-// Live story pages: ask every 15 s whether the story changed, and offer a reload (nothing typed is lost).
+// Live story pages: ask every data-poll ms (15 s by default) whether the story changed, and offer a reload (nothing typed is lost).
 "use strict";
 (function () {
   var live = document.getElementById("live");
@@ -13,5 +13,6 @@
       })
       .catch(function () {});
   }
-  window.setInterval(check, 15000);
+  var every = parseInt(live.getAttribute("data-poll"), 10);
+  window.setInterval(check, every >= 200 ? every : 15000);
 })();
