@@ -21,18 +21,15 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import BinaryIO
 
-from corroborate.compare import compare
-from corroborate.extract import ExtractError, extract
-from corroborate.extract.template import TemplateIndex
 from corroborate.faults import checkpoint
-from corroborate.language import analyze_article
 from corroborate.model import Article, Page, PageError, Story, StoryError
 from corroborate.sources import read_pages
 from corroborate.store import Store
-from corroborate.stories import cluster, find_origins
-from corroborate.stories.cluster import WINDOW_DAYS
-from corroborate.stories.features import utc
 from corroborate.workers import Inline, Pending, Workers, workers_for
+
+# The stages themselves (extraction, language, stories, comparison) are imported where
+# they are first used: a command that runs none of them (show, export, doctor, schema)
+# starts without loading them.
 
 Progress = Callable[[str], None]
 
@@ -62,6 +59,8 @@ class RunResult:
 
 def extract_page(page: Page) -> Article | PageError:
     """Extract one page; any failure becomes that page's recorded error."""
+    from corroborate.extract import ExtractError, extract
+
     try:
         return extract(page)
     except ExtractError as exc:
@@ -71,6 +70,8 @@ def extract_page(page: Page) -> Article | PageError:
 
 
 def analyze_page(article: Article) -> Article | PageError:
+    from corroborate.language import analyze_article
+
     try:
         return analyze_article(article)
     except Exception as exc:  # one bad page must not stop the run
@@ -142,6 +143,8 @@ class _Batches:
     def __init__(self, store: Store, result: RunResult, progress: Progress | None) -> None:
         self.store, self.result, self.progress = store, result, progress
         # Learns each site's template (lines its pages all carry) across the run's batches.
+        from corroborate.extract.template import TemplateIndex
+
         self.templates = TemplateIndex()
         self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one
         self.new_ids: list[str] = []
@@ -252,6 +255,10 @@ def assign_stories(store: Store, new_ids: Sequence[str]) -> dict[str, str]:
     span of pages is clustered a stretch of CHUNK_DAYS at a time, oldest first, each
     stretch joining the stories of the one before: memory grows with a stretch, not the run.
     """
+    from corroborate.stories import cluster
+    from corroborate.stories.cluster import WINDOW_DAYS
+    from corroborate.stories.features import utc
+
     when = {aid: utc(d) for aid, d in store.publication(new_ids).items()}
     if None in when.values() or not math.isfinite(WINDOW_DAYS):
         assignment = cluster(store.articles(), store.assignments())  # an undated article may join any story
@@ -281,4 +288,7 @@ def _stretches(ordered: list[str], when: dict[str, datetime]) -> Iterator[list[s
 
 
 def build_story(story_id: str, articles: Sequence[Article]) -> Story:
+    from corroborate.compare import compare
+    from corroborate.stories import find_origins
+
     return compare(story_id, articles, find_origins(articles))
