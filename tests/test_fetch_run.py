@@ -10,7 +10,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from corroborate.cli import app
+from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.versions import story_versions
+from corroborate.fetch.web import WebInputs, fetch_web
 from corroborate.store import Store
 from tests.web_pages import GAZETTE, HERALD, HERALD_REVISED, WIRE, article_html, build_site
 from tests.web_site import Web
@@ -74,6 +76,20 @@ def test_a_sitemap_declared_in_robots_txt_is_followed_through_its_index(web: Web
     paths = [r.path for r in web.requests("herald")]
     assert paths[:3] == ["/robots.txt", "/sitemap-index.xml", "/sitemap-news.xml"]
     assert HERALD[1].path in paths and HERALD[0].path not in paths  # published before --since
+
+
+def test_pages_fetched_by_a_run_stopped_before_the_pipeline_are_not_lost(web: Web, tmp_path: Path) -> None:
+    herald = build_site(web)["herald"]
+    with Store(str(tmp_path / "c.db")) as store:
+        # A run killed after fetching: the responses are in the store, the pages in no story.
+        _, report = fetch_web(
+            FetchLog(store.engine), WebInputs(feeds=[herald.url("/rss.xml")], allow_hosts=ALLOW[1:])
+        )
+        assert report.outcomes["fetched"] == 2 and store.count_articles() == 0
+    output = run(tmp_path, "--feed", herald.url("/rss.xml"), *ALLOW)
+    assert "0 fetched, 2 unchanged (304)" in output  # nothing fetched twice...
+    with Store(str(tmp_path / "c.db")) as store:
+        assert store.count_articles() == 2  # ...and nothing lost: the kept responses were taken
 
 
 def test_a_gzipped_sitemap_is_read(web: Web, tmp_path: Path) -> None:

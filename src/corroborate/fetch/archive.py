@@ -13,10 +13,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, Table, func, select
 
 from corroborate.fetch.client import Fetched, Response
 from corroborate.fetch.tables import fetches
+from corroborate.store.schema import articles, page_outcomes
 
 
 @dataclass
@@ -99,6 +100,15 @@ class FetchLog:
             row = conn.execute(select(fetches).where(fetches.c.id == row_id)).one()
         return _stored(row)
 
+    def taken(self, page_id: str) -> bool:
+        """Whether a run took this page (stored it, or recorded why not): a page fetched by a run
+        that was stopped before it got there is not, and must be handed on again."""
+        with self.engine.connect() as conn:
+            for table in (articles, page_outcomes):
+                if conn.execute(select(table.c.id).where(_page_of(table) == page_id).limit(1)).first():
+                    return True
+        return False
+
     def seen(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` fetched before (whatever came of it)."""
         wanted = list(dict.fromkeys(urls))
@@ -129,6 +139,10 @@ class FetchLog:
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 yield _stored(row)
+
+
+def _page_of(table: Table) -> ColumnElement[str]:
+    return table.c.id if table is articles else table.c.page_id
 
 
 def _stored(row: object) -> Stored:

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from corroborate.fetch.archive import FetchLog
-from corroborate.fetch.client import Fetcher, Response, Settings, with_allowed
+from corroborate.fetch.client import Fetched, Fetcher, Response, Settings, with_allowed
 from corroborate.fetch.decode import TooLarge, decode_body
 from corroborate.fetch.feeds import FeedError, parse_feed
 from corroborate.fetch.pages import to_page
@@ -187,6 +187,11 @@ async def fetch_targets(
         log.record(item, page.id if isinstance(page, Page) else None, target.via)
         report.outcomes[item.outcome] += 1
         if item.outcome == "unchanged":
+            kept = _untaken(log, item.url, fetcher.settings.max_bytes, target.published)
+            if kept is not None:
+                report.fetched.append((item.url, kept.id))
+                if not emit(kept):
+                    return
             continue
         if item.outcome == "fetched" and item.response is not None:
             keep(item.response)
@@ -195,6 +200,28 @@ async def fetch_targets(
             report.fetched.append((item.url, result.id))
         if not emit(result):
             return
+
+
+def _untaken(log: FetchLog, url: str, limit: int, published: datetime | None) -> Page | None:
+    """The kept page of a URL answered 304 that no run has taken yet (a run stopped between the
+    fetch and the pipeline): handed on again from the stored response, so nothing is lost."""
+    kept = log.latest(url)
+    if kept is None or kept.page_id is None or log.taken(kept.page_id):
+        return None
+    try:
+        body = decode_body(kept.raw, kept.header("content-encoding"), limit)
+    except (TooLarge, ValueError):
+        return None
+    response = Response(
+        url=kept.final_url,
+        status=kept.status,
+        headers=kept.headers,
+        raw=kept.raw,
+        body=body,
+        fetched=kept.fetched,
+    )
+    page = to_page(Fetched(url, "fetched", "", response), published)
+    return page if isinstance(page, Page) else None
 
 
 async def _fetch_web(log: FetchLog, web: WebInputs, emit: Emit, keep: Keep) -> WebReport:
