@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corroborate.cli import app
-from corroborate.model import Article, Claim, Evidence, Page, Story
+from corroborate.model import Article, Claim, Conflict, Evidence, Page, Story, TimelineEvent
 from corroborate.store import Store
 from corroborate.store.desk import Desk, DeskError, attach_marks, hash_token, story_findings
 from corroborate.store.desk_tables import desk_users
@@ -109,3 +109,25 @@ def test_marks_appear_in_the_json_and_csv_exports(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["export", "--csv", "--db", db]).stdout)))
     claim = next(r for r in rows if r["text"] == "The toll rose to 14")
     assert claim["marks"].startswith("disputed by bo ") and claim["marks"].endswith(": two sources say 12")
+
+
+def test_every_kind_of_finding_can_be_marked(tmp_path: Path) -> None:
+    first, second = article(1, TEXT, "Courier"), article(2, OTHER, "Wire")
+    built = story("s-c", [first[1], second[1]])
+    sides = [span(first[1], "The toll rose to 14"), span(second[1], "the toll rose to 14 on Wednesday")]
+    ids = [a.id for a in built.articles]
+    conflict = Conflict(kind="figure", slot="people killed", values=["14", "12"], articles=ids,
+                        evidence=sides, why="test", confidence=0.9)  # fmt: skip
+    event = TimelineEvent(
+        date="2024-05-15", grain="day", text=OTHER, articles=[second[1].id], evidence=[sides[1]]
+    )
+    built = built.model_copy(update={"conflicts": [conflict], "timeline": [event]})
+    with Store(str(tmp_path / "c.db")) as store:
+        desk = Desk(store.engine)
+        kinds = {f.kind: f.key for f in story_findings(built)}
+        assert set(kinds) == {"conflict", "claim", "event"}
+        assert kinds["conflict"].startswith("conflict:" + first[1].id)
+        for key in kinds.values():
+            desk.add_mark(built, key, "verified", "", "ann")
+        findings = story_findings(built)
+        assert not attach_marks(findings, desk.marks()) and all(f.status == "verified" for f in findings)

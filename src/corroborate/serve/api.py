@@ -30,7 +30,7 @@ class StoryList(BaseModel):
 
 class FindingOut(BaseModel):
     key: str = Field(description="stable key to mark it by: kind:article:start-end")
-    kind: Literal["claim", "figure", "quote", "event"]
+    kind: Literal["conflict", "claim", "figure", "quote", "event"]
     text: str
     status: str | None = Field(description="the latest mark's status, if marked")
     marks: list[Mark]

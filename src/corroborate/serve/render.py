@@ -38,7 +38,13 @@ from corroborate.views.highlight import (
 )
 from corroborate.views.report import Link, _StoryPage
 
-KIND_NAMES = {"claim": "Claims", "figure": "Figures compared", "quote": "Quotes", "event": "Timeline"}
+KIND_NAMES = {
+    "conflict": "Conflicts",
+    "claim": "Claims",
+    "figure": "Figures compared",
+    "quote": "Quotes",
+    "event": "Timeline",
+}
 
 
 def path_part(value: str) -> str:

@@ -24,10 +24,10 @@ from sqlalchemy.exc import IntegrityError
 from corroborate.model import Evidence, Story
 from corroborate.store.desk_tables import desk_marks, desk_users
 
-FindingKind = Literal["claim", "figure", "quote", "event"]
+FindingKind = Literal["conflict", "claim", "figure", "quote", "event"]
 MarkStatus = Literal["verified", "disputed", "wrong"]
 MARK_STATUSES: tuple[MarkStatus, ...] = ("verified", "disputed", "wrong")
-_KEY = re.compile(r"(claim|figure|quote|event):([0-9A-Za-z_.:-]{1,64}):(\d{1,9})-(\d{1,9})")
+_KEY = re.compile(r"(conflict|claim|figure|quote|event):([0-9A-Za-z_.:-]{1,64}):(\d{1,9})-(\d{1,9})")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._@-]{0,79}")
 
 
@@ -81,8 +81,10 @@ def parse_key(key: str) -> tuple[FindingKind, str, int, int]:
 
 
 def story_findings(story: Story) -> list[Finding]:
-    """Every finding of the story with evidence: claims, figure comparisons, shared quotes, dated events."""
+    """Every finding of the story with evidence: conflicts, claims, figure comparisons, shared quotes,
+    dated events."""
     raw: list[tuple[FindingKind, str, list[Evidence]]] = []
+    raw += [("conflict", f"{c.slot}: {' against '.join(c.values)}", c.evidence) for c in story.conflicts]
     raw += [("claim", c.text, c.evidence) for c in story.claims]
     for comp in story.figures:
         label = f"{comp.counted}{f' ({comp.unit})' if comp.unit else ''}: {comp.verdict}"

@@ -40,7 +40,7 @@ desk_marks = Table(
     desk_metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("finding", String(120), nullable=False),  # kind:article:start-end, see desk.finding_key
-    Column("kind", String(12), nullable=False),  # claim | figure | quote | event
+    Column("kind", String(12), nullable=False),  # conflict | claim | figure | quote | event
     Column("article_id", String(64), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
