@@ -131,3 +131,17 @@ def test_every_kind_of_finding_can_be_marked(tmp_path: Path) -> None:
             desk.add_mark(built, key, "verified", "", "ann")
         findings = story_findings(built)
         assert not attach_marks(findings, desk.marks()) and all(f.status == "verified" for f in findings)
+
+
+def test_user_add_prints_a_token_once_and_refuses_a_second_user_of_that_name(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    added = runner.invoke(app, ["user", "add", "ann", "--db", db])
+    assert added.exit_code == 0, added.output
+    token = added.stdout.strip()
+    assert len(token) >= 40
+    with Store(db) as store:
+        assert Desk(store.engine).user_for_token(token) == "ann"
+    again = runner.invoke(app, ["user", "add", "ann", "--db", db])
+    assert again.exit_code == 1 and "already a user called 'ann'" in again.output
+    assert runner.invoke(app, ["user", "list", "--db", db]).stdout.split() == ["ann"]
