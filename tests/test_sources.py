@@ -168,3 +168,20 @@ def test_stdin_html_text_and_json_lines() -> None:
     items = [_page(i) for i in _read("-", stdin=io.BytesIO(feed))]
     assert [(i.source, i.format) for i in items] == [("-:1", "text"), ("-:2", "html")]
     assert _error(_read("-")[0]).message == "no standard input given"
+
+
+def test_urls_are_told_apart_from_paths_and_not_opened_as_files(tmp_path: Path) -> None:
+    from corroborate.sources import split_inputs
+
+    local, urls = split_inputs(["examples/", "https://news.example/a.html", "-", "HTTP://X.example/b"])
+    assert (local, urls) == (["examples/", "-"], ["https://news.example/a.html", "HTTP://X.example/b"])
+    (error,) = _read("https://news.example/a.html")
+    assert isinstance(error, PageError) and "corroborate run" in error.message
+
+
+def test_a_binary_file_full_of_control_characters_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "odd.txt").write_bytes(b"Headline\n" + bytes(range(1, 9)) * 200)
+    error = _error(_read(tmp_path / "odd.txt")[0])
+    assert "control characters" in error.message
+    (tmp_path / "fine.txt").write_bytes(b"Headline\n\n\tIndented text.\r\n\x0cNext page.\n")
+    assert _page(_read(tmp_path / "fine.txt")[0]).format == "text"

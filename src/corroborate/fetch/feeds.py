@@ -61,7 +61,10 @@ def _json_feed(body: bytes, base_url: str) -> list[Entry]:
     for item in data["items"]:
         if not isinstance(item, dict):
             continue
-        link = item.get("url") or item.get("external_url") or item.get("id")
+        link = item.get("url") or item.get("external_url")
+        guid = item.get("id")
+        if not link and isinstance(guid, str) and guid.startswith(("http://", "https://")):
+            link = guid  # an id is a link only when it is a URL
         if not isinstance(link, str) or not link:
             continue
         title = item.get("title")
