@@ -9,12 +9,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from corroborate.cli import app
 from corroborate.model import Article, Claim, Conflict, Evidence, Page, Story, TimelineEvent
 from corroborate.store import Store
 from corroborate.store.desk import Desk, DeskError, attach_marks, hash_token, story_findings
+from corroborate.store.desk_index import DeskIndex, StoryQuery
 from corroborate.store.desk_tables import desk_users
 
 TEXT = "The toll rose to 14, the mayor said. Divers searched the river."
@@ -145,3 +147,21 @@ def test_user_add_prints_a_token_once_and_refuses_a_second_user_of_that_name(tmp
     again = runner.invoke(app, ["user", "add", "ann", "--db", db])
     assert again.exit_code == 1 and "already a user called 'ann'" in again.output
     assert runner.invoke(app, ["user", "list", "--db", db]).stdout.split() == ["ann"]
+
+
+def test_the_index_follows_the_stories_table(tmp_path: Path) -> None:
+    first, second = article(1, TEXT, "Courier"), article(2, OTHER, "Wire")
+    with Store(str(tmp_path / "c.db")) as store:
+        save(store, [first], story("s-a", [first[1]]))
+        save(store, [second], story("s-b", [second[1]]))
+        index = DeskIndex(store)
+        assert index.sync() == 2 and index.sync() == 0
+        assert [r.summary.id for r in index.stories(StoryQuery(q="schools"))[1]] == ["s-b"]
+        save(store, [first, second], story("s-a", [first[1], second[1]]))  # a run grows s-a
+        assert index.sync() == 1
+        assert index.stories(StoryQuery(outlet="Wire"))[0] == 2
+        with store.engine.begin() as conn:  # a story removed by another tool
+            conn.execute(text("DELETE FROM stories WHERE id = 's-b'"))
+        index.sync()
+        assert [r.summary.id for r in index.stories(StoryQuery())[1]] == ["s-a"]
+        assert index.stories(StoryQuery(q="schools"))[0] == 1

@@ -83,7 +83,8 @@ class DeskIndex:
             return [(row.id, row.updated) for row in conn.execute(query)]
 
     def sync(self, limit: int = 200) -> int:
-        """Index the stories that changed; return how many."""
+        """Index the stories that changed, forget those gone; return how many changed."""
+        self._forget_vanished()
         done = 0
         for story_id, updated in self.stale(limit):
             story = self.store.story(story_id)
@@ -95,6 +96,19 @@ class DeskIndex:
                 continue  # another desk process indexed it at the same moment
             done += 1
         return done
+
+    def _forget_vanished(self) -> None:
+        # Only when the index holds more stories than the store: a cheap count, most seconds.
+        count = select(func.count()).select_from
+        with self.engine.begin() as conn:
+            if conn.execute(count(desk_stories)).scalar_one() <= conn.execute(count(stories)).scalar_one():
+                return
+            gone = select(desk_stories.c.story_id).where(desk_stories.c.story_id.not_in(select(stories.c.id)))
+            ids = list(conn.execute(gone).scalars())
+            for table in (desk_stories, desk_story_outlets, desk_story_entities, desk_quotes):
+                conn.execute(table.delete().where(table.c.story_id.in_(ids)))
+            for story_id in ids:
+                conn.execute(text("DELETE FROM desk_search WHERE story_id = :id"), {"id": story_id})
 
     def index(self, story: Story, updated: datetime) -> None:
         brief = summarize(story)
