@@ -11,7 +11,9 @@ from itertools import pairwise
 import pytest
 
 from corroborate.fetch.client import Fetched, Fetcher, Settings
+from corroborate.fetch.pages import to_page
 from corroborate.fetch.safety import UnsafeURL, check_peer, unsafe_address
+from corroborate.model import Page
 from tests.web_pages import HERALD, WIRE, build_site
 from tests.web_site import Web
 
@@ -218,3 +220,12 @@ def test_the_address_actually_connected_to_is_checked_too() -> None:
 def test_addresses_inside_the_machine_s_network_are_unsafe(address: str, why: str | None) -> None:
     found = unsafe_address(address)
     assert (found is None) if why is None else (found is not None and why in found)
+
+
+def test_the_charset_an_http_header_names_is_read(web: Web) -> None:
+    site = web.outlet("lodz")
+    # Too short for detection to tell KOI8-R from a Japanese code page: only the header says.
+    html = "<html><body><p>Москва сегодня</p></body></html>"
+    site.put("/a.html", html.encode("koi8-r"), content_type="text/html; charset=KOI8-R")
+    page = to_page(fetch(site.url("/a.html")))
+    assert isinstance(page, Page) and page.content == html and page.encoding == "koi8-r"

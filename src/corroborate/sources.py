@@ -286,8 +286,9 @@ def parse_timestamp(value: Any) -> datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with: BOM, declared charset (if it holds), UTF-8, detection."""
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Text and the encoding it was read with: BOM, UTF-8, the declared charset (an HTTP header's
+    `charset`, else the page's meta tag) if it holds, detection."""
     if not data.strip():
         raise ReadError("empty file")
     for magic, what in _MAGIC.items():
@@ -307,7 +308,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _declared_charset(data)
+    declared = _charset_name(charset) if charset else _declared_charset(data)
     if declared and declared not in ("utf-8", "utf8"):
         try:
             return _checked(data.decode(declared), declared)
@@ -344,9 +345,13 @@ def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:8192])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore").lower()
+    return _charset_name(match.group(1).decode("ascii", "ignore"))
+
+
+def _charset_name(label: str) -> str | None:
+    """Python's codec for a charset label, read as browsers read it; None for no known codec."""
     try:
-        name = codecs.lookup(name).name
+        name = codecs.lookup(label.strip().strip("'\"").lower()).name
     except LookupError:
         return None
     return _WHATWG_ALIASES.get(name, name)

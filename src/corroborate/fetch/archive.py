@@ -100,6 +100,15 @@ class FetchLog:
             row = conn.execute(select(fetches).where(fetches.c.id == row_id)).one()
         return _stored(row)
 
+    def latest_page(self, url: str) -> str | None:
+        """The page id of the URL's latest response with a body, without reading the body."""
+        row_id = self._latest_fetched([url]).get(url)
+        if row_id is None:
+            return None
+        with self.engine.connect() as conn:
+            page_id = conn.execute(select(fetches.c.page_id).where(fetches.c.id == row_id)).scalar()
+        return str(page_id) if page_id else None
+
     def taken(self, page_id: str) -> bool:
         """Whether a run took this page (stored it, or recorded why not): a page fetched by a run
         that was stopped before it got there is not, and must be handed on again."""

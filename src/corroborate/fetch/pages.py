@@ -18,12 +18,17 @@ def to_page(item: Fetched, published: datetime | None = None) -> Page | PageErro
     response = item.response
     if item.outcome != "fetched" or response is None:
         return PageError(source=item.url, stage="fetch", message=item.reason or item.outcome)
-    kind = (response.header("content-type") or "").split(";")[0].strip().lower()
+    content_type = response.header("content-type") or ""
+    kind = content_type.split(";")[0].strip().lower()
+    charset = next(
+        (p.split("=", 1)[1] for p in content_type.split(";") if p.strip().lower().startswith("charset=")),
+        None,
+    )
     if kind and kind not in _PAGE_TYPES:
         return PageError(source=item.url, stage="fetch", message=f"not a page: {kind}")
     page_id = hashlib.sha256(response.body).hexdigest()
     try:
-        text, encoding = decode(response.body)
+        text, encoding = decode(response.body, charset.strip() if charset else None)
     except ReadError as err:
         return PageError(source=item.url, page_id=page_id, stage="fetch", message=str(err))
     return Page(

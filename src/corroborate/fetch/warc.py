@@ -92,7 +92,7 @@ def _page(record: WarcRecord, where: str) -> Page | PageError | None:
         return PageError(source=source, stage="read", message=f"{where}: {err}")
     page_id = hashlib.sha256(body).hexdigest()
     try:
-        text, charset = decode(body)
+        text, charset = decode(body, record.http_charset if record.is_http else None)
     except ReadError as err:
         return PageError(source=source, page_id=page_id, stage="read", message=str(err))
     return Page(

@@ -205,8 +205,11 @@ async def fetch_targets(
 def _untaken(log: FetchLog, url: str, limit: int, published: datetime | None) -> Page | None:
     """The kept page of a URL answered 304 that no run has taken yet (a run stopped between the
     fetch and the pipeline): handed on again from the stored response, so nothing is lost."""
+    page_id = log.latest_page(url)
+    if page_id is None or log.taken(page_id):
+        return None  # the usual case, answered without reading the kept body
     kept = log.latest(url)
-    if kept is None or kept.page_id is None or log.taken(kept.page_id):
+    if kept is None:
         return None
     try:
         body = decode_body(kept.raw, kept.header("content-encoding"), limit)
