@@ -165,3 +165,18 @@ def test_the_index_follows_the_stories_table(tmp_path: Path) -> None:
         index.sync()
         assert [r.summary.id for r in index.stories(StoryQuery())[1]] == ["s-a"]
         assert index.stories(StoryQuery(q="schools"))[0] == 1
+
+
+def test_migrating_again_keeps_the_desk_data(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    first = article(1, TEXT, "Courier")
+    with Store(db) as store:
+        save(store, [first], story("s-a", [first[1]]))
+        built = store.story("s-a")
+        assert built is not None
+        Desk(store.engine).add_mark(built, story_findings(built)[0].key, "wrong", "", "ann")
+        with store.engine.begin() as conn:  # the store's version set back to before the desk
+            conn.execute(text("DELETE FROM schema_version WHERE version > 4"))
+    with Store(db) as store:
+        assert [m.status for m in Desk(store.engine).marks()] == ["wrong"]
+        assert DeskIndex(store).sync() == 1

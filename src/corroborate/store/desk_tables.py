@@ -110,17 +110,22 @@ DESK_TABLES = (desk_users, desk_marks, desk_stories, desk_story_outlets, desk_st
 
 
 def create_desk_tables(conn: Connection) -> None:
-    """Schema migration 4: the desk's tables and its full-text index (FTS5 or tsvector)."""
+    """Schema migration 5: the desk's tables and its full-text index (FTS5 or tsvector).
+
+    Each step is skipped when its table is there already (a store whose version was set back)."""
     for table in DESK_TABLES:
-        table.create(conn)
+        table.create(conn, checkfirst=True)
     if conn.dialect.name == "postgresql":
-        conn.execute(text("CREATE TABLE desk_search (story_id VARCHAR(40) PRIMARY KEY, document TSVECTOR)"))
-        conn.execute(text("CREATE INDEX ix_desk_search_document ON desk_search USING GIN (document)"))
+        columns = "story_id VARCHAR(40) PRIMARY KEY, document TSVECTOR"
+        conn.execute(text(f"CREATE TABLE IF NOT EXISTS desk_search ({columns})"))
+        conn.execute(
+            text("CREATE INDEX IF NOT EXISTS ix_desk_search_document ON desk_search USING GIN (document)")
+        )
     else:
         # Porter stemming, like PostgreSQL's 'english' configuration: "evacuated" finds "evacuation".
         conn.execute(
             text(
-                "CREATE VIRTUAL TABLE desk_search USING fts5(story_id UNINDEXED, title, body, "
+                "CREATE VIRTUAL TABLE IF NOT EXISTS desk_search USING fts5(story_id UNINDEXED, title, body, "
                 "tokenize='porter unicode61 remove_diacritics 2')"
             )
         )
