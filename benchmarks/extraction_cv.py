@@ -80,6 +80,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-text", action="store_true", help="skip the text dumps")
+    ap.add_argument("--converters", help="comma-separated converters to score (default: all installed)")
     ap.add_argument("--dump", type=Path, help="write what trafilatura keeps and ours drops, per page")
     args = ap.parse_args()
     docs = load(limit=args.limit)
@@ -98,7 +99,10 @@ def main() -> None:
         write_diffs(args.dump, docs, traf, mine)
     if args.no_text:
         return
+    wanted = args.converters.split(",") if args.converters else None
     for name, render in renderers().items():
+        if wanted and name not in wanted:
+            continue
         dumps = [render(d.html) for d in docs]
         print(f"Text dumps by {name}")
         by_fold("keep everything", docs, dumps, folds)

@@ -6,8 +6,11 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from corroborate.model import Page
@@ -42,7 +45,8 @@ def page(doc: Doc, content: str, fmt: str) -> Page:
 
 
 def renderers() -> dict[str, Callable[[str], str]]:
-    """Converters that keep every visible line: html-text and inscriptis (dev extras)."""
+    """Converters that keep every visible line: html-text, inscriptis, html2text (dev extras) and
+    `lynx -dump` / `w3m -dump` where installed."""
     import html_text
     from inscriptis import get_text
 
@@ -53,4 +57,32 @@ def renderers() -> dict[str, Callable[[str], str]]:
         # lxml refuses str input that declares an encoding (<?xml ... encoding=...?>)
         return str(get_text(_XML_DECL.sub("", html, count=1)))
 
-    return {"html-text": with_html_text, "inscriptis": with_inscriptis}
+    out: dict[str, Callable[[str], str]] = {"html-text": with_html_text, "inscriptis": with_inscriptis}
+    try:
+        import html2text
+
+        def with_html2text(html: str) -> str:
+            conv = html2text.HTML2Text()
+            conv.body_width = 0  # html2text writes Markdown; 0 keeps its own line breaks only
+            return str(conv.handle(html))
+
+        out["html2text"] = with_html2text
+    except ImportError:  # a dev extra: the benchmark skips a converter that is missing
+        pass
+    for tool in ("lynx", "w3m"):
+        if shutil.which(tool):
+            out[tool] = partial(_dump, tool)
+    return out
+
+
+def _dump(tool: str, html: str) -> str:
+    """`lynx -dump` / `w3m -dump` of the page, as UTF-8 (Debian packages lynx, w3m)."""
+    args = {
+        "lynx": ["lynx", "-dump", "-stdin", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+        "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
+    }[tool]
+    try:
+        done = subprocess.run(args, input=html.encode("utf-8"), capture_output=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        return ""
+    return done.stdout.decode("utf-8", errors="replace")
