@@ -130,10 +130,10 @@ def _ingest(
                 work.finish(*in_flight.popleft())
         while in_flight:
             work.finish(*in_flight.popleft())
+        touched, result.story_errors = update_stories(store, result.run_id, pool)
     finally:
         if pool is not None:
             pool.close()
-    touched, result.story_errors = update_stories(store, result.run_id)
     result.stories = sorted(set(touched) | set(store.stories_of(work.new_ids).values()))
 
 
@@ -214,13 +214,17 @@ def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageErro
         yield batch
 
 
-def update_stories(store: Store, run_id: int = 0) -> tuple[list[str], list[StoryError]]:
+def update_stories(
+    store: Store, run_id: int = 0, workers: Workers | None = None
+) -> tuple[list[str], list[StoryError]]:
     """Put every article in no story yet into one, and build every pending story.
 
     One run at a time does this (the store's story lock), and it takes the work as
     the store holds it, so what a killed run or a concurrent one stored is clustered
-    here too. Returns the stories built or tried, and those that failed.
+    here too. Stories are built by the workers (comparison is pure), BATCH at a time,
+    and saved here in order. Returns the stories built or tried, and those that failed.
     """
+    run = workers or Inline()
     errors: list[StoryError] = []
     with store.story_lock():
         new_ids = store.unassigned(run_id if run_id else None)
@@ -234,16 +238,26 @@ def update_stories(store: Store, run_id: int = 0) -> tuple[list[str], list[Story
                 store.assign(assignment, run_id)
                 checkpoint("assigned")
         touched = store.pending()
-        for story_id in touched:
-            try:
-                story = build_story(story_id, store.articles(story=story_id))
-            except Exception as exc:  # this story stays pending, its error recorded
-                errors.append(StoryError(story=story_id, stage="compare", message=_describe(exc)))
-                store.story_failed(run_id, story_id, "compare", _describe(exc))
-                continue
-            store.save_story(story, run_id)
-            checkpoint("story-saved")
+        for start in range(0, len(touched), BATCH):
+            ids = touched[start : start + BATCH]
+            building = [run.submit(_build, (sid, store.articles(story=sid))) for sid in ids]
+            for story_id, future in zip(ids, building, strict=True):
+                story = future.result()
+                if isinstance(story, StoryError):  # this story stays pending, its error recorded
+                    errors.append(story)
+                    store.story_failed(run_id, story_id, "compare", story.message)
+                    continue
+                store.save_story(story, run_id)
+                checkpoint("story-saved")
     return touched, errors
+
+
+def _build(work: tuple[str, list[Article]]) -> Story | StoryError:
+    story_id, articles = work
+    try:
+        return build_story(story_id, articles)
+    except Exception as exc:  # one bad story must not stop the run
+        return StoryError(story=story_id, stage="compare", message=_describe(exc))
 
 
 def assign_stories(store: Store, new_ids: Sequence[str]) -> dict[str, str]:
