@@ -13,7 +13,10 @@ CITY = ent("Marrowby", "GPE")
 
 def test_two_names_of_one_surname_in_one_statement_conflict() -> None:
     a = "Representative Linda Sánchez of California introduced the bridge safety bill in Marrowby on Tuesday."
-    b = "Representative Loretta Sanchez of California introduced the bridge safety bill in Marrowby on Tuesday."
+    b = (
+        "Representative Loretta Sanchez of California introduced the bridge safety bill "
+        "in Marrowby on Tuesday."
+    )
     arts = [
         article("a", a, outlet="Daily Ledger", entities=[LINDA, CITY]),
         article("b", b, outlet="Eastvale Post", entities=[LORETTA, CITY]),
