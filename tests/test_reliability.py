@@ -225,7 +225,8 @@ def test_analyze_reads_many_pages_in_one_process(tmp_path: Path) -> None:
     assert result.exit_code == 1  # the broken line is one failed item; the others are analysed
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [("error" in line) for line in lines] == [False, False, False, True]
-    assert lines[0]["source"].endswith("one.txt") and lines[0]["quotes"][0]["text"] == "We will rebuild,"
+    assert lines[0]["source"].endswith("one.txt")
+    assert lines[0]["quotes"][0]["text"].startswith("We will rebuild")
     assert lines[1]["figures"][0]["value"] == 3000
     assert lines[2]["figures"][0]["value"] == 12
     assert "invalid JSON line" in lines[3]["error"]
