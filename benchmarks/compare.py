@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from compare_examples import score as score_examples  # type: ignore[import-not-found]
 from corroborate.compare import claims as claims_mod
 from corroborate.compare import compare
 from corroborate.language import analyze_article
@@ -30,7 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "compare_gold.json"
 ECB = ROOT.parent / "shared" / "datasets" / "ecbplus" / "ecbplus.jsonl"
 FOLDS = 4
-GRID = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55]
+GRID = [
+    (weight, th)
+    for weight in (0.0, 0.3, 0.5, 0.7)
+    for th in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+]
 
 Span3 = tuple[str, int, int]
 
@@ -88,7 +93,9 @@ def _gold_pairs(groups: Iterable[list[list[object]]]) -> set[tuple[Span3, Span3]
 
 
 def score_align(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type-arg]
-    region, gold = st["region"], _gold_pairs(st["align"])
+    region = st["region"]
+    # Copies of one wire corroborate nothing: pairs within one origin are no corroboration to find.
+    gold = {g for g in _gold_pairs(st["align"]) if story.origins[g[0][0]] != story.origins[g[1][0]]}
     found: set[tuple[Span3, Span3]] = set()
     for c in story.claims:
         evs = [e for e in c.evidence if _in_region(e, region)]
@@ -211,33 +218,51 @@ def _f1(t: Tally) -> float:
 
 
 def cross_validate(gold: list[dict], articles: dict[str, Article]) -> None:  # type: ignore[type-arg]
-    """Choose ALIGN on the training folds' stories, score the held-out fold."""
+    """Choose (VECTOR_WEIGHT, ALIGN) on the training folds' stories, score the held-out fold."""
     folds = [gold[i::FOLDS] for i in range(FOLDS)]
-    held: list[tuple[float, float, float]] = []
-    shipped = claims_mod.ALIGN
+    per_story = {(st["id"], g): _with(g, [st], articles) for st in gold for g in GRID}
+    held: list[tuple[tuple[float, float], float, float, float]] = []
+    shipped = (claims_mod.VECTOR_WEIGHT, claims_mod.ALIGN)
     for k in range(FOLDS):
         train = [s for j, f in enumerate(folds) if j != k for s in f]
-        scores = {th: _f1(_with(th, train, articles)) for th in GRID}
-        best = max(GRID, key=lambda th: (scores[th], -abs(th - shipped)))
-        t = _with(best, folds[k], articles)
+
+        def pooled(g: tuple[float, float], stories: list[dict]) -> Tally:  # type: ignore[type-arg]
+            t = Tally()
+            for st in stories:
+                t.update(per_story[(st["id"], g)])
+            return t
+
+        best = max(GRID, key=lambda g: (_f1(pooled(g, train)), -abs(g[1] - shipped[1]), -g[0]))
+        t = pooled(best, folds[k])
         p, r = t.pr("align")
-        held.append((best, p, r))
+        sp, _ = t.pr("single")
+        held.append((best, p, r, sp))
         print(
-            f"fold {k}: ALIGN {best:.2f} chosen on {len(train)} stories; held-out align P {p:.3f} R {r:.3f}"
+            f"fold {k}: vectors {best[0]:.1f}, ALIGN {best[1]:.2f} chosen on {len(train)} stories; "
+            f"held-out align P {p:.3f} R {r:.3f}, single-source right {sp:.3f}"
         )
-    for i, name in ((1, "precision"), (2, "recall")):
+    for i, name in ((1, "align precision"), (2, "align recall"), (3, "single-source right")):
         xs = [h[i] for h in held]
-        print(f"align {name} over folds: {statistics.mean(xs):.3f} ± {statistics.pstdev(xs):.3f}")
-    print("thresholds chosen:", [h[0] for h in held])
+        print(f"{name} over folds: {statistics.mean(xs):.3f} ± {statistics.pstdev(xs):.3f}")
+    print("chosen (vector weight, ALIGN):", [h[0] for h in held])
+    for g in [shipped, *sorted({h[0] for h in held})]:
+        t = Tally()
+        for st in gold:
+            t.update(per_story[(st["id"], g)]) if g in GRID else t.update(_with(g, [st], articles))
+        p, r = t.pr("align")
+        print(
+            f"all stories at {g}: align P {p:.3f} R {r:.3f} F1 {_f1(t):.3f}, "
+            f"single-source right {t.pr('single')[0]:.3f}"
+        )
 
 
-def _with(threshold: float, stories: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
-    old = claims_mod.ALIGN
-    claims_mod.ALIGN = threshold
+def _with(setting: tuple[float, float], stories: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
+    old = (claims_mod.VECTOR_WEIGHT, claims_mod.ALIGN)
+    claims_mod.VECTOR_WEIGHT, claims_mod.ALIGN = setting
     try:
         return evaluate(stories, articles)
     finally:
-        claims_mod.ALIGN = old
+        claims_mod.VECTOR_WEIGHT, claims_mod.ALIGN = old
 
 
 def main() -> int:
@@ -260,6 +285,16 @@ def main() -> int:
         n = t[kind + ":tp"] + t[kind + ":fp"]
         print(f"{label:48s} P {p:.3f} ({n} judged)  R {r:.3f} ({t[kind + ':found']}/{t[kind + ':gold']})")
     print(f"numbers that are no figures, compared anyway: {t['notfigure:fp']} of {t['notfigure:gold']}")
+    ex = Tally()
+    score_examples(ex)
+    for kind, label in [
+        ("ex_figure", "examples: figure pairs one quantity"),
+        ("ex_verdict", "examples: group verdicts"),
+    ]:
+        p, r = ex.pr(kind)
+        n = ex[kind + ":tp"] + ex[kind + ":fp"]
+        print(f"{label:48s} P {p:.3f} ({n} judged)  R {r:.3f} ({ex[kind + ':found']}/{ex[kind + ':gold']})")
+    print(f"examples: different quantities compared anyway: {ex['ex_notsame:fp']} of {ex['ex_notsame:gold']}")
     print(f"conflicts found (gold has none in these stories): {t['conflict:fp']}")
     cross_validate(gold, articles)
     return 0

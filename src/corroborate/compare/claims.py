@@ -15,13 +15,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
 from corroborate.compare.entities import EntityMap
+from corroborate.compare.vectors import embed
 from corroborate.model import Article, Claim, Span
 from corroborate.terms import is_content, iter_words, normal_token
 
-ALIGN = 0.4
+ALIGN = 0.3
 MIN_SHARED = 3
+# Sentence vectors' share of the alignment score, and the shared words still needed with them;
+# chosen by cross-validation over the annotated stories (benchmarks/compare.md).
+VECTOR_WEIGHT = 0.3
+VECTOR_MIN_SHARED = 1
+CENTRE = True
+CENTRE_PRIOR = 10
 MIN_TOKENS = 4
 # A token in more sentences than this is too common to propose candidate pairs (still scored).
 MAX_POSTING = 400
@@ -163,10 +172,12 @@ def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
     return {t: math.log(1.0 + n / c) for t, c in df.items()}
 
 
-def similarity(a: frozenset[str], b: frozenset[str], w: dict[str, float]) -> float:
+def similarity(
+    a: frozenset[str], b: frozenset[str], w: dict[str, float], min_shared: int = MIN_SHARED
+) -> float:
     """Mean of the weighted overlap coefficient and the weighted Dice coefficient."""
     shared = a & b
-    if len(shared) < MIN_SHARED:
+    if len(shared) < min_shared or not shared:
         return 0.0
     ws, wa, wb = (sum(w[t] for t in x) for x in (shared, a, b))
     return 0.5 * (ws / min(wa, wb) + 2 * ws / (wa + wb))
@@ -177,8 +188,24 @@ def numbers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not (a & b))
 
 
+def _score(a: Sentence, b: Sentence, w: dict[str, float], cosine: float | None) -> float:
+    """Shared words (of the sentences or any of their clauses), blended with the sentence vectors' cosine.
+
+    With vectors, fewer shared words are needed: the same fact in other words shares
+    its names and numbers but not its verbs.
+    """
+    pairs = [(x, y) for x in (a.tokens, *a.clauses) for y in (b.tokens, *b.clauses)]
+    if cosine is None:
+        return max(similarity(x, y, w) for x, y in pairs)
+    words = max(similarity(x, y, w, VECTOR_MIN_SHARED) for x, y in pairs)
+    return (1 - VECTOR_WEIGHT) * words + VECTOR_WEIGHT * cosine
+
+
 def align(
-    sentences: Sequence[Sentence], w: dict[str, float], near: dict[int, tuple[float, int]] | None = None
+    sentences: Sequence[Sentence],
+    w: dict[str, float],
+    near: dict[int, tuple[float, int]] | None = None,
+    vectors: np.ndarray | None = None,
 ) -> dict[tuple[int, int], float]:
     """For each sentence, its best match in every other article: {(i, j): score}, i < j.
 
@@ -203,9 +230,7 @@ def align(
                 s.speakers and other.speakers and not s.speakers & other.speakers
             ):
                 continue
-            score = max(
-                similarity(x, y, w) for x in (s.tokens, *s.clauses) for y in (other.tokens, *other.clauses)
-            )
+            score = _score(s, other, w, None if vectors is None else float(vectors[i] @ vectors[j]))
             if near is not None and other.origin != s.origin and score > near.get(i, (0.0, -1))[0]:
                 near[i] = (score, j)
             if score >= ALIGN and score > best.get(other.article, (0.0, -1))[0]:
@@ -215,11 +240,27 @@ def align(
     return edges
 
 
+def _vectors(ctx: StoryContext, sentences: Sequence[Sentence]) -> np.ndarray | None:
+    if len({s.article for s in sentences}) < 2:
+        return None  # nothing to align: do not load the model for a one-article story
+    v = embed([ctx.by_id(s.article).text[s.span.start : s.span.end] for s in sentences])
+    if v is None or not CENTRE:
+        return v
+    # Every sentence of a story is about its topic: taking the story's mean out leaves what each says.
+    # A mean of a few sentences is mostly those sentences themselves (two become opposite), so it is
+    # taken out in proportion to how many sentences it stands on.
+    n = len(v)
+    v = v - (n / (n + CENTRE_PRIOR)) * v.mean(axis=0, keepdims=True)
+    out: np.ndarray = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    return out
+
+
 def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
     sentences = collect_sentences(ctx, entities)
     w = _weights(sentences)
     near: dict[int, tuple[float, int]] = {}
-    edges = align(sentences, w, near)
+    vectors = _vectors(ctx, sentences) if VECTOR_WEIGHT > 0 else None
+    edges = align(sentences, w, near, vectors)
     parent = list(range(len(sentences)))
 
     def find(i: int) -> int:
@@ -270,9 +311,9 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
     return [c for _, c in sorted(claims, key=lambda x: x[0])]
 
 
-# A single-source statement whose nearest statement in another outlet scores this much may be
-# the same fact in other words: shown as weak.
-WEAK_SINGLE = 0.25
+# A single-source statement whose nearest statement in another outlet scores this share of ALIGN
+# may be the same fact in other words: its why names that statement.
+WEAK_SINGLE = 0.6
 
 
 def _grounds(
@@ -292,11 +333,13 @@ def _grounds(
         shared = sorted(sentences[i].tokens & sentences[j].tokens, key=lambda t: (-w[t], t))[:6]
         named = [(entities.name(t[1:]) or t[1:]) if t.startswith("@") else t for t in shared]
         mean = sum(score for _, score in inside) / len(inside)
-        return round(min(1.0, mean), 2), "aligned on " + ", ".join(named)
+        # At ALIGN the alignment is a coin toss (0.5); a full match is certain.
+        confidence = 0.5 + 0.5 * (mean - ALIGN) / (1 - ALIGN)
+        return round(min(1.0, max(0.0, confidence)), 2), "aligned on " + ", ".join(named)
     score, j = max((near.get(i, (0.0, -1)) for i in members), default=(0.0, -1))
     # How close the nearest miss came to aligning: at ALIGN it would have been corroboration.
     confidence = round(max(0.0, 1.0 - score / ALIGN), 2)
-    if j < 0 or score < WEAK_SINGLE:
+    if j < 0 or score < WEAK_SINGLE * ALIGN:
         return confidence, "no statement of another outlet shares its words"
     other = sentences[j]
     article = ctx.by_id(other.article)

@@ -60,7 +60,8 @@ def _numbers(article: Article, ev: Evidence) -> dict[str, str]:
 
 
 def _number_conflict(ctx: StoryContext, claim: Claim) -> Conflict | None:
-    if not claim.differs:
+    """One value against one value of the same kind (a year against a year, a count against a count)."""
+    if not claim.differs or claim.confidence < MIN_CONFIDENCE:
         return None
     agreeing = [e for e in claim.evidence if e.article not in claim.differs]
     differing = [e for e in claim.evidence if e.article in claim.differs]
@@ -70,9 +71,10 @@ def _number_conflict(ctx: StoryContext, claim: Claim) -> Conflict | None:
     na, nb = _numbers(ctx.by_id(a.article), a), _numbers(ctx.by_id(b.article), b)
     only_a = [na[k] for k in na if k not in nb]
     only_b = [nb[k] for k in nb if k not in na]
-    if not only_a or not only_b:
-        return None
-    years = all(k.startswith("y") for k in [*na, *nb] if k not in na or k not in nb)
+    differing = [k for k in na if k not in nb] + [k for k in nb if k not in na]
+    if len(only_a) != 1 or len(only_b) != 1 or len({k.startswith("y") for k in differing}) != 1:
+        return None  # several numbers each, or a year against a count: not one slot
+    years = differing[0].startswith("y")
     return Conflict(
         kind="year" if years else "number",
         slot="the year" if years else "the number stated",
@@ -82,6 +84,15 @@ def _number_conflict(ctx: StoryContext, claim: Claim) -> Conflict | None:
         why=f"the statements align ({claim.why}) but state {', '.join(only_a)} against {', '.join(only_b)}",
         confidence=round(min(claim.confidence, 0.9), 2),
     )
+
+
+# Alignments below this confidence are shown as weak; a conflict read from one would be a guess.
+MIN_CONFIDENCE = 0.6
+# Words before a surname that are no first name: "Trooper Hakim" is Bill Hakim.
+_TITLE_WORDS = """mr mrs ms miss dr prof sir dame lord lady rep sen gov pres gen col capt lt sgt cpl pvt adm
+    cmdr trooper officer detective deputy sheriff judge justice mayor minister president senator
+    representative governor chief captain lieutenant sergeant general colonel father rev bishop coach"""
+_TITLES = frozenset(_TITLE_WORDS.split())
 
 
 def _fold(name: str) -> str:
@@ -99,9 +110,19 @@ def _people(article: Article, ev: Evidence) -> dict[str, str]:
     }
 
 
+def _two_people(a: str, b: str) -> bool:
+    """Two full names (folded) of one surname with different first names, neither a title."""
+    fa, fb = a.split(), b.split()
+    if fa[-1] != fb[-1] or fa[0] == fb[0] or fa[0] in _TITLES or fb[0] in _TITLES:
+        return False
+    return not (fa[0].startswith(fb[0]) or fb[0].startswith(fa[0]))  # "Bill" and "William" stay a risk
+
+
 def _name_conflicts(ctx: StoryContext, claim: Claim) -> list[Conflict]:
     """Two full names of one surname in one aligned statement of different articles."""
     out: list[Conflict] = []
+    if claim.confidence < MIN_CONFIDENCE:
+        return out
     evs = claim.evidence
     for i, x in enumerate(evs):
         for y in evs[i + 1 :]:
@@ -111,7 +132,7 @@ def _name_conflicts(ctx: StoryContext, claim: Claim) -> list[Conflict]:
             px, py = _people(ctx.by_id(x.article), x), _people(ctx.by_id(y.article), y)
             for kx, nx in px.items():
                 for ky, ny in py.items():
-                    if kx != ky and kx.split()[-1] == ky.split()[-1] and kx.split()[0] != ky.split()[0]:
+                    if _two_people(kx, ky):
                         out.append(
                             Conflict(
                                 kind="name",

@@ -34,7 +34,7 @@ APPROX = 0.1
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\b[^.;:]{0,40}$")
 
 
-_DURATION_WORDS = "second minute hour day week month year decade century"
+_DURATION_WORDS = "second minute hour day night week weekend month year decade century season term"
 _DURATIONS = frozenset(stem(w) for w in _DURATION_WORDS.split())
 # Units that only say "a count of": "12 people" and "12" with no unit are the same figure.
 _COUNT_UNITS = frozenset({"", "people", "person", "persons", "individuals"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found, assemble
+from corroborate.extract.authors import person_bylines
 from corroborate.extract.template import TemplateIndex
 from corroborate.extract.text import classify_text, text_blocks
 from corroborate.model import Article, Page
@@ -36,7 +37,8 @@ def extract(page: Page) -> Article:
     except Exception as err:
         # A parser choking on hostile markup is one bad page, never the end of the run.
         raise ExtractError(f"cannot parse page: {type(err).__name__}: {err}") from err
-    return assemble(page, blocks, found)
+    article = assemble(page, blocks, found)
+    return article.model_copy(update={"authors": person_bylines(article.authors, article.outlet)})
 
 
 def extract_many(pages: Iterable[Page], index: TemplateIndex | None = None) -> list[Article | ExtractError]:
