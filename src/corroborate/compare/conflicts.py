@@ -71,10 +71,10 @@ def _number_conflict(ctx: StoryContext, claim: Claim) -> Conflict | None:
     na, nb = _numbers(ctx.by_id(a.article), a), _numbers(ctx.by_id(b.article), b)
     only_a = [na[k] for k in na if k not in nb]
     only_b = [nb[k] for k in nb if k not in na]
-    differing = [k for k in na if k not in nb] + [k for k in nb if k not in na]
-    if len(only_a) != 1 or len(only_b) != 1 or len({k.startswith("y") for k in differing}) != 1:
+    keys = [k for k in na if k not in nb] + [k for k in nb if k not in na]
+    if len(only_a) != 1 or len(only_b) != 1 or len({k.startswith("y") for k in keys}) != 1:
         return None  # several numbers each, or a year against a count: not one slot
-    years = differing[0].startswith("y")
+    years = keys[0].startswith("y")
     return Conflict(
         kind="year" if years else "number",
         slot="the year" if years else "the number stated",
