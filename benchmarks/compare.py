@@ -265,6 +265,12 @@ def _with(setting: tuple[float, float], stories: list[dict], articles: dict[str,
         claims_mod.VECTOR_WEIGHT, claims_mod.ALIGN = old
 
 
+def print_kind(t: Tally, kind: str, label: str) -> None:
+    p, r = t.pr(kind)
+    n = t[kind + ":tp"] + t[kind + ":fp"]
+    print(f"{label:48s} P {p:.3f} ({n} judged)  R {r:.3f} ({t[kind + ':found']}/{t[kind + ':gold']})")
+
+
 def main() -> int:
     if not ECB.is_file():
         print(f"{ECB} is not here", file=sys.stderr)
@@ -281,9 +287,7 @@ def main() -> int:
         ("altered", "altered-quote flag right (of linked gold quotes)"),
         ("speaker", "quote speaker right (of linked gold quotes)"),
     ]:
-        p, r = t.pr(kind)
-        n = t[kind + ":tp"] + t[kind + ":fp"]
-        print(f"{label:48s} P {p:.3f} ({n} judged)  R {r:.3f} ({t[kind + ':found']}/{t[kind + ':gold']})")
+        print_kind(t, kind, label)
     print(f"numbers that are no figures, compared anyway: {t['notfigure:fp']} of {t['notfigure:gold']}")
     ex = Tally()
     score_examples(ex)
@@ -291,9 +295,7 @@ def main() -> int:
         ("ex_figure", "examples: figure pairs one quantity"),
         ("ex_verdict", "examples: group verdicts"),
     ]:
-        p, r = ex.pr(kind)
-        n = ex[kind + ":tp"] + ex[kind + ":fp"]
-        print(f"{label:48s} P {p:.3f} ({n} judged)  R {r:.3f} ({ex[kind + ':found']}/{ex[kind + ':gold']})")
+        print_kind(ex, kind, label)
     print(f"examples: different quantities compared anyway: {ex['ex_notsame:fp']} of {ex['ex_notsame:gold']}")
     print(f"conflicts found (gold has none in these stories): {t['conflict:fp']}")
     cross_validate(gold, articles)

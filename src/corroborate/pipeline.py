@@ -13,7 +13,6 @@ is completed by the next.
 from __future__ import annotations
 
 import math
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -122,8 +121,8 @@ def _ingest(
     try:
         for batch in _batches(pages):
             todo = work.new_pages(batch)
-            if pool is None and len(batch) == BATCH and (dask or (workers or os.cpu_count() or 1) > 1):
-                pool = workers_for(workers, dask)
+            if pool is None and len(batch) == BATCH:
+                pool = workers_for(workers, dask)  # Inline when there is one core to use
             run = pool or inline
             in_flight.append((todo, [run.submit(extract_page, page) for page in todo], run))
             if len(in_flight) > 1:
@@ -141,10 +140,10 @@ class _Batches:
     """The run's side of the batches: what is new, the site templates, and storing each page."""
 
     def __init__(self, store: Store, result: RunResult, progress: Progress | None) -> None:
-        self.store, self.result, self.progress = store, result, progress
-        # Learns each site's template (lines its pages all carry) across the run's batches.
         from corroborate.extract.template import TemplateIndex
 
+        self.store, self.result, self.progress = store, result, progress
+        # Learns each site's template (lines its pages all carry) across the run's batches.
         self.templates = TemplateIndex()
         self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one
         self.new_ids: list[str] = []

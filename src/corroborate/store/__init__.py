@@ -74,6 +74,13 @@ def _column(value: str | None) -> str | None:
     return value.replace("\x00", "\ufffd") if value else value
 
 
+def _slices(ids: Collection[str], size: int = 500) -> Iterator[list[str]]:
+    """Ids a slice at a time: a database takes only so many values in one query."""
+    wanted = list(ids)
+    for i in range(0, len(wanted), size):
+        yield wanted[i : i + size]
+
+
 def _migrate(conn: Connection) -> int:
     serialised(conn)
     return schema.migrate(conn)
@@ -210,21 +217,12 @@ class Store:
         with self.engine.connect() as conn:
             return [Article.model_validate_json(row.data) for row in conn.execute(query)]
 
-    def published_dates(self, ids: Sequence[str]) -> list[datetime | None]:
-        """When each of these articles was published, without reading the articles themselves."""
-        query = select(articles.c.published).where(articles.c.id.in_(list(ids)))
-        with self.engine.connect() as conn:
-            return [row.published for row in conn.execute(query)]
-
     def publication(self, ids: Sequence[str]) -> dict[str, datetime | None]:
         """When each of these articles was published, by id, without reading the articles."""
         found: dict[str, datetime | None] = {}
-        wanted = list(ids)
         with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
-                query = select(articles.c.id, articles.c.published).where(
-                    articles.c.id.in_(wanted[i : i + 500])
-                )
+            for some in _slices(ids):
+                query = select(articles.c.id, articles.c.published).where(articles.c.id.in_(some))
                 found.update({row.id: row.published for row in conn.execute(query)})
         return found
 
@@ -237,11 +235,10 @@ class Store:
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         """Article id -> story id, for those of these articles that are in a story."""
         found: dict[str, str] = {}
-        wanted = list(ids)
         with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
+            for some in _slices(ids):
                 query = select(articles.c.id, articles.c.story_id).where(
-                    articles.c.id.in_(wanted[i : i + 500]), articles.c.story_id.is_not(None)
+                    articles.c.id.in_(some), articles.c.story_id.is_not(None)
                 )
                 found.update({row.id: row.story_id for row in conn.execute(query)})
         return found
@@ -401,9 +398,7 @@ class Store:
         if ids is None:
             queries = [query]
         else:
-            # In slices: a database takes only so many values in one query.
-            wanted = sorted(ids)
-            queries = [query.where(stories.c.id.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
+            queries = [query.where(stories.c.id.in_(some)) for some in _slices(sorted(ids))]
         with self.engine.connect() as conn:
             for each in queries:
                 for row in conn.execute(each).all():
