@@ -223,7 +223,7 @@ def _assess(group: _Group) -> tuple[bool, str, float]:
     return False, "the same words, trimmed or elided in some outlets", round(max(score, 0.8), 2)
 
 
-def _attribution(ctx: StoryContext, article: Article, q: Quote) -> Evidence | None:
+def attribution(ctx: StoryContext, article: Article, q: Quote) -> Evidence | None:
     """The sentence that names the speaker: the speaker's own, or where a pronoun's person was named."""
     at = q.speaker_span.start if q.speaker_span else None
     if q.speaker and q.speaker.strip().lower() in _PRONOUNS and q.speaker_entity and article.analysis:
@@ -243,7 +243,7 @@ def group_quotes(ctx: StoryContext, entities: EntityMap) -> list[SharedQuote]:
             why += "; outlets name different speakers: " + ", ".join(names)
         evs = [evidence(ctx.by_id(m.article), q.start, q.end) for m in g.members for q in m.pieces]
         attributions = [
-            ev for m in g.members if (ev := _attribution(ctx, ctx.by_id(m.article), m.pieces[0])) is not None
+            ev for m in g.members if (ev := attribution(ctx, ctx.by_id(m.article), m.pieces[0])) is not None
         ]
         articles = list(dict.fromkeys(m.article for m in g.members))
         first = g.members[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,10 +14,8 @@ from corroborate.compare.claims import MAX_SINGLE_SOURCE
 from corroborate.isodates import date_bounds
 from corroborate.model import (
     Article,
-    Claim,
     Evidence,
     Figure,
-    FigureComparison,
     FigureReport,
     Quote,
     Story,
@@ -35,6 +32,7 @@ from corroborate.views.highlight import (
     format_time,
     safe_href,
 )
+from corroborate.views.story_parts import Attributions, cell_state, claim_group, framings, odd_values, same
 from corroborate.wording import figure_in_words
 
 # Findings below this confidence are shown as weak, with why they were made.
@@ -94,6 +92,13 @@ class QuoteItem:
     kind_key: str
     sources: list[Link]
     identical: bool = True
+    # Beside each quote, the sentence that names its speaker, one per article.
+    named_in: list[Link] = field(default_factory=list)
+    altered: bool = False
+    speakers_differ: bool = False
+    speakers: list[str] = field(default_factory=list)
+    why: str = ""
+    confidence: float = 1.0
 
     @property
     def kind(self) -> str:
@@ -114,16 +119,6 @@ class ArticleView:
     paragraphs: list[Markup] = field(default_factory=list)
 
 
-def _cell_state(article: str, carried: Sequence[str], differs: Sequence[str]) -> str:
-    if article in differs:
-        return "differs"
-    return "yes" if article in carried else "no"
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return (a or "").strip().casefold() == (b or "").strip().casefold()
-
-
 class _StoryPage:
     """Everything the story template shows, every finding linked to marked text."""
 
@@ -136,11 +131,12 @@ class _StoryPage:
         self.names.update({e.key: e.name for e in story.entities})
         for n, art in enumerate(story.articles, 1):
             origin = story.origins.get(art.id) or art.origin or outlet_of(art)
-            via = art.origin if art.origin and not _same(art.origin, art.outlet) else None
+            via = art.origin if art.origin and not same(art.origin, art.outlet) else None
             col = Column(keys[art.id], f"A{n}", outlet_of(art), via, origin)
             self.articles[art.id] = ArticleView(col, art, safe_href(art.url))
             self.marks[art.id] = ArticleMarks(col.key, art.text)
         self.columns = [v.column for v in self.articles.values()]
+        self.attributions = Attributions(story)
 
     def speaker(self, speaker: str | None, key: str | None = None) -> str:
         return self.names.get(key or "") or self.names.get(speaker or "") or speaker or "Unattributed"
@@ -174,9 +170,11 @@ class _StoryPage:
             for f in art.analysis.figures if art.analysis else []:
                 self.mark(art.id, f.start, f.end, "figure", self.figure_title(f))
         quotes = self.quotes(article_quotes)
+        framing = self.framing()
         ctx: dict[str, object] = {
             "story": self.story,
             "columns": self.columns,
+            "framing": framing,
             "claims": self.claims(),
             "single_cap": MAX_SINGLE_SOURCE,
             "weak_below": WEAK_BELOW,
@@ -202,7 +200,7 @@ class _StoryPage:
             by_article = {ev.article: ln for ev, ln in zip(claim.evidence, links, strict=True)}
             # Three states per article: carries the claim, carries it with other numbers, or not at all.
             cells = [
-                (_cell_state(aid, claim.articles, claim.differs), by_article.get(aid), view.column)
+                (cell_state(aid, claim.articles, claim.differs), by_article.get(aid), view.column)
                 for aid, view in self.articles.items()
             ]
             # The claim's own link goes to a sentence that agrees, not to one that differs.
@@ -216,7 +214,7 @@ class _StoryPage:
                     "href": first,
                     "cells": cells,
                     "origins": sorted(set(claim.origins)),
-                    "group": _claim_group(claim),
+                    "group": claim_group(claim),
                 }
             )
         return rows
@@ -224,7 +222,7 @@ class _StoryPage:
     def figures(self) -> list[dict[str, object]]:
         out: list[dict[str, object]] = []
         for comp in self.story.figures:
-            odd = _odd_values(comp) if comp.verdict != "agree" else set()
+            odd = odd_values(comp) if comp.verdict != "agree" else set()
             reports = []
             for rep in comp.reports:
                 view = self.articles.get(rep.article)
@@ -235,7 +233,7 @@ class _StoryPage:
                         "value": figure_in_words(rep.value, rep.bound, rep.high, rep.unit),
                         "speaker": self.speaker(rep.speaker) if rep.speaker else "—",
                         "outlet": rep.outlet or (view.column.outlet if view else "—"),
-                        "via": rep.origin if not _same(rep.origin, rep.outlet) else None,
+                        "via": rep.origin if not same(rep.origin, rep.outlet) else None,
                         "number": view.column.number if view else "",
                         "as_of": rep.as_of,
                         "href": href,
@@ -260,16 +258,39 @@ class _StoryPage:
                         covered.add((ev.article, q.start, q.end))
                         kind = kind or q.kind
             links = [self.link(ev, f"quote: {self.speaker(shared.speaker)}") for ev in shared.evidence]
-            item = QuoteItem(shared.text, kind or "quote", links, shared.identical)
+            named = [self.link(ev, "names the speaker") for ev in shared.attributions]
+            item = QuoteItem(
+                shared.text,
+                kind or "quote",
+                links,
+                shared.identical,
+                named,
+                shared.altered,
+                shared.speakers_differ,
+                [self.speaker(n) for n in shared.speakers],
+                shared.why,
+                shared.confidence,
+            )
             groups.setdefault(self.speaker(shared.speaker), []).append(item)
         for aid, found in article_quotes.items():
             for q, href in found:
                 if (aid, q.start, q.end) not in covered:
                     col = self.articles[aid].column
                     link = Link(f"{col.number} {col.outlet}", href, q.text)
-                    item = QuoteItem(q.text, q.kind, [link])
+                    said = self.attributions.of(self.articles[aid].article, q)
+                    named = [self.link(said, "names the speaker")] if said else []
+                    item = QuoteItem(q.text, q.kind, [link], named_in=named)
                     groups.setdefault(self.speaker(q.speaker, q.speaker_entity), []).append(item)
         return sorted(groups.items(), key=lambda g: (g[0] == "Unattributed", -len(g[1]), g[0].casefold()))
+
+    def framing(self) -> list[dict[str, object]]:
+        """Each outlet's headline and lead side by side: how each framed the event."""
+        out: list[dict[str, object]] = []
+        for f in framings(self.story):
+            view = self.articles[f.article]
+            lead = self.link(f.lead, "lead") if f.lead else None
+            out.append({"column": view.column, "headline": f.headline, "lead": lead})
+        return out
 
     def timeline(self) -> list[TimelineDate]:
         """Events in date order, those with the same date under one heading."""
@@ -278,22 +299,6 @@ class _StoryPage:
             sources = [self.link(ev, f"dated {format_date(e.date)}") for ev in e.evidence]
             dates.setdefault(e.date, TimelineDate(e.date)).entries.append((e, sources))
         return list(dates.values())
-
-
-def _odd_values(comp: FigureComparison) -> set[tuple[float, float | None]]:
-    """The values to mark as differing: all but the one most reports give, or all when none leads."""
-    counts = Counter((rep.value, rep.high) for rep in comp.reports)
-    ranked = counts.most_common()
-    if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
-        return {value for value, _ in ranked[1:]}
-    return set(counts) if len(counts) > 1 else set()
-
-
-def _claim_group(claim: Claim) -> str:
-    if claim.corroborated:
-        return "corroborated"
-    # One origin says it and another says it with other numbers: disputed, not single-source.
-    return "disputed" if claim.differs else "single"
 
 
 def summary(story: Story) -> dict[str, object]:
