@@ -7,28 +7,30 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from corroborate import __version__
-from corroborate.doctor import diagnose
-from corroborate.extract import ExtractError, extract
-from corroborate.fetch import run as web
-from corroborate.language import analyze
-from corroborate.model import Page, PageError, story_schema
-from corroborate.pipeline import ingest
+from corroborate.options import (
+    DEFAULT_DB,
+    AllowHostOption,
+    DbOption,
+    FeedOption,
+    SinceOption,
+    SitemapOption,
+    UrlsOption,
+    WarcOutOption,
+)
 from corroborate.serve import command as desk
-from corroborate.sources import read_pages
-from corroborate.store import DEFAULT_DB, Store
-from corroborate.store.desk import Desk
-from corroborate.summaries import STORY_FILES
-from corroborate.views import export as exporting
-from corroborate.views.output import write_output
-from corroborate.views.summary import errors_table, stories_table, story_errors_table, story_view
 from corroborate.watch import watch
+
+if TYPE_CHECKING:
+    from corroborate.model import Page, PageError
+
+# Each command imports the stages, the store and the views it uses when it runs, so
+# `corroborate --help`, `schema` or `show` do not load the models and the HTTP client.
 
 # Exit status: 0 all well; 1 some items (pages, stories) failed, each recorded; 2 usage (typer's own).
 EXIT_SOME_FAILED = 1
@@ -41,13 +43,6 @@ app = typer.Typer(
 )
 console = Console()
 err = Console(stderr=True)
-
-DbOption = Annotated[
-    str,
-    typer.Option(
-        "--db", envvar="CORROBORATE_DB", help="SQLite file path, or a SQLAlchemy URL (postgresql://...)."
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -91,14 +86,23 @@ def run(
         bool,
         typer.Option("--all-pages", help="Write every story file and page again, not only the changed ones."),
     ] = False,
-    urls: web.UrlsOption = None,
-    feed: web.FeedOption = None,
-    sitemap: web.SitemapOption = None,
-    since: web.SinceOption = None,
-    allow_host: web.AllowHostOption = None,
-    warc_out: web.WarcOutOption = None,
+    urls: UrlsOption = None,
+    feed: FeedOption = None,
+    sitemap: SitemapOption = None,
+    since: SinceOption = None,
+    allow_host: AllowHostOption = None,
+    warc_out: WarcOutOption = None,
 ) -> None:
     """Read pages, build or grow stories, store them, and write the story files."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from corroborate.fetch import run as web
+    from corroborate.pipeline import ingest
+    from corroborate.store import Store
+    from corroborate.summaries import STORY_FILES
+    from corroborate.views.output import write_output
+    from corroborate.views.summary import errors_table, stories_table, story_errors_table
+
     started = time.perf_counter()
     with Store(db) as store:
         fetching = web.plan(store, inputs, urls, feed, sitemap, since, allow_host, warc_out)
@@ -162,6 +166,10 @@ def extract_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The clean text and metadata of each page, and what was removed."""
+    from corroborate.extract import ExtractError, extract
+    from corroborate.model import PageError
+    from corroborate.sources import read_pages
+
     results: list[dict[str, object]] = []
     for item in read_pages(inputs, stdin=sys.stdin.buffer):
         if isinstance(item, PageError):
@@ -209,6 +217,8 @@ def analyze_command(
     --text, into the text exactly as given). A page that cannot be read or analysed
     gets a line {"source", "error"} and the rest go on; the exit status is then 1.
     """
+    from corroborate.sources import read_pages
+
     failed = False
     for item in read_pages(inputs, stdin=sys.stdin.buffer):
         record = analyze_record(item, text, published)
@@ -222,6 +232,10 @@ def analyze_command(
 
 def analyze_record(item: Page | PageError, as_text: bool, published: datetime | None) -> dict[str, Any]:
     """One line of `analyze`: the page's analysis (with its text unless given as text), or its error."""
+    from corroborate.extract import ExtractError, extract
+    from corroborate.language import analyze
+    from corroborate.model import PageError
+
     if isinstance(item, PageError):
         return {"source": item.source, "error": item.message}
     try:
@@ -249,6 +263,9 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print the story file as JSON.")] = False,
 ) -> None:
     """One story: articles, corroborated and single-source claims, figures, timeline."""
+    from corroborate.store import Store
+    from corroborate.views.summary import story_view
+
     with Store(db) as store:
         found = store.story(story)
         if found is None:
@@ -269,6 +286,10 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")] = None,
 ) -> None:
     """Export every story in the store."""
+    from corroborate.store import Store
+    from corroborate.store.desk import Desk
+    from corroborate.views import export as exporting
+
     if as_json == as_csv:
         err.print("choose one of --json or --csv")
         raise typer.Exit(2)
@@ -297,6 +318,9 @@ def doctor(
 
     Says what the next `corroborate run` repairs. Exit status 0 when all is well, 1 otherwise.
     """
+    from corroborate.doctor import diagnose
+    from corroborate.store import Store
+
     with Store(db) as store:
         findings = diagnose(store, out)
     for finding in findings:
@@ -312,6 +336,8 @@ def doctor(
 @app.command()
 def schema() -> None:
     """Print the JSON schema of the story file."""
+    from corroborate.model import story_schema
+
     print(json.dumps(story_schema(), indent=2))
 
 

@@ -14,11 +14,13 @@ import json
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import tldextract
-
 from corroborate.model import Article
+
+if TYPE_CHECKING:
+    import tldextract
 
 _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
@@ -27,6 +29,8 @@ _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 def _extractor() -> tldextract.TLDExtract:
     # The bundled snapshot only: no download (suffix_list_urls=()), no cache written (cache_dir=None).
     # Private suffixes (blogspot.com) kept, so each blog is its own publisher.
+    import tldextract  # loaded on first use: it brings requests along, which most commands never need
+
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 

@@ -13,19 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from corroborate.fetch.archive import FetchLog
-from corroborate.fetch.run import AllowHostOption, FeedOption, SitemapOption
-from corroborate.fetch.versions import Version, attach_versions, record_versions
-from corroborate.fetch.web import WebInputs, WebReport, fetch_web, read_url_file
-from corroborate.model import PageError
-from corroborate.pipeline import ingest
-from corroborate.store import DEFAULT_DB, Store
-from corroborate.views.output import write_output
+from corroborate.options import DEFAULT_DB, AllowHostOption, FeedOption, SitemapOption
+
+if TYPE_CHECKING:  # the store, the HTTP client and the stages load when a watch starts, not with the CLI
+    from corroborate.fetch.versions import Version
+    from corroborate.fetch.web import WebInputs, WebReport
+    from corroborate.model import PageError
+    from corroborate.store import Store
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -67,12 +66,19 @@ class Poll:
 
 class Watcher:
     def __init__(self, store: Store, web: WebInputs, out: Path | None) -> None:
+        from corroborate.fetch.archive import FetchLog
+
         self.store, self.web, self.out = store, web, out
         self.log = FetchLog(store.engine)
         self.polls = 0
 
     def poll(self) -> Poll:
         """Fetch the listings and what they list, ingest it, record versions, write the changed stories."""
+        from corroborate.fetch.versions import attach_versions, record_versions
+        from corroborate.fetch.web import fetch_web
+        from corroborate.pipeline import ingest
+        from corroborate.views.output import write_output
+
         self.polls += 1
         started = datetime.now(UTC)
         pages, report = fetch_web(self.log, self.web)
@@ -140,6 +146,9 @@ def watch(
     allow_host: AllowHostOption = None,
 ) -> None:
     """Follow feeds and sitemaps: fetch new and changed articles, update their stories, say what changed."""
+    from corroborate.fetch.web import WebInputs, read_url_file
+    from corroborate.store import Store
+
     console = Console()
     interval = parse_interval(every)
     listed: list[str] = list(feed or [])

@@ -11,9 +11,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, BinaryIO
-
-import typer
+from typing import BinaryIO
 
 from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.versions import Version, attach_versions, record_versions
@@ -23,33 +21,6 @@ from corroborate.model import Page, PageError
 from corroborate.pipeline import RunResult
 from corroborate.sources import read_pages, split_inputs
 from corroborate.store import Store
-
-UrlsOption = Annotated[
-    list[Path] | None, typer.Option("--urls", help="A file of URLs to fetch, one a line ('#' comments).")
-]
-FeedOption = Annotated[
-    list[str] | None, typer.Option("--feed", help="An RSS, Atom or JSON feed: fetch the articles it lists.")
-]
-SitemapOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--sitemap",
-        help="A sitemap, news sitemap or sitemap index (or a site's address: the sitemaps its "
-        "robots.txt declares): fetch the pages it lists.",
-    ),
-]
-SinceOption = Annotated[
-    datetime | None, typer.Option(help="Only feed and sitemap entries published at or after this time.")
-]
-AllowHostOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--allow-host", help="Fetch from this host even though it resolves to a private or loopback address."
-    ),
-]
-WarcOutOption = Annotated[
-    Path | None, typer.Option("--warc-out", help="Also write the responses fetched to this WARC file.")
-]
 
 
 @dataclass

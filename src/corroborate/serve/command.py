@@ -6,14 +6,7 @@ from typing import Annotated
 
 import typer
 
-from corroborate.store import DEFAULT_DB
-
-DbOption = Annotated[
-    str,
-    typer.Option(
-        "--db", envvar="CORROBORATE_DB", help="SQLite file path, or a SQLAlchemy URL (postgresql://...)."
-    ),
-]
+from corroborate.options import DEFAULT_DB, DbOption
 
 user_app = typer.Typer(
     help="The desk's users: each writes (marks, ingest) with a token.", no_args_is_help=True

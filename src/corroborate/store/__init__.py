@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from corroborate.model import Article, Page, PageError, Story
+from corroborate.options import DEFAULT_DB as DEFAULT_DB  # one home for the default; re-exported
 from corroborate.store import schema
 from corroborate.store.locks import alive, retrying, run_alive, serialised, story_lock
 from corroborate.store.schema import (
@@ -31,8 +32,6 @@ from corroborate.store.schema import (
     story_summaries,
 )
 from corroborate.summaries import StorySummary, summarize
-
-DEFAULT_DB = "corroborate.db"
 
 T = TypeVar("T")
 
