@@ -166,21 +166,21 @@ def extract_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The clean text and metadata of each page, and what was removed."""
-    from corroborate.extract import ExtractError, extract
+    from corroborate.extract import extract_many
     from corroborate.model import PageError
     from corroborate.sources import read_pages
 
+    items = list(read_pages(inputs, stdin=sys.stdin.buffer))
+    # As `run` extracts: each page alone, then a site's template learnt from the pages given together.
+    extracted = iter(extract_many(item for item in items if not isinstance(item, PageError)))
     results: list[dict[str, object]] = []
-    for item in read_pages(inputs, stdin=sys.stdin.buffer):
-        if isinstance(item, PageError):
-            results.append({"source": item.source, "error": item.message})
-            continue
-        try:
-            article = extract(item)
-        except ExtractError as exc:
-            results.append({"source": item.source, "error": str(exc)})
-            continue
-        results.append(json.loads(article.model_dump_json(exclude={"analysis"})))
+    for item in items:
+        outcome = item if isinstance(item, PageError) else next(extracted)
+        if isinstance(outcome, Exception | PageError):
+            message = outcome.message if isinstance(outcome, PageError) else str(outcome)
+            results.append({"source": item.source, "error": message})
+        else:
+            results.append(json.loads(outcome.model_dump_json(exclude={"analysis"})))
     if as_json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return

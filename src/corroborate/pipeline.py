@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import BinaryIO
 
+from corroborate.extract import BATCH as EXTRACT_BATCH
 from corroborate.faults import checkpoint
 from corroborate.model import Article, Page, PageError, Story, StoryError
 from corroborate.sources import read_pages
@@ -32,10 +33,11 @@ from corroborate.workers import Inline, Pending, Workers, workers_for
 
 Progress = Callable[[str], None]
 
-# Pages are processed in batches: a run smaller than one batch never pays for
+# Pages are processed in batches (extraction's: templates are learnt a batch at a
+# time, as the benchmarks see them): a run smaller than one batch never pays for
 # starting worker processes; a larger one spreads extraction and analysis
 # (pure, CPU-bound) over the cores.
-BATCH = 32
+BATCH = EXTRACT_BATCH
 # A run's new articles are clustered this many days of publication at a time (see assign_stories).
 CHUNK_DAYS = 14.0
 
@@ -170,18 +172,10 @@ class _Batches:
 
     def finish(self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers) -> None:
         """Learn the batch's templates, have it analysed, and store each page in input order."""
-        extracted = [future.result() for future in extracting]
-        for item in extracted:
-            if isinstance(item, Article):
-                self.templates.add(item)
-        # A body given as such (a JSON line's text) is kept whole: no template is cut from it.
-        analyzing = iter(
-            [
-                run.submit(analyze_page, a if page.body else self.templates.strip(a))
-                for page, a in zip(todo, extracted, strict=True)
-                if isinstance(a, Article)
-            ]
-        )
+        from corroborate.extract import strip_templates
+
+        extracted = strip_templates(todo, [future.result() for future in extracting], self.templates)
+        analyzing = iter([run.submit(analyze_page, a) for a in extracted if isinstance(a, Article)])
         for page, outcome in zip(todo, extracted, strict=True):
             final = outcome if isinstance(outcome, PageError) else next(analyzing).result()
             if self.progress:

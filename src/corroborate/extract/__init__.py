@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import TypeVar
 
 from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found, assemble
 from corroborate.extract.authors import person_bylines
@@ -13,7 +15,15 @@ from corroborate.model import Article, Page
 MAX_CHARS = 3_000_000
 """Pages are cut to this many characters before parsing: time stays bounded, and no article is this long."""
 
-__all__ = ["MIN_WORDS", "ExtractError", "TemplateIndex", "extract", "extract_many"]
+__all__ = [
+    "BATCH",
+    "MIN_WORDS",
+    "ExtractError",
+    "TemplateIndex",
+    "extract",
+    "extract_many",
+    "strip_templates",
+]
 
 
 def extract(page: Page) -> Article:
@@ -41,20 +51,46 @@ def extract(page: Page) -> Article:
     return article.model_copy(update={"authors": person_bylines(article.authors, article.outlet)})
 
 
-def extract_many(pages: Iterable[Page], index: TemplateIndex | None = None) -> list[Article | ExtractError]:
-    """Extract a batch; paragraphs that recur across many articles of one site are taken out as its template.
+BATCH = 32
+"""Pages a batch: `corroborate run` extracts, learns templates and stores this many at a time."""
 
-    Each page is extracted alone (`extract` stays pure); the batch then teaches the
-    index each site's template. Pass an index to keep learning across batches.
+E = TypeVar("E")
+
+
+def extract_many(pages: Iterable[Page], index: TemplateIndex | None = None) -> list[Article | ExtractError]:
+    """Extract pages as `corroborate run` does: each page alone, then, a batch at a time, the
+    paragraphs that recur across many articles of one site taken out as its template.
+
+    Pass an index to keep learning across calls.
     """
     index = index if index is not None else TemplateIndex()
     out: list[Article | ExtractError] = []
-    for page in pages:
-        try:
-            article = extract(page)
-        except ExtractError as err:
-            out.append(err)
-            continue
-        index.add(article)
-        out.append(article)
-    return [index.strip(a) if isinstance(a, Article) else a for a in out]
+    iterator = iter(pages)
+    while batch := list(islice(iterator, BATCH)):
+        out += strip_templates(batch, [_extract_or_error(page) for page in batch], index)
+    return out
+
+
+def strip_templates(
+    pages: Sequence[Page], extracted: Sequence[Article | E], index: TemplateIndex
+) -> list[Article | E]:
+    """A batch's step after each page's own extraction: teach the index the batch's pages, then cut
+    from each article its site's template. A body given as such (a JSON line's text) is kept whole.
+
+    `extract` stays pure, so the pages can be extracted anywhere (worker processes) and this
+    step, which learns from many pages, runs where the batch comes together.
+    """
+    for item in extracted:
+        if isinstance(item, Article):
+            index.add(item)
+    return [
+        index.strip(item) if isinstance(item, Article) and not page.body else item
+        for page, item in zip(pages, extracted, strict=True)
+    ]
+
+
+def _extract_or_error(page: Page) -> Article | ExtractError:
+    try:
+        return extract(page)
+    except ExtractError as err:
+        return err
