@@ -4,9 +4,13 @@ recorded, 304s on a second run, a changed page as a new version, and an offline 
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from corroborate.cli import app
@@ -16,6 +20,8 @@ from corroborate.fetch.web import WebInputs, fetch_web
 from corroborate.store import Store
 from tests.web_pages import GAZETTE, HERALD, HERALD_REVISED, WIRE, article_html, build_site
 from tests.web_site import Web
+
+from .conftest import EXAMPLES, ROOT
 
 runner = CliRunner()
 ALLOW = ["--allow-host", "127.0.0.1"]
@@ -114,7 +120,9 @@ def test_a_changed_page_is_a_new_version_of_the_same_article(web: Web, tmp_path:
     urls = [herald.url(HERALD[0].path), gazette.url(GAZETTE[0].path)]
     run(tmp_path, *urls, *ALLOW)
     herald.put(HERALD[0].path, article_html("The Harwick Herald", HERALD_REVISED))
+    edited = datetime.now(UTC)
     output = run(tmp_path, *urls, *ALLOW)
+    seen_by = datetime.now(UTC)
     assert "1 fetched, 1 unchanged (304)" in output
     assert "new version of " + urls[0] in output
     with Store(str(tmp_path / "c.db")) as store:
@@ -128,6 +136,7 @@ def test_a_changed_page_is_a_new_version_of_the_same_article(web: Web, tmp_path:
         assert story.versions[0].changes[0].kind == "headline"
         versions = story_versions(store, story_id)
     assert len(versions) == 1
+    assert edited <= versions[0].seen <= seen_by  # when the change was first read
     changes = {(c.kind, c.old, c.new) for c in versions[0].changes}
     assert ("headline", HERALD[0].title, HERALD_REVISED.title) in changes
     assert any(
@@ -141,8 +150,9 @@ def test_a_changed_page_is_a_new_version_of_the_same_article(web: Web, tmp_path:
     reworded = [(old, new) for kind, old, new in changes if kind == "quote" and old and new]
     assert any("1,200" in old and "1,450" in new for old, new in reworded)
     files = [json.loads(f.read_text(encoding="utf-8")) for f in (tmp_path / "out" / "stories").glob("*.json")]
-    written = [v["url"] for f in files for v in f.get("versions", [])]
-    assert written == [urls[0]]  # the story file written for the page carries the version
+    written = [(v["url"], datetime.fromisoformat(v["seen"])) for f in files for v in f.get("versions", [])]
+    assert [u for u, _ in written] == [urls[0]]  # the story file written for the page carries the version
+    assert edited <= written[0][1] <= seen_by
 
 
 def test_a_run_writes_a_warc_that_repeats_offline(web: Web, tmp_path: Path) -> None:
@@ -156,3 +166,25 @@ def test_a_run_writes_a_warc_that_repeats_offline(web: Web, tmp_path: Path) -> N
     with Store(str(online / "c.db")) as a, Store(str(offline / "c.db")) as b:
         assert sorted(x.id for x in a.articles()) == sorted(x.id for x in b.articles())
         assert a.count_articles() == 2
+
+
+def test_make_demo_reads_the_examples_without_touching_the_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "corroborate run examples/ " in (ROOT / "Makefile").read_text(encoding="utf-8")
+    tried: list[Any] = []
+
+    def no_network(*args: Any, **kw: Any) -> None:
+        tried.append(args)
+        raise OSError("the demo must not use the network")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    output = run(tmp_path, str(EXAMPLES))
+    assert "stored" in output and "web:" not in output
+    assert tried == []
+    with Store(str(tmp_path / "c.db")) as store:
+        assert store.count_articles() >= 8
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM fetches").scalar() == 0

@@ -209,6 +209,10 @@ def build_site(web: Web, delay: float = 0.2) -> dict[str, Outlet]:
     wire.handle("/moved.html", redirect(WIRE[0].path))
     wire.handle("/loop.html", redirect("/loop.html"))
     wire.handle("/to-private.html", redirect("/private/draft.html"))
+    # Redirects into the machine's own network: a metadata service, an intranet host, this machine.
+    wire.handle("/to-metadata.html", redirect("http://169.254.169.254/latest/meta-data/", 302))
+    wire.handle("/to-intranet.html", redirect("http://10.20.30.40/admin/", 307))
+    wire.handle("/hop.html", redirect("/to-metadata.html"))
     wire.put("/slow.html", article_html("Fenbridge Wire", WIRE[0]), delay=3.0)
     wire.put("/broken.html", b"server error", status=500, content_type="text/plain")
     wire.handle("/busy.html", sequence((429, {"Retry-After": "1"}), then=Res(b"<html><p>ok</p></html>")))
@@ -219,6 +223,7 @@ def build_site(web: Web, delay: float = 0.2) -> dict[str, Outlet]:
     )
     wire.put("/br.html", article_html("Fenbridge Wire", WIRE[0]).replace("HARWICK", "BROTLI"), encoding="br")
     wire.put("/bomb.html", b"<html>" + b"\0" * (64 * 1024 * 1024), encoding="gzip", validators=False)
+    wire.put("/huge.html", b"<html>" + b"x" * (3 * 1024 * 1024), validators=False)  # says its size
     wire.put("/photo.jpg", b"\xff\xd8\xff\xe0 not a page", content_type="image/jpeg")
     return {"herald": herald, "gazette": gazette, "wire": wire}
 

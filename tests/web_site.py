@@ -43,6 +43,7 @@ class Logged:
     path: str
     headers: dict[str, str]
     status: int = 0
+    done: float = 0.0  # time.monotonic() when the answer was sent (0: the client hung up first)
 
 
 class Outlet:
@@ -53,6 +54,9 @@ class Outlet:
         self.web = web
         self.resources: dict[str, Resource | Handler] = {}
         self.hits: dict[str, int] = {}
+        self.active = 0  # requests being answered now
+        self.peak = 0  # the most answered at once: politeness as the site sees it
+        self.down = False  # drop every connection unanswered (a network error, as the client sees it)
         self.server = _Server(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
         self.server.outlet = self  # type: ignore[attr-defined]
@@ -128,7 +132,19 @@ class _Handler(BaseHTTPRequestHandler):
         with outlet.web.lock:
             outlet.web.log.append(entry)
             outlet.hits[self.path] = outlet.hits.get(self.path, 0) + 1
+            outlet.active += 1
+            outlet.peak = max(outlet.peak, outlet.active)
         self.entry = entry
+        try:
+            self.answer(outlet)
+        finally:
+            with outlet.web.lock:
+                outlet.active -= 1
+
+    def answer(self, outlet: Outlet) -> None:
+        if outlet.down:
+            self.close_connection = True  # no status line at all: the client sees the connection drop
+            return
         found = outlet.resources.get(self.path)
         if found is None:
             self.reply(404, b"not found", "text/plain")
@@ -148,6 +164,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(body)
+        self.wfile.flush()
+        self.entry.done = time.monotonic()
 
     def serve(self, res: Resource) -> None:
         if res.delay:
