@@ -1,11 +1,14 @@
 """Entity F1 (PER/ORG/LOC, MISC ignored) of `language.analyze` on CoNLL-2003 (CoNLL++) dev.
 
 Run: .venv/bin/python benchmarks/language_ner.py [--split dev|test|select] [--model DIR] [--show N]
+     [--case upper|title]
 
 `--split select` scores the last tenth of the train documents, the slice that
 tools/train_ner.py holds out to pick its checkpoint: choices about the model
 and the rules around it are made there, so dev and test stay blind. `--model`
 scores a model directory other than the shipped one (a build in progress).
+`--case upper` / `--case title` rewrites every sentence in capitals or in
+Title Case before analysis (tags unchanged): how names read in headlines.
 
 Each CoNLL document is detokenised into plain text with known token offsets
 (headline and dateline lines become lines of their own), analysed as a whole,
@@ -25,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from corroborate.language import analyze, ner
+from corroborate.language.name_edges import title_case
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "conll2003"
 _MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
@@ -81,6 +85,15 @@ def detokenise(sents: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int,
     return "".join(out), spans
 
 
+def recase(sents: list[list[tuple[str, str]]], case: str) -> list[list[tuple[str, str]]]:
+    """The sentences in capitals, or in Title Case (small words stay lowercase), tags unchanged."""
+    if case == "upper":
+        return [[(w.upper(), t) for w, t in s] for s in sents]
+    if case == "title":
+        return [[(title_case(w, k == 0), t) for k, (w, t) in enumerate(s)] for s in sents]
+    return sents
+
+
 def gold_entities(tags: list[str]) -> set[Entity]:
     ents: set[Entity] = set()
     start, kind = -1, ""
@@ -110,6 +123,12 @@ def main() -> int:
     ap.add_argument("--split", default="dev", choices=["dev", "test", "train", "select"])
     ap.add_argument("--model", type=Path, help="a model directory to score instead of the shipped one")
     ap.add_argument("--show", type=int, default=0, help="print N missed and N spurious entities")
+    ap.add_argument(
+        "--case",
+        choices=["as-is", "upper", "title"],
+        default="as-is",
+        help="score the text rewritten in capitals or in Title Case, as headlines write it",
+    )
     args = ap.parse_args()
     if args.model is not None:
         model: Path = args.model.resolve()
@@ -128,6 +147,7 @@ def main() -> int:
     if args.split == "select":
         docs = docs[len(docs) - max(1, round(len(docs) * SELECT_SHARE)) :]
     for sents in docs:
+        sents = recase(sents, args.case)
         text, spans = detokenise(sents)
         tags = [t for s in sents for _, t in s]
         words = [w for s in sents for w, _ in s]
@@ -147,7 +167,8 @@ def main() -> int:
         rec = t / (t + n) if t + n else 0.0
         return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
-    print(f"CoNLL-2003 (CoNLL++) {args.split}: {len(docs)} documents, {elapsed:.1f} s")
+    case = "" if args.case == "as-is" else f", text in {args.case} case"
+    print(f"CoNLL-2003 (CoNLL++) {args.split}{case}: {len(docs)} documents, {elapsed:.1f} s")
     for kind in ("PER", "ORG", "LOC"):
         p, r, f = prf(tp[kind], fp[kind], fn[kind])
         print(f"  {kind:4} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {tp[kind] + fn[kind]})")

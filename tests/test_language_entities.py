@@ -70,3 +70,60 @@ def test_mention_text_matches_offsets() -> None:
     assert all(TEXT[m.start : m.end] == m.text for m in a.mentions)
     keys = {e.key for e in a.entities}
     assert all(m.entity in keys for m in a.mentions)
+
+
+def _names_of(a: Analysis) -> dict[str, tuple[str, list[str]]]:
+    return {e.name: (e.label, [m.text for m in a.mentions if m.entity == e.key]) for e in a.entities}
+
+
+def test_white_house_and_the_house_stay_two_entities() -> None:
+    a = analyze(
+        "The White House said on Monday that the bill would pass. The House voted 220 to 210 on "
+        "Tuesday. A White House spokeswoman declined to comment."
+    )
+    names = _names_of(a)
+    assert names["White House"] == ("ORG", ["White House", "White House"])
+    assert names["House"][1] == ["House"]
+
+
+def test_a_son_of_the_same_name_is_not_his_father() -> None:
+    a = analyze(
+        "Marten Vosk Jr. spoke at the rally in Dunmore. His father, Marten Vosk, arrived later. "
+        "Vosk Jr. said the crowd was large. Vosk said nothing."
+    )
+    names = _names_of(a)
+    assert names["Marten Vosk Jr."] == ("PERSON", ["Marten Vosk Jr.", "Vosk Jr."])
+    assert names["Marten Vosk"] == ("PERSON", ["Marten Vosk", "Vosk"])
+
+
+def test_a_hyphenated_company_is_one_name() -> None:
+    a = analyze("Shares of Halvorsen-Braak fell 3 percent on Monday. Halvorsen-Braak said it would cut jobs.")
+    parts = [m.text for m in a.mentions if "Halvorsen" in m.text or "Braak" in m.text]
+    assert parts and set(parts) == {"Halvorsen-Braak"}
+
+
+def test_an_opening_conjunction_is_no_part_of_a_name() -> None:
+    a = analyze("The senator was late. Plus Okonkwo was in town. Plus, the mayor came.")
+    assert [m.text for m in a.mentions] == ["Okonkwo"]
+
+
+def test_an_honorific_names_a_person_not_a_place() -> None:
+    a = analyze(
+        "Ilse Varga, the mayor, spoke first. Ms. Varga said the plan would work.\n\n"
+        "Ms. Kadri met the minister in Tallinn on Friday."
+    )
+    names = _names_of(a)
+    assert names["Ilse Varga"] == ("PERSON", ["Ilse Varga", "Varga"])
+    assert names["Kadri"] == ("PERSON", ["Kadri"])
+
+
+def test_one_judge_under_all_her_names_is_one_entity() -> None:
+    a = analyze(
+        "Judge Elena Marsh Okafor ruled on Friday. U.S. District Judge Elena Marsh Okafor said the case "
+        "had merit. Okafor wrote that the law was clear. Judge Okafor added a note. Ms. Okafor, who was "
+        "appointed in 2011, declined to comment. Marsh Okafor did not elaborate."
+    )
+    people = [e for e in a.entities if e.label == "PERSON"]
+    assert [e.name for e in people] == ["Elena Marsh Okafor"]
+    judge = [m.text for m in a.mentions if m.entity == people[0].key]
+    assert judge == ["Elena Marsh Okafor"] * 2 + ["Okafor"] * 3 + ["Marsh Okafor"]

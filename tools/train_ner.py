@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "datasets" / "conll2003"
+UNER = ROOT.parent / "shared" / "datasets" / "ud-english-ewt" / "uner_en_ewt-train.iob2"
 BUILD = ROOT / "build" / "ner"
 TARGET = ROOT / "src" / "corroborate" / "data" / "ner"
 
@@ -96,9 +97,9 @@ seed = ${{system.seed}}
 gpu_allocator = ${{system.gpu_allocator}}
 dropout = {dropout}
 accumulate_gradient = 1
-patience = 4000
+patience = {patience}
 max_epochs = {epochs}
-max_steps = 0
+max_steps = {max_steps}
 eval_frequency = {eval_every}
 frozen_components = []
 annotating_components = []
@@ -139,7 +140,10 @@ vectors = null
 """
 
 
-def read_conll(path: Path) -> list[list[tuple[list[str], list[str]]]]:
+Document = list[tuple[list[str], list[str]]]
+
+
+def read_conll(path: Path) -> list[Document]:
     """Documents (split at -DOCSTART-) of sentences as (words, IOB2 tags).
 
     IOB1 'I-' openings are turned into 'B-'.
@@ -165,7 +169,7 @@ def read_conll(path: Path) -> list[list[tuple[list[str], list[str]]]]:
     return [d for d in docs if d]
 
 
-def to_docbin(docs: list[list[tuple[list[str], list[str]]]], dest: Path) -> int:
+def to_docbin(docs: list[Document], dest: Path) -> int:
     import spacy
     from spacy.tokens import Doc, DocBin
 
@@ -179,6 +183,25 @@ def to_docbin(docs: list[list[tuple[list[str], list[str]]]], dest: Path) -> int:
     dest.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(dest)
     return n
+
+
+def training_docs(conll: list[Document], args: argparse.Namespace) -> list[Document]:
+    """CoNLL train (less the selection slice), UNER-EWT's news-like genres, case copies and name swaps."""
+    import random
+
+    import ner_augment as aug
+
+    rng = random.Random(args.seed)
+    genres = tuple(g for g in args.uner.split(",") if g)
+    uner = aug.read_uner(UNER, genres) if genres and UNER.exists() else []
+    base = conll + uner
+    case = aug.case_copies(base, args.case_share, rng) if args.case_share else []
+    swaps = aug.name_swaps(base, args.swap_share, rng, aug.place_names()) if args.swap_share else []
+    print(
+        f"CoNLL {sum(map(len, conll))} sentences, UNER {sum(map(len, uner))}, "
+        f"case copies {len(case)}, name swaps {len(swaps)}"
+    )
+    return base + case + swaps
 
 
 def main() -> int:
@@ -198,6 +221,15 @@ def main() -> int:
         "--select", type=float, default=0.1, help="share of train documents held out to pick the checkpoint"
     )
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--patience", type=int, default=4000)
+    ap.add_argument("--uner", default="weblog,newsgroup", help="UNER-EWT genres to add ('' for none)")
+    ap.add_argument(
+        "--case-share", type=float, default=0.1, help="share of sentences copied in CAPS, again in Title Case"
+    )
+    ap.add_argument(
+        "--swap-share", type=float, default=0.2, help="share of sentences copied with other names"
+    )
     ap.add_argument("--eval-every", type=int, default=500, help="steps between scores on the selection slice")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--no-install", action="store_true", help="train only; leave the shipped model alone")
@@ -215,7 +247,7 @@ def main() -> int:
     # both stay blind. Train is in date order, so the held-out slice is the latest news.
     docs = read_conll(args.data / "conllpp_train.txt")
     cut = len(docs) - max(1, round(len(docs) * args.select))
-    n_train = to_docbin(docs[:cut], build / "train.spacy")
+    n_train = to_docbin(training_docs(docs[:cut], args), build / "train.spacy")
     n_select = to_docbin(docs[cut:], build / "select.spacy")
     print(f"train {cut} documents ({n_train} sentences), selection {len(docs) - cut} ({n_select})")
     cfg = build / "config.cfg"
@@ -230,6 +262,8 @@ def main() -> int:
             dropout=args.dropout,
             lr=args.lr,
             seed=args.seed,
+            patience=args.patience,
+            max_steps=args.max_steps,
             eval_every=args.eval_every,
         ),
         encoding="utf-8",

@@ -15,6 +15,7 @@ from typing import Final
 from corroborate.language.entities import Candidate
 from corroborate.language.gazetteer import entity_key, normalize
 from corroborate.language.lexicon import CORPORATE_SUFFIXES, NAME_CONNECTORS
+from corroborate.language.name_edges import split_name
 from corroborate.model import Entity, EntityLabel, Mention
 from corroborate.unionfind import UnionFind
 
@@ -41,22 +42,46 @@ def _nearest(cands: Sequence[Candidate], idxs: list[int], pos: int) -> int:
 
 
 def _link_persons(cands: list[Candidate], groups: UnionFind) -> None:
-    full = [i for i, c in enumerate(cands) if c.label == "PERSON" and len(c.name.split()) >= 2]
-    by_last: dict[str, list[int]] = {}
+    """Full names to their longer forms, surnames to the nearest full name.
+
+    A generation tells father and son apart ("Donald Trump Jr." is not "Donald Trump"; "Trump Jr."
+    is the son); a lone surname goes to a name without one when there is one. A shorter full name
+    whose words stand in order in a longer one is that person ("Berman Jackson", "Amy Jackson" of
+    "Amy Berman Jackson").
+    """
+    parts = {i: split_name(c.name) for i, c in enumerate(cands) if c.label == "PERSON"}
+    full = [i for i, (w, _) in parts.items() if len(w) >= 2]
+    by_last: dict[tuple[str, str], list[int]] = {}
     for i in full:
-        by_last.setdefault(cands[i].name.split()[-1], []).append(i)
+        words, gen = parts[i]
+        by_last.setdefault((words[-1], gen), []).append(i)
     for i in full:
-        words = cands[i].name.split()
-        for j in full:
-            longer = cands[j].name.split()
-            if len(longer) > len(words) and longer[0] == words[0] and longer[-1] == words[-1]:
-                groups.union(i, j)
+        words, gen = parts[i]
+        longer = [j for j in full if parts[j][1] == gen and _within(words, parts[j][0])]
+        if longer:
+            groups.union(i, _nearest(cands, longer, cands[i].start))
     for i, c in enumerate(cands):
-        if c.known or " " in c.name or c.label not in (None, "PERSON", "GPE", "LOC"):
+        if c.known or c.label not in (None, "PERSON", "GPE", "LOC"):
             continue
-        if c.name in by_last:
+        words, gen = parts.get(i) or split_name(c.name)
+        if len(words) != 1:
+            continue
+        targets = by_last.get((words[0], gen)) or ([] if gen else _any_generation(by_last, words[0]))
+        if targets:
             c.label = "PERSON"
-            groups.union(i, _nearest(cands, by_last[c.name], c.start))
+            groups.union(i, _nearest(cands, targets, c.start))
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """`short` is `long` less some words, same first or last word kept ("Amy Jackson", "Berman Jackson")."""
+    if len(short) >= len(long) or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(w in rest for w in short)
+
+
+def _any_generation(by_last: dict[tuple[str, str], list[int]], surname: str) -> list[int]:
+    return [i for (last, _), idxs in by_last.items() if last == surname for i in idxs]
 
 
 def _link_acronyms(text: str, cands: list[Candidate], groups: UnionFind) -> None:

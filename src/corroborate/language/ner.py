@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from corroborate.language import gazetteer
+from corroborate.language import gazetteer, name_edges
 from corroborate.language.entities import Candidate
 from corroborate.language.lexicon import FACILITY_WORDS, MONTHS, ORG_WORDS, PLACE_NOUNS, STOP_CAPS, WEEKDAYS
 from corroborate.language.numbers import WORD_NUMBER
@@ -53,7 +53,9 @@ def _pipeline() -> Any:
         import spacy
     except ImportError:
         return None
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    name_edges.keep_hyphens(nlp)
+    return nlp
 
 
 def available() -> bool:
@@ -76,8 +78,9 @@ def model_entities(text: str) -> list[ModelEntity] | None:
             start = ent.start_char + part.start() + part.group(0).index(chunk)
             start, end = _without_timestamp(text, start, start + len(chunk))
             end = _without_time_words(text, start, end)
+            start, end, person = name_edges.trim(text, start, end)
             if end > start and not _common_opener(text, start, text[start:end]):
-                out.append(ModelEntity(start, end, ent.label_))
+                out.append(ModelEntity(start, end, "PER" if person else ent.label_))
     return out
 
 
@@ -349,6 +352,13 @@ def _consistent(text: str, cands: list[Candidate]) -> None:
         words = c.name.split()
         if len(words) > 1 and c.label in ("GPE", "LOC") and not c.known and words[-1] in alone:
             c.label = "PERSON"  # "Maurice Cheeks" read as a place in a text where "Cheeks" is a person
+        elif (
+            len(words) in (2, 3)
+            and c.label == "ORG"
+            and words[-1] in alone | surnames
+            and not any(w.lower() in ORG_WORDS or w.isupper() for w in words)
+        ):
+            c.label = "PERSON"  # "Hunter Biden" read as an organisation beside "Joe Biden": a family name
     for c in found:
         if " " not in c.name and c.name in surnames and c.label in ("ORG", "PERSON"):
             c.label = "PERSON"

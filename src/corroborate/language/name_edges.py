@@ -1,0 +1,85 @@
+"""The edges of a name the model found: what belongs to it and what does not.
+
+- An honorific is no part of the name but says it is a person: "Ms. Merkel" is Merkel, a person,
+  even where the model read the capitals as a place.
+- A sentence's opening conjunction or adverb is no part of it: "Plus Obama", "Also Pelosi".
+- A generation is part of it: "Donald Trump Jr." is not his father, "Trump Jr." is the son.
+- A hyphen joins one name: the tokenizer keeps "Mercedes-Benz" and "Rolls-Royce" whole, as the
+  CoNLL training text writes them, so the model does not read two people in a company.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from corroborate.language.lexicon import words
+
+HONORIFICS: Final = words("mr mrs ms miss mx dr prof sir dame messrs mme mlle")
+GENERATIONS: Final = words("jr sr ii iii iv")
+_OPENERS: Final = frozenset(
+    w.capitalize()
+    for w in words(
+        "plus also but and yet still meanwhile however then now instead indeed besides moreover furthermore "
+        "thus hence later earlier today yesterday tonight when while after before since although though "
+        "because if or nor only even just despite amid why how what whether unlike"
+    )
+)
+_SMALL: Final = words("a an the and but or nor for of in on at to by with from as vs via per 's n't")
+_GENERATION_AFTER: Final = re.compile(r",?\s(?:(?:Jr|Sr)\.?|(?:II|III|IV)\b)")
+_WORD: Final = re.compile(r"\S+")
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".").lower()
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """The name's span without honorifics or an opening conjunction, with its generation;
+    and whether an honorific or a generation said it is a person. (start, start, ...) when nothing is left."""
+    person = False
+    while True:
+        first = _WORD.match(text, start, end)
+        if first is None:
+            return start, start, person
+        word = first.group(0)
+        rest = text[first.end() : end].lstrip()
+        if _bare(word) in HONORIFICS and word[:1].isupper():
+            person = True
+        elif word.rstrip(",") in _OPENERS and not rest:
+            return start, start, person  # "Plus, Clinton arrived": the opener alone
+        elif not (word in _OPENERS and rest[:1].isupper()):
+            break
+        if not rest:
+            return start, start, person
+        start = end - len(rest)
+    m = _GENERATION_AFTER.match(text, end)
+    if m is not None and _bare(text[start:end].split()[-1]) not in GENERATIONS:
+        end, person = m.end(), True  # "Trump Jr.": a generation names a person, whatever the model read
+    return start, end, person
+
+
+def split_name(name: str) -> tuple[list[str], str]:
+    """A person's name words without a generation, and the generation ('' when none)."""
+    parts = name.replace(",", " ").split()
+    if len(parts) > 1 and _bare(parts[-1]) in GENERATIONS:
+        return parts[:-1], _bare(parts[-1])
+    return parts, ""
+
+
+def title_case(word: str, first: bool) -> str:
+    """A word as a Title Case headline writes it: small words stay lowercase, capitals stay."""
+    if not word[:1].isalpha() or (not first and word.lower() in _SMALL) or word.isupper():
+        return word
+    return word[:1].upper() + word[1:]
+
+
+def keep_hyphens(nlp: Any) -> None:
+    """The tokenizer without splitting at a hyphen between letters ("Mercedes-Benz"); dashes still split."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [p.replace(_DASHES, "(?:---|--|–|—|——|~)") for p in nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+_DASHES: Final = "(?:-|–|—|--|---|——|~)"  # spaCy's hyphens between letters: '(?<=[{a}])(?:{h})(?=[{a}])'
