@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 import pytest
@@ -209,7 +210,8 @@ def test_the_address_actually_connected_to_is_checked_too() -> None:
         ("::ffff:127.0.0.1", "loopback"),
         ("10.0.0.8", "private"),
         ("192.168.1.1", "private"),
-        ("169.254.169.254", "link-local"),
+        ("169.254.169.254", "metadata address (link-local)"),
+        ("169.254.1.7", "link-local"),
         ("fd00:ec2::254", "metadata"),
         ("fe80::1", "link-local"),
         ("0.0.0.0", "unspecified"),
@@ -229,3 +231,26 @@ def test_the_charset_an_http_header_names_is_read(web: Web) -> None:
     site.put("/a.html", html.encode("koi8-r"), content_type="text/html; charset=KOI8-R")
     page = to_page(fetch(site.url("/a.html")))
     assert isinstance(page, Page) and page.content == html and page.encoding == "koi8-r"
+
+
+def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
+    from email.utils import format_datetime
+
+    from corroborate.fetch.client import _retry_after
+
+    assert _retry_after("120") == 120.0
+    soon = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= (_retry_after(soon) or 0) <= 31
+    assert _retry_after("Tue, 04 Mar 2025 10:30:00 GMT") == 0.0  # already past: go on now
+    assert _retry_after("soon") is None
+
+
+def test_a_host_asking_to_wait_longer_than_allowed_is_given_up_at_once(web: Web) -> None:
+    from tests.web_site import Resource, sequence
+
+    site = web.outlet("slowpoke")
+    site.handle("/a.html", sequence((429, {"Retry-After": "3600"}), then=Resource(b"<p>ok</p>")))
+    started = time.monotonic()
+    item = fetch(site.url("/a.html"))
+    assert item.outcome == "error" and item.reason == "HTTP 429"
+    assert len(web.requests("slowpoke", "/a.html")) == 1 and time.monotonic() - started < 2

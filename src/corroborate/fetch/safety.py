@@ -14,8 +14,11 @@ from urllib.parse import urlsplit
 
 SCHEMES = ("http", "https")
 
-# Cloud metadata services; most sit at link-local addresses, these do not.
-_METADATA = {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
+# Cloud metadata services: the link-local ones are refused as link-local anyway, and named here so
+# the reason says what they are; the others (AWS over IPv6, Alibaba) would pass as ordinary addresses.
+_METADATA = {
+    ipaddress.ip_address(a) for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200")
+}
 
 
 class UnsafeURL(Exception):
@@ -38,7 +41,7 @@ def unsafe_address(address: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     if ip in _METADATA:
-        return "a cloud metadata address"
+        return "a cloud metadata address" + (" (link-local)" if ip.is_link_local else "")
     for label, flag in (
         ("a loopback address", ip.is_loopback),
         ("a link-local address", ip.is_link_local),
