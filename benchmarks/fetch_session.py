@@ -28,7 +28,7 @@ from tests.web_pages import HERALD, HERALD_REVISED, WIRE, article_html, build_si
 from tests.web_site import Outlet, Web
 
 CORROBORATE = [sys.executable, "-c", "from corroborate.cli import app; app()"]
-ENV = {**os.environ, "COLUMNS": "400", "NO_COLOR": "1"}
+ENV = {**os.environ, "COLUMNS": "2000", "NO_COLOR": "1"}
 
 
 class Session:
