@@ -136,3 +136,11 @@ def test_every_response_is_kept_as_it_arrived_in_the_store_and_the_warc(web: Web
         }
     assert records[wire.url("/gzip.html")][:2] == b"\x1f\x8b"
     assert {u: records[u] for u in sent} == {u: r.sent for u, r in sent.items()}
+
+
+def test_a_redirect_to_a_page_already_read_is_not_requested_again(web: Web) -> None:
+    wire = build_site(web)["wire"]
+    direct, moved = fetch_all([wire.url(WIRE[0].path), wire.url("/moved.html")])
+    assert direct.outcome == moved.outcome == "fetched" and moved.response is not None
+    assert moved.response.url == wire.url(WIRE[0].path)
+    assert [r.path for r in web.requests("wire")] == ["/robots.txt", WIRE[0].path, "/moved.html"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from corroborate.fetch.safety import UnsafeURL, check_peer, check_url
 USER_AGENT = f"corroborate/{__version__} (news coverage comparison; honours robots.txt)"
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_REMEMBERED, _REMEMBERED_BYTES = 64, 1024 * 1024  # at most 128 MB held (raw and decoded) for that
 
 Outcome = Literal["fetched", "unchanged", "robots", "unsafe", "error"]
 
@@ -114,6 +116,8 @@ class Fetcher:
         self.hosts: dict[str, _Host] = {}
         self.all_slots = asyncio.Semaphore(s.concurrency)
         self.requests = 0
+        # The latest small 200s of this session by URL: a redirect to one of them is not asked again.
+        self.answered: OrderedDict[str, Response] = OrderedDict()
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -192,7 +196,14 @@ class Fetcher:
                 if not rules.can_fetch(current):
                     why = "" if rules.rules is not None else f" ({rules.note})"
                     raise _Refused("robots", f"skipped: disallowed by {robots_url(current)}{why}")
+            earlier = self.answered.get(current) if chain else None
+            if earlier is not None:
+                return earlier, chain  # a redirect to a page this session already read: not asked twice
             response = await self._polite_get(current, headers)
+            if response.status == 200 and len(response.body) <= _REMEMBERED_BYTES:
+                self.answered[current] = response
+                if len(self.answered) > _REMEMBERED:
+                    self.answered.popitem(last=False)
             location = response.header("location")
             if response.status not in REDIRECTS or not location:
                 return response, chain
