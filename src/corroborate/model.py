@@ -231,6 +231,13 @@ class Claim(Record):
         ),
     )
     why: str = Field(default="", description="the words, names, numbers it aligned on, or the nearest miss")
+    possibly_elsewhere: list[str] = Field(
+        default_factory=list,
+        description=(
+            "ids of articles of other origins with a sentence close to it but not aligned with confidence: "
+            "it may be the same fact in other words, so it is neither corroborated nor single-source"
+        ),
+    )
 
 
 class FigureReport(Record):

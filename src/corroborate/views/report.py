@@ -200,7 +200,11 @@ class _StoryPage:
             by_article = {ev.article: ln for ev, ln in zip(claim.evidence, links, strict=True)}
             # Three states per article: carries the claim, carries it with other numbers, or not at all.
             cells = [
-                (cell_state(aid, claim.articles, claim.differs), by_article.get(aid), view.column)
+                (
+                    cell_state(aid, claim.articles, claim.differs, claim.possibly_elsewhere),
+                    by_article.get(aid),
+                    view.column,
+                )
                 for aid, view in self.articles.items()
             ]
             # The claim's own link goes to a sentence that agrees, not to one that differs.

@@ -54,9 +54,13 @@ class Attributions:
         return attribution(self.ctx, article, q)
 
 
-def cell_state(article: str, carried: Sequence[str], differs: Sequence[str]) -> str:
+def cell_state(
+    article: str, carried: Sequence[str], differs: Sequence[str], maybe: Sequence[str] = ()
+) -> str:
     if article in differs:
         return "differs"
+    if article in maybe:
+        return "maybe"
     return "yes" if article in carried else "no"
 
 
@@ -77,4 +81,7 @@ def claim_group(claim: Claim) -> str:
     if claim.corroborated:
         return "corroborated"
     # One origin says it and another says it with other numbers: disputed, not single-source.
-    return "disputed" if claim.differs else "single"
+    if claim.differs:
+        return "disputed"
+    # Another outlet has a close sentence, not aligned with confidence: uncertain, not single-source.
+    return "possibly" if claim.possibly_elsewhere else "single"

@@ -1,0 +1,103 @@
+"""Corroborated only with confidence: loose alignments are "possibly elsewhere", chains do not merge facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.compare import claims as claims_mod
+from corroborate.compare import compare
+from corroborate.compare.tiers import star_groups, union_groups
+from corroborate.model import Quote, Story
+from corroborate.stories import find_origins
+from corroborate.views.report import render_story
+from tests.builders import article, ent
+
+CITY = ent("Marrowby", "GPE")
+A = (
+    "Police said the Marrowby bridge collapsed after heavy rain on Tuesday evening, trapping two lorries. "
+    "The council will meet on Friday to discuss a temporary ferry for commuters."
+)
+B = (
+    "The Marrowby bridge collapsed after heavy rain on Tuesday evening, trapping two lorries, police said. "
+    "Local shop owners fear months of lost trade while the river crossing stays closed."
+)
+
+
+def _story(a: str = A, b: str = B) -> Story:
+    arts = [
+        article("a", a, outlet="Daily Ledger", entities=[CITY]),
+        article("b", b, outlet="Eastvale Post", entities=[CITY]),
+    ]
+    return compare("s", arts, find_origins(arts))
+
+
+def _claim(story: Story, needle: str) -> claims_mod.Claim:
+    return next(c for c in story.claims if needle in c.text)
+
+
+def test_the_same_fact_in_two_outlets_is_corroborated() -> None:
+    c = _claim(_story(), "bridge collapsed")
+    assert c.corroborated and not c.possibly_elsewhere
+    assert set(c.origins) == {"Daily Ledger", "Eastvale Post"}
+
+
+def test_an_alignment_below_the_confident_threshold_is_possibly_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(claims_mod, "CORROBORATE", 1.5)  # above any score
+    story = _story()
+    c = _claim(story, "bridge collapsed")
+    assert not c.corroborated
+    assert c.possibly_elsewhere and len(c.origins) == 1
+    html = render_story(story)
+    section = html[html.index('id="claims-possibly"') :]
+    assert "bridge collapsed" in section[: section.index("</tbody>")]
+    assert 'id="single-source"' not in html  # not labelled "reported by one outlet only"
+
+
+def test_vague_speakers_do_not_keep_one_statement_apart() -> None:
+    arts = [
+        article("a", A, outlet="Daily Ledger", entities=[CITY]),
+        article("b", B, outlet="Eastvale Post", entities=[CITY]),
+    ]
+    # The language stage reads "Police" and "police" as the speakers: nobody in particular.
+    for art, speaker in ((arts[0], "The"), (arts[1], "Police")):
+        start = art.text.index("the Marrowby") if art.id == "a" else 0
+        q = Quote(
+            start=start, end=start + 40, text=art.text[start : start + 40], kind="indirect", speaker=speaker
+        )
+        art.analysis.quotes.append(q)  # type: ignore[union-attr]
+    story = compare("s", arts, find_origins(arts))
+    assert _claim(story, "bridge collapsed").corroborated
+
+
+def test_different_named_speakers_do_not_corroborate_each_other() -> None:
+    okafor, brandt = ent("Helen Okafor", "PERSON"), ent("Tomas Brandt", "PERSON")
+    a = "Helen Okafor said the Marrowby bridge collapsed after heavy rain on Tuesday evening."
+    b = "Tomas Brandt said the Marrowby bridge collapsed after heavy rain on Tuesday evening."
+    arts = [
+        article("a", a, outlet="Daily Ledger", entities=[CITY, okafor]),
+        article("b", b, outlet="Eastvale Post", entities=[CITY, brandt]),
+    ]
+    for art, who in ((arts[0], okafor), (arts[1], brandt)):
+        start = art.text.index("the Marrowby")
+        q = Quote(
+            start=start,
+            end=len(art.text) - 1,
+            text=art.text[start:-1],
+            kind="indirect",
+            speaker=who.name,
+            speaker_entity=who.key,
+        )
+        art.analysis.quotes.append(q)  # type: ignore[union-attr]
+    story = compare("s", arts, find_origins(arts))
+    assert not any(c.corroborated for c in story.claims)
+
+
+def test_a_chain_of_loose_alignments_does_not_make_one_claim() -> None:
+    # 0~1 strongly, 1~2 loosely, 2~3 strongly: two facts, not one.
+    edges = {(0, 1): 0.9, (1, 2): 0.35, (2, 3): 0.9}
+    centrality = {0: 0.9, 1: 1.25, 2: 1.25, 3: 0.9}
+    assert union_groups(4, edges) == [[0, 1, 2, 3]]
+    groups = star_groups(4, edges, centrality)
+    assert len(groups) == 2 and [0, 1] in [g[:2] for g in groups]
