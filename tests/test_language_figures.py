@@ -116,3 +116,82 @@ def test_a_plural_scale_word_is_a_range_of_one_to_ten_of_it() -> None:
         ("Thousands", 1000.0, 10000.0, "range", None, "ferry passengers"),
         ("tens of millions", 1e7, 1e8, "range", None, "euros"),
     ]
+
+
+def test_ages_list_markers_and_points_in_time_are_not_figures() -> None:
+    text = (
+        "Ola Brekke, 57, told the council that voters under 35 backed the plan eight years ago.\n"
+        "7.\n"
+        "Wages have been flat for the past 15 years, and one of the best schools closed.\n"
+        "The two became friends; Illinois went 13-47 in that time."
+    )
+    assert _figures(text) == []
+
+
+def test_only_one_of_is_a_count_and_one_or_more_a_bound() -> None:
+    figs = analyze("Only one of those posts is paid. The deal went to one or more journalists.").figures
+    assert [(f.value, f.bound, f.counted) for f in figs] == [
+        (1.0, "exact", "those posts"),
+        (1.0, "at_least", "journalists"),
+    ]
+
+
+def test_rates_heights_word_ranges_and_a_unit_of_one() -> None:
+    text = (
+        "One in four of the workers is idle. The guard, 6-foot-2, walked less than a mile. "
+        "The lease runs another four to ten years, and three-fourths of tenants agree."
+    )
+    assert [(f.text, round(f.value, 4), f.high, f.unit) for f in analyze(text, PUBLISHED).figures] == [
+        ("One in four", 0.25, None, None),
+        ("6-foot-2", 74.0, None, "inch"),
+        ("less than a mile", 1.0, None, "miles"),
+        ("four to ten years", 4.0, 10.0, "years"),
+        ("three-fourths", 0.75, None, None),
+    ]
+
+
+def test_plus_or_less_hyphenated_units_and_over_as_during() -> None:
+    text = (
+        "The paper has 100,000-plus subscribers and a 12-year run. Loans are paid back in 10 years or less. "
+        "The bill cut aid by $55 billion over six years."
+    )
+    assert [(f.text, f.bound, f.unit, f.counted) for f in analyze(text, PUBLISHED).figures] == [
+        ("100,000-plus", "more_than", None, "subscribers"),
+        ("12-year", "exact", "years", None),
+        ("10 years or less", "at_most", "years", None),
+        ("$55 billion", "exact", "USD", None),
+        ("six years", "exact", "years", None),
+    ]
+
+
+def test_what_is_counted_in_coordinated_shares_and_other_things() -> None:
+    text = (
+        "Some 89% of young Democrats and 83% of young Republicans agree; "
+        "17 percent of likely voters and four other towns do not."
+    )
+    assert [(f.value, f.counted) for f in analyze(text, PUBLISHED).figures] == [
+        (89.0, "young Democrats"),
+        (83.0, "young Republicans"),
+        (17.0, "likely voters"),
+        (4.0, "other towns"),
+    ]
+
+
+def test_the_annotated_gold_is_intact_and_read_well() -> None:
+    # The hand-annotated figures (benchmarks/figures_gold.json) over texts in ../shared/datasets.
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import figures_cv
+
+    docs = figures_cv.load_gold()
+    if docs is None:
+        pytest.skip("../shared/datasets not here")
+    total = figures_cv.Counts()
+    for doc in docs:
+        total.add(figures_cv.score_doc(doc, figures_cv.predict(doc)))
+    assert total.n_gold >= 300
+    assert total.prf()[2] >= 0.92

@@ -52,8 +52,18 @@ def _noun_phrase(text: str, pos: int, end: int, allow_determiner: bool) -> int:
             k = m.end()
             first = False
             continue
-        if low in _FUNCTION or low in _VERBS or low.endswith("ly"):
+        if low in ("other", "more") and first:
+            k = m.end()  # "four other nights", "two more days"
+            first = False
+            continue
+        if low in _FUNCTION or low in _VERBS or (low.endswith("ly") and low != "likely"):
             break
+        nxt = _WORD.match(text, m.end(), end)
+        after = nxt.group(1).lower() if nxt else ""
+        if first and low.endswith("ing") and (not after or after in _FUNCTION or after.endswith("ly")):
+            break  # "11 million living illegally": a participle, no noun
+        if _plural(text[pos:k]) and word.islower() and not low.endswith("s"):
+            break  # "young Republicans agree": a plural noun ends the phrase before a verb
         k = m.end()
         # A participle counts inside the phrase ("displaced people"), not at its end ("people killed").
         if not (low.endswith("ed") and not first):
@@ -62,6 +72,11 @@ def _noun_phrase(text: str, pos: int, end: int, allow_determiner: bool) -> int:
         if len(text[pos:k].split()) >= 5:
             break
     return last
+
+
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
 
 
 def _with_relative(text: str, np_end: int, end: int) -> int:
@@ -86,7 +101,7 @@ def counted_after(text: str, pos: int, end: int, unit: str | None) -> tuple[str 
         if (
             inner
             and len(window[: inner.start()].split()) <= 3
-            and not re.search(r"[,;.]", window[: inner.start()])
+            and not re.search(r"[,;.]|\b(?:and|or|but|while|compared|versus|vs)\b", window[: inner.start()])
         ):
             return None, m.end() + inner.start()
         np_end = _noun_phrase(text, m.end(), end, allow_determiner=True)

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from corroborate.language.counted import counted_after
+from corroborate.language.figure_forms import HYPHEN_UNIT, HYPHEN_UNITS, over_is_during, special_forms
+from corroborate.language.not_figures import not_a_figure
 from corroborate.language.numbers import (
+    ANY_NUMBER,
     DIGIT_NUMBER,
+    FRACTIONS,
+    ORDINAL_FRACTIONS,
     SCALES,
     SHORT_SCALES,
     WORD_NUMBER,
@@ -46,8 +51,14 @@ _MONTH: Final = (
 )
 # "one man", "one of the best": a count of one when a noun or "of" follows; not "one another", "one day".
 _ONE_COUNTS: Final = re.compile(
-    r"\s+(?!(?:another|day|way|or|and|thing|time|across|in|on|at|from|with|to|for|that|who|which|is|was|has"
-    r"|had|will|would|can|could)\b)(?:of\b|[a-z]{3,})"
+    r"(?:\s+(?:or\s+more\b|(?!(?:another|day|way|or|and|thing|time|across|in|on|at|from|with|to|for|that|who|which"
+    r"|is|was|has|had|will|would|can|could|point|need|needs|must|should|may|might|does|did|said|says|offered"
+    r"|[a-z]+ly)\b)(?:of\b|[A-Za-z][a-z]{2,})))|-(?:year|hour|day|week|month|minute|mile|foot|point)\b"
+)
+# "Article 33 affirms": a name and its number opening a sentence.
+_NAME_NUMBER: Final = re.compile(
+    r"(?:Article|Section|Chapter|Resolution|Route|Highway|Flight|Room|Number|Ward|District|Amendment|Title"
+    r"|Proposition|Prop|Channel|Level|Phase|Stage|Gate|Terminal|Platform|Exit|Interstate|Apollo)[ -]$"
 )
 _DATE_AROUND: Final = re.compile(rf"(?:\b(?:{_MONTH})\s+$)|(?:^\s+(?:{_MONTH})\b)")
 _UNIT_RE: Final = re.compile(
@@ -62,7 +73,7 @@ _SCALE_RE: Final = re.compile(
 )
 _NOT_FIGURE_AFTER: Final = re.compile(
     # "76ers", "49ers": a team's name, not a count.
-    r"(?:st|nd|rd|th|ers)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|-year-old|\s+years?\s+old\b|\s*/",
+    r"(?:st|nd|rd|th|ers)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|[\s-]years?-old|\s+years?\s+old\b|\s*/",
     re.IGNORECASE,
 )
 _NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
@@ -120,17 +131,46 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
             or re.search(r"\b(?:no|every|any|some|this|that|the|each|which|someone)\s+$", before_one)
         ):
             continue  # "no one", "one another", "the one who": a pronoun, not a count
-        if (
-            low in ("half", "a half", "quarter", "a quarter", "third", "a third")
-            and text[m.end() : m.end() + 4] != " of "
-        ):
+        if _lone_fraction(text, m.start(), m.end(), sentence) or _word_as_name(text, m.start(), sentence):
             continue
         out.append((m.start(), m.end(), value))
     return out
 
 
+def _lone_fraction(text: str, start: int, end: int, sentence: Span) -> bool:
+    """'third place', 'the fifth': a fraction word alone is a fraction only before 'of' (or after a bound)."""
+    words = [w for w in re.split(r"[\s-]+", text[start:end].lower()) if w]
+    prefix = words[0] in ("a", "an", "one") and len(words) > 1
+    rest = words[1:] if prefix else words
+    if len(rest) != 1 or rest[0] not in FRACTIONS:
+        return False
+    of = text[end : end + 4] == " of "
+    if rest[0] in ORDINAL_FRACTIONS:
+        return not (prefix and (of or "-" in text[start:end]))
+    bound = re.search(
+        r"\b(?:than|nearly|almost|about|around|roughly|over|under)\s+$", text[max(0, start - 12) : start]
+    )
+    half_the = rest[0] == "half" and re.match(r"\s+(?:the|its|their|his|her|our|all)\b", text[end : end + 7])
+    return not (of or bound or half_the)
+
+
+def _word_as_name(text: str, start: int, sentence: Span) -> bool:
+    """'USA TODAY's One Nation', 'Radio Four': a capitalised number word inside a sentence is a name."""
+    if not text[start].isupper() or start == sentence.start:
+        return False
+    if re.search(r"[\"“‘'(:—–-]\s*$", text[max(sentence.start, start - 3) : start]):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’]*", text[sentence.start : sentence.end])
+    capitals: int = sum(w[0].isupper() for w in words)
+    return capitals * 2 < len(words)  # not a headline in title case
+
+
 def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence[tuple[int, int]]) -> bool:
     if any(s < end and start < e for s, e in blocked):
+        return True
+    if not_a_figure(text, start, end, sentence.start, sentence.end):
+        return True
+    if _NAME_NUMBER.search(text, max(sentence.start, start - 12), start):
         return True
     raw = text[start:end]
     if _NOT_FIGURE_AFTER.match(text, end) or _NOT_FIGURE_BEFORE.search(
@@ -149,6 +189,8 @@ def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence
     ):
         return True  # a year on its own
     before = re.search(r"([A-Z][\w-]*)[ -]$", text[max(sentence.start, start - 30) : start])
+    if not re.match(r"\d|[A-Z]", raw):
+        before = None  # "CBS three decades after": a number in words after a name is no part of it
     if before is not None and start - len(before.group(0)) > sentence.start:
         word = before.group(1)
         if word.lower() not in ("some", "about", "over", "nearly", "around", "roughly", "under", "almost"):
@@ -172,19 +214,47 @@ def _extend(text: str, hit: _Hit, sentence: Span) -> None:
     if prefix:
         hit.unit = CURRENCY_PREFIX[prefix.group(1)]
         hit.start -= len(prefix.group(0))
+    plus = re.match(r"-?plus\b", text[hit.end : hit.end + 5])
+    if plus:  # "100,000-plus subscribers", "35-plus hours"
+        hit.bound, hit.end = "more_than", hit.end + plus.end()
+    hyphen = HYPHEN_UNIT.match(text, hit.end, sentence.end)
     unit = _UNIT_RE.match(text, hit.end, sentence.end)
-    if unit and hit.unit is None:
+    if hyphen and hit.unit is None:  # "a 12-year run", "a 5,125-square-foot space"
+        hit.unit, hit.end = HYPHEN_UNITS[hyphen.group("unit").lower()], hyphen.end()
+    elif unit and hit.unit is None:
         hit.unit = UNITS.get(unit.group("unit"), _UNIT_KEYS.get(unit.group("unit").lower()))
         if hit.unit not in ("people",):
             hit.end = unit.end()
     if hit.bound == "exact":
         for pattern, bound in _BOUND_RE:
             m = pattern.search(text, max(sentence.start, hit.start - 30), hit.start)
-            if m:
+            if m and not over_is_during(text, m.start(), hit.unit, sentence):
                 hit.bound, hit.start = bound, m.start()
                 break
-    if hit.bound == "exact" and re.match(r"\s+or more\b", text[hit.end :]):
-        hit.bound = "at_least"
+    tail = re.match(r"\s+or (?:(?P<more>more)|less|fewer)\b", text[hit.end : hit.end + 12])
+    if hit.bound == "exact" and tail:  # "one or more journalists", "10 years or less"
+        hit.bound = "at_least" if tail["more"] else "at_most"
+        hit.end += tail.end()
+
+
+def _word_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """'four to ten years', 'two-three': two numbers in words joined by 'to' or a dash are one range."""
+    out: list[_Hit] = []
+    for hit in hits:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.high is None
+            and hit.high is None
+            and last.value < hit.value
+            and re.fullmatch(r"\s+to\s+|\s*[-–]\s*", text[last.end : hit.start])
+            and re.search(r"[a-z]", text[last.start : hit.end].lower())
+            and not re.search(r"\bfrom\s+$", text[max(0, last.start - 6) : last.start], re.IGNORECASE)
+        ):
+            out[-1] = _Hit(last.start, hit.end, last.value, hit.value, "range")
+            continue
+        out.append(hit)
+    return out
 
 
 def find_figures(
@@ -197,6 +267,8 @@ def find_figures(
     blocked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in mentions]
     figures: list[Figure] = []
     for sentence in sentences:
+        if not ANY_NUMBER.search(text, sentence.start, sentence.end):
+            continue
         hits: list[_Hit] = []
         taken: list[tuple[int, int]] = []
         for m in _RANGE_RE.finditer(text, sentence.start, sentence.end):
@@ -211,6 +283,10 @@ def find_figures(
                     taken.append(m.span())
                 elif re.fullmatch(r"\d+-\d+", m.group(0)):
                     taken.append(m.span())  # "2-0", "ISO 3888-2": a score or a code, not two figures
+        for form in special_forms(text, sentence):
+            if not any(s < form.end and form.start < e for s, e in taken):
+                hits.append(_Hit(form.start, form.end, form.value, unit=form.unit))
+                taken.append((form.start, form.end))
         for m in _VAGUE_RE.finditer(text, sentence.start, sentence.end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -221,10 +297,12 @@ def find_figures(
             if any(s <= start < e for s, e in taken) or _excluded(text, start, end, sentence, blocked):
                 continue
             hits.append(_Hit(start, end, value))
-        hits.sort(key=lambda h: h.start)
+        hits = _word_ranges(text, sorted(hits, key=lambda h: h.start))
         for hit in hits:
             _extend(text, hit, sentence)
             counted, inner = counted_after(text, hit.end, sentence.end, hit.unit)
+            if hit.value < 1 and hit.high is None and text[hit.end : hit.end + 4] != " of ":
+                counted = None  # "Two-thirds support reducing": a share counts only what it is 'of
             hit.counted = counted
             if inner is not None:
                 hit.of_figure = next(

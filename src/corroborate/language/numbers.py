@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -41,11 +42,32 @@ SCALES: Final = {
     "trillion": 10**12,
 }
 SHORT_SCALES: Final = {"k": 1_000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
-FRACTIONS: Final = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+FRACTIONS: Final = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+ORDINAL_FRACTIONS: Final = frozenset({"fourth", "fifth", "sixth", "eighth", "tenth"})
+"""Also ordinals: a fraction only as 'a fifth of', 'one-fifth', 'two-fifths'."""
 
 _WORD: Final = "|".join(sorted([*SMALL, *SCALES, *FRACTIONS, "dozen", "dozens"], key=len, reverse=True))
+ANY_NUMBER: Final = re.compile(rf"\d|\b(?:{_WORD}|tens\b)", re.IGNORECASE)
+"""Whether a stretch of text may hold a number at all ('thousands' included)."""
 WORD_NUMBER: Final = re.compile(
-    rf"\b(?:(?:a|an)[\s-]+)?(?:{_WORD})(?:(?:[\s-]+|\s+and\s+(?:a\s+)?)(?:{_WORD}))*\b",
+    rf"\b(?:(?:a|an)[\s-]+)?(?:{_WORD})(?:(?:[\s-]+and[\s-]+(?:a[\s-]+)?|[\s-]+)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
 DIGIT_NUMBER: Final = re.compile(
@@ -56,7 +78,7 @@ DIGIT_NUMBER: Final = re.compile(
 
 def words_value(phrase: str) -> float | None:
     """Value of a number in words, or None when the words are not a number ('a', 'dozens')."""
-    low = phrase.lower()
+    low = phrase.lower().replace("-", " ")
     half = bool(re.search(r"\band a half\b", low))  # "one and a half million": the half goes before the scale
     low = re.sub(r"\s+and a half\b", "", low)
     words = [w for w in re.split(r"[\s-]+", low) if w and w != "and"]
@@ -68,6 +90,8 @@ def words_value(phrase: str) -> float | None:
             words[0] = "one"
     total = 0.0
     current = 0.0
+    if any(a in FRACTIONS and b in FRACTIONS for a, b in itertools.pairwise(words)):
+        return None  # "the fourth quarter": an ordinal and a noun
     for w in words:
         if w in SMALL:
             current += SMALL[w]

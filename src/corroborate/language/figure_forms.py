@@ -1,0 +1,94 @@
+"""Figures written in forms the number finder does not see as one: rates, heights, 'less than a mile'."""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from corroborate.language.lexicon import words
+from corroborate.language.numbers import SMALL
+from corroborate.language.units import TIME_UNITS
+from corroborate.model import Span
+
+_SMALL_WORD: Final = "|".join(sorted(SMALL, key=len, reverse=True))
+# "one in four voters", "about 1 in 3": a rate, a/b.
+_RATE: Final = re.compile(
+    rf"\b(?P<a>one|two|three|[1-9])\s+in\s+(?P<b>\d{{1,4}}(?:,\d{{3}})?|{_SMALL_WORD})\b(?!\s*(?:years?|days?|weeks?|months?|%))",
+    re.IGNORECASE,
+)
+# "5-foot-11", "6 foot 2": a height in feet and inches.
+_HEIGHT: Final = re.compile(r"\b(?P<ft>[4-7])[- ]foot[- ](?P<inch>\d{1,2})\b(?![-\d])")
+_SINGULAR: Final = {
+    "mile": "miles",
+    "year": "years",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "minute": "minutes",
+    "decade": "decades",
+    "kilometre": "km",
+    "kilometer": "km",
+    "metre": "metre",
+    "meter": "metre",
+    "foot": "foot",
+    "inch": "inch",
+}
+# "less than a mile", "almost a year", "about an hour": one of a unit, with a bound.
+_ONE_UNIT: Final = re.compile(
+    r"\b(?:less than|more than|nearly|almost|about|around|roughly|just over|just under|over|under|within"
+    r"|up to|at least|at most|close to|barely|only)\s+(?P<a>an?)\s+(?P<unit>"
+    + "|".join(_SINGULAR)
+    + r")\b(?![-\s]*(?:old|long|ago)\b)",
+    re.IGNORECASE,
+)
+
+
+class Form(NamedTuple):
+    start: int
+    end: int
+    value: float
+    unit: str | None
+
+
+def _number(word: str) -> float:
+    low = word.lower().replace(",", "")
+    return float(SMALL[low]) if low in SMALL else float(low)
+
+
+def special_forms(text: str, sentence: Span) -> list[Form]:
+    """Rates, heights and 'a <unit>' figures of a sentence, each with its span."""
+    out: list[Form] = []
+    low = text[sentence.start : sentence.end].lower()
+    rates = _RATE.finditer(text, sentence.start, sentence.end) if " in " in low else ()
+    for m in rates:
+        b = _number(m["b"])
+        if b > _number(m["a"]):
+            out.append(Form(m.start(), m.end(), _number(m["a"]) / b, None))
+    for m in _HEIGHT.finditer(text, sentence.start, sentence.end) if "foot" in low else ():
+        if int(m["inch"]) < 12:
+            out.append(Form(m.start(), m.end(), 12.0 * int(m["ft"]) + int(m["inch"]), "inch"))
+    for m in _ONE_UNIT.finditer(text, sentence.start, sentence.end):
+        out.append(Form(m.start("a"), m.end("unit"), 1.0, _SINGULAR[m["unit"].lower()]))
+    return out
+
+
+def over_is_during(text: str, at: int, unit: str | None, sentence: Span) -> bool:
+    """'cut $55 billion over six years', 'Over five years, ...': 'over' a duration is 'during' it."""
+    if unit not in TIME_UNITS or text[at : at + 4].lower() != "over":
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(sentence.start, at - 20) : at])
+    return before is None or before.group(1).lower() not in _OVER_MEANS_MORE
+
+
+_OVER_MEANS_MORE: Final = words("for lasted last lasting took take taking spent in after of than within")
+HYPHEN_UNITS: Final = {
+    **_SINGULAR,
+    "point": "points",
+    "square-foot": "square foot",
+    "degree": "degree",
+    "degrees": "degree",
+}
+HYPHEN_UNIT: Final = re.compile(
+    r"-(?P<unit>" + "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
+)
