@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -75,8 +74,7 @@ def test_two_worker_processes_make_the_same_stories(
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("distributed") is None or not os.environ.get("CORROBORATE_TEST_DASK"),
-    reason="dask.distributed is not installed, or CORROBORATE_TEST_DASK is not set (fails in a fresh clone)",
+    importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
 )
 def test_a_dask_cluster_of_two_workers_makes_the_same_stories(
     pages: Path, one_process: list[dict[str, object]], tmp_path: Path
