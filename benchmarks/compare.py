@@ -12,18 +12,16 @@ conflicts (the gold has none: every one is wrong).
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
+import compare_data  # type: ignore[import-not-found]
 from compare_examples import score as score_examples  # type: ignore[import-not-found]
 from corroborate.compare import claims as claims_mod
 from corroborate.compare import compare
-from corroborate.language import analyze_article
 from corroborate.model import Article, Evidence, Story
 from corroborate.stories import find_origins
 
@@ -56,23 +54,7 @@ def _in_region(ev: Evidence, region: dict[str, int]) -> bool:
 
 
 def load() -> tuple[list[dict[str, object]], dict[str, Article]]:
-    gold = json.loads(GOLD.read_text())["stories"]
-    rows = {r["id"]: r for r in map(json.loads, ECB.read_text().splitlines())}
-    articles: dict[str, Article] = {}
-    for st in gold:
-        for n, doc in enumerate(st["docs"]):
-            r = rows[doc]
-            # Each doc its own outlet: ECB+ gives none, and these are different publications.
-            a = Article(
-                id=doc,
-                source=doc,
-                outlet=f"outlet {doc}",
-                title=r.get("title"),
-                text=r["text"],
-                published=datetime(2020, 1, 1, 12, n, tzinfo=UTC),
-            )
-            articles[doc] = analyze_article(a)
-    return gold, articles
+    return compare_data.load(GOLD)
 
 
 def run_story(st: dict[str, object], articles: dict[str, Article]) -> Story:
@@ -202,11 +184,6 @@ def score_quotes(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type
             continue
         t["quote:found"] += 1
         t["altered:tp" if q.altered == g["altered"] else "altered:fp"] += 1
-        texts = {x.article: x.text for x in story.articles}
-        for side in ("speaker_a", "speaker_b"):
-            doc, s, e = g[side]
-            surname = texts[doc][s:e].split()[-1].lower()
-            t["speaker:tp" if any(surname in n.lower() for n in q.speakers) else "speaker:fp"] += 1
     region = st["region"]
     for q in story.quotes:
         evs = [e for e in q.evidence if _in_region(e, region)]
@@ -217,6 +194,50 @@ def score_quotes(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type
     t["conflict:fp"] += sum(1 for c in story.conflicts if all(_in_region(e, region) for e in c.evidence))
 
 
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "him", "her", "them"])
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,'’\"").lower() for w in text.replace("'s", " ").split() if w.strip(".,'’\"")]
+
+
+def score_speakers(st: dict, articles: dict[str, Article], t: Tally) -> None:  # type: ignore[type-arg]
+    """Each gold quote's speaker against the language stage's (as the page names it)."""
+    entries = [tuple(x) for x in st.get("speakers", [])]
+    for g in st["quotes"]:
+        entries += [(*g["a"], *g["speaker_a"][1:]), (*g["b"], *g["speaker_b"][1:])]
+    for doc, qs, qe, ss, se in dict.fromkeys(entries):
+        a = articles[doc]
+        t["speaker:gold"] += 1
+        quotes = a.analysis.quotes if a.analysis else []
+        q = next((q for q in quotes if q.start < qe and qs < q.end), None)
+        if q is None:
+            continue
+        t["speaker:found"] += 1
+        names = {e.key: e.name for e in (a.analysis.entities if a.analysis else [])}
+        said = _words(names.get(q.speaker_entity or "", "") or q.speaker or "")
+        gold = _words(a.text[ss:se])
+        right = bool(said) and said[-1] not in _PRONOUNS and (said[-1] in gold or gold[-1] in said)
+        t["speaker:tp" if right else "speaker:fp"] += 1
+
+
+def score_entities(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type-arg]
+    """Pairs of gold mentions: one story entity for the pairs of one cluster, and only for those."""
+    mentions = [
+        (k, (str(m[0]), int(m[1]), int(m[2]))) for k, cl in enumerate(st.get("entities", [])) for m in cl
+    ]
+    keys = [
+        {e.key for e in story.entities if any(_overlaps(ev, m) for ev in e.mentions)} for _, m in mentions
+    ]
+    for i, (ci, _) in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            same, together = ci == mentions[j][0], bool(keys[i] & keys[j])
+            t["entity:gold"] += same
+            t["entity:found"] += same and together
+            if together:
+                t["entity:tp" if same else "entity:fp"] += 1
+
+
 def evaluate(gold: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
     t = Tally()
     for st in gold:
@@ -224,6 +245,8 @@ def evaluate(gold: list[dict], articles: dict[str, Article]) -> Tally:  # type: 
         score_align(st, story, t)
         score_figures(st, story, articles, t)
         score_quotes(st, story, t)
+        score_speakers(st, articles, t)
+        score_entities(st, story, t)
     return t
 
 
@@ -310,8 +333,8 @@ def print_kind(t: Tally, kind: str, label: str) -> None:
 
 
 def main() -> int:
-    if not ECB.is_file():
-        print(f"{ECB} is not here", file=sys.stderr)
+    if not compare_data.available():
+        print("../shared/datasets (ECB+, L3S-GN1) or ../shared/examples is not here", file=sys.stderr)
         return 1
     gold, articles = load()
     print(f"{len(gold)} stories, {len(articles)} articles")
@@ -324,7 +347,8 @@ def main() -> int:
         ("verdict", "figure verdicts right (of matched pairs)"),
         ("quote", "quotes linked across outlets"),
         ("altered", "altered-quote flag right (of linked gold quotes)"),
-        ("speaker", "quote speaker right (of linked gold quotes)"),
+        ("speaker", "quote speakers right (of gold quotes found)"),
+        ("entity", "entity mention pairs in one entity"),
     ]:
         print_kind(t, kind, label)
     print(f"numbers that are no figures, compared anyway: {t['notfigure:fp']} of {t['notfigure:gold']}")
