@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import re
 import statistics
 import sys
@@ -38,9 +39,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from corroborate.language import analyze
-from corroborate.model import Analysis, Quote
+from corroborate.model import Analysis, Mention, Quote
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "polnear"
+L3S = DATA.parent / "l3s-gn1" / "ground-truth.json"
+L3S_JUDGED = Path(__file__).resolve().parent / "data" / "l3s_speakers.tsv"
 _QUOTE_MARKS = re.compile('["“”]')
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "whom"}
 
@@ -242,12 +245,100 @@ def report(title: str, total: Counts, per_fold: Sequence[Counts] = ()) -> None:
         print(f"  {label:26} {m[key]:.3f}  ({frac}){folds}   {goal}")
 
 
+def l3s_text(page: str) -> str:
+    """A page's gold body text from L3S-GN1, each paragraph once (the set repeats some two or three times),
+    with the mojibake '\u00c2\u00ab' / '\u00c2\u00bb' read as the guillemets it was."""
+    body = json.loads(L3S.read_text(encoding="utf-8"))[page]["articleBody"]
+    lines = list(dict.fromkeys(line for line in body.split("\n") if line.strip()))
+    return "\n".join(lines).replace("\u00c2\u00ab", "\u00ab").replace("\u00c2\u00bb", "\u00bb")
+
+
+def _span(field: str) -> list[tuple[int, int]]:
+    return [] if field == "-" else [(int(a), int(b)) for a, b in [field.split("-")]]
+
+
+def _speaker_ok(q: Quote, mentions: Sequence[Mention], spk: list[tuple[int, int]]) -> bool:
+    """Its entity has a mention on a gold one; a name or phrase with no entity may stand on one itself."""
+    mention = [(q.speaker_span.start, q.speaker_span.end)] if q.speaker_span else []
+    ent = [(m.start, m.end) for m in mentions if m.entity == q.speaker_entity]
+    if q.speaker_entity is not None:
+        return _overlaps(ent, spk)
+    return (q.speaker or "").lower() not in _PRONOUNS and _overlaps(mention, spk)
+
+
+def _judge_page(text: str, gold: list[tuple[Tok, list[Tok]]], show: bool) -> list[int]:
+    """[pieces judged, of them quotes with the right speaker, unjudged, quotes, found, found right]"""
+    a = analyze(text)
+    out = [0] * 6
+    for q in a.quotes:
+        own = tokens(text, [(q.start, q.end)])
+        mine = set(own)
+        ranked = []
+        for c, spk in gold:
+            t = tokens(text, [c])
+            inside = sum(1 for s, e in own if c[0] <= s and e <= c[1])
+            if t and (covers(q, t) or inside * 2 > len(own)):
+                ranked.append((len(mine & set(t)) / len(mine | set(t)), spk))
+        match = [max(ranked, key=lambda x: x[0])[1]] if ranked else []
+        good = bool(match) and bool(match[0]) and _speaker_ok(q, a.mentions, match[0])
+        out[0] += bool(match)
+        out[1] += good
+        out[2] += not match
+        if match and not good and show:
+            print(f"  wrong {q.start}: {q.speaker!r} | {q.text[:70]!r}")
+    for c, spk in gold:
+        toks = tokens(text, [c])
+        covering = [q for q in a.quotes if covers(q, toks)]
+        if spk:
+            out[3] += 1
+            out[4] += bool(covering)
+            best = max(covering, key=lambda q: held(q, toks)) if covering else None
+            out[5] += best is not None and _speaker_ok(best, a.mentions, spk)
+    return out
+
+
+def l3s_speakers(show: int) -> int:
+    """Speakers in long L3S-GN1 articles, judged by hand (benchmarks/data/l3s_speakers.tsv, offsets only).
+
+    A row is a quote (its speaker's mention near it, and the speaker's canonical mention) or '-' for
+    words that are no quote (reported acts and wishes, a clause read as speech). A piece is judged by the
+    row (of those whose content it covers by half, or that hold half of its words) sharing most of
+    its words (Jaccard); unjudged pieces are
+    counted apart. Its speaker is right when it resolves to an entity with a mention on one of the two
+    gold mentions; a phrase with no entity ("the army") when it stands on one itself and is no pronoun.
+    """
+    rows: dict[str, list[tuple[Tok, list[Tok]]]] = {}
+    for line in L3S_JUDGED.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        page, start, end, local, canonical = line.split("\t")
+        rows.setdefault(page, []).append(((int(start), int(end)), _span(local) + _span(canonical)))
+    total = [0] * 6
+    for page, gold in rows.items():
+        total = [x + y for x, y in zip(total, _judge_page(l3s_text(page), gold, bool(show)), strict=True)]
+    judged, right, unjudged, quotes, found, found_right = total
+    print(f"L3S-GN1 long articles, {len(rows)} pages judged by hand: {judged} pieces judged, {unjudged} not")
+    print(
+        f"  pieces that are a quote with the right speaker  {right / max(judged, 1):.3f}  ({right}/{judged})"
+    )
+    print(f"  quotes found                                  {found / max(quotes, 1):.3f}  ({found}/{quotes})")
+    share = found_right / max(found, 1)
+    print(f"  found quotes, right speaker                   {share:.3f}  ({found_right}/{found})")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--folds", type=int, default=0, help="print per-fold mean ± spread over K folds")
     ap.add_argument("--show", type=int, default=0, help="print N errors of each kind")
+    ap.add_argument("--l3s", action="store_true", help="score the hand-judged speakers of L3S-GN1 pages")
     args = ap.parse_args()
+    if args.l3s:
+        if not L3S.exists():
+            print(f"no data at {L3S}", file=sys.stderr)
+            return 1
+        return l3s_speakers(args.show)
     if not (DATA / args.split).exists():
         print(f"no data at {DATA / args.split}", file=sys.stderr)
         return 1

@@ -197,3 +197,34 @@ def test_a_speaker_phrase_that_runs_into_its_verb_is_cut_to_its_subject() -> Non
     assert q.speaker == "The harbour board"
     q = _only("He went on to say that the tolls would double by the spring.")
     assert q.speaker == "He"
+
+
+NESTED = "\n\n".join(
+    [
+        "Former minister Karl Vostrin testified on Thursday before the ethics committee.",
+        "Vostrin said Mara Lindqvist promised to bring the prime minister a letter about his case.",
+        "He said the two did meet to discuss his situation, and that the meeting went well.",
+        "This contradicts statements by Lindqvist, who said the case never came up.",
+        '"It was a shock for me when Lindqvist said on television that she never heard of my letter."',
+    ]
+)
+
+
+def test_a_speaker_reported_inside_another_quote_does_not_take_the_next_pronoun() -> None:
+    quotes = analyze(NESTED).quotes
+    he = next(q for q in quotes if q.text.startswith("the two did meet"))
+    assert (he.speaker, he.speaker_entity) == ("He", "person:karl-vostrin")
+
+
+def test_a_quotation_naming_the_last_speaker_goes_to_the_one_before() -> None:
+    quotes = analyze(NESTED).quotes
+    shock = next(q for q in quotes if q.text.startswith("It was a shock"))
+    assert shock.speaker_entity == "person:karl-vostrin"
+
+
+def test_every_speaker_mention_is_exact() -> None:
+    for text in (TEXT, NESTED):
+        for q in analyze(text).quotes:
+            assert text[q.start : q.end] == q.text
+            if q.speaker_span is not None:
+                assert text[q.speaker_span.start : q.speaker_span.end] == q.speaker

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import language_quotes as bench  # noqa: E402
-from corroborate.language import analyze, quote_filter  # noqa: E402
+from corroborate.language import analyze, quote_filter, speaker_choice  # noqa: E402
 from corroborate.model import Analysis  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "corroborate_quotes_train.pkl"
@@ -46,13 +46,14 @@ def analyses(docs: list[bench.Doc], refresh: bool) -> list[Analysis]:
         cached: list[Analysis] = pickle.loads(CACHE.read_bytes())
         if len(cached) == len(docs):
             return cached
-    quote_filter._model.cache_clear()
-    saved = quote_filter._model
-    quote_filter._model = lambda: ({}, -math.inf)  # type: ignore[assignment]  # the rules' raw pieces
+    saved, saved_choice = quote_filter._model, speaker_choice._model
+    # The rules' raw pieces and speakers: neither learned part applied.
+    quote_filter._model = lambda: ({}, -math.inf)  # type: ignore[assignment]
+    speaker_choice._model = lambda: ({}, math.inf)  # type: ignore[assignment]
     try:
         out = [analyze(d.text, d.published) for d in docs]
     finally:
-        quote_filter._model = saved
+        quote_filter._model, speaker_choice._model = saved, saved_choice
     CACHE.write_bytes(pickle.dumps(out))
     return out
 
@@ -83,6 +84,18 @@ def fit(rows: list[list[str]], y: np.ndarray, l2: float) -> dict[str, float]:
     return {f: float(w[i]) for f, i in index.items() if abs(w[i]) > 1e-9 or f == "bias"}
 
 
+def write_model(path: Path, body: dict[str, object]) -> None:
+    """Write a model's JSON through a temporary file moved into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(body, fh, indent=0)
+        fh.write("\n")
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    weights = body.get("weights")
+    print(f"wrote {path} ({len(weights) if isinstance(weights, dict) else 0} weights)")
+
+
 def features(doc: bench.Doc, a: Analysis) -> list[list[str]]:
     return [
         quote_filter.piece_features(doc.text, a.quotes, k, a.entities, a.mentions)
@@ -98,12 +111,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument(
+        "--split-aware", action="store_true", help="label a found split quotation's pieces right (old labels)"
+    )
     ap.add_argument("--refresh", action="store_true", help="re-run the rules instead of the cached pieces")
     args = ap.parse_args()
     docs = bench.load_docs("train")
     found = analyses(docs, args.refresh)
     feats = [features(d, a) for d, a in zip(docs, found, strict=True)]
-    labels = [bench.split_labels(d, a.quotes) for d, a in zip(docs, found, strict=True)]
+    label_of = bench.split_labels if args.split_aware else bench.piece_labels
+    labels = [label_of(d, a.quotes) for d, a in zip(docs, found, strict=True)]
+    key = "precision_split" if args.split_aware else "precision"
     fold = [bench.fold_of(d.name, args.folds) for d in docs]
     baseline = [bench.score(d, a)[0] for d, a in zip(docs, found, strict=True)]
     per = [
@@ -126,10 +144,7 @@ def main() -> int:
             for i, (d, a) in enumerate(zip(docs, found, strict=True)):
                 per[fold[i]] += bench.score(d, a, [p >= t for p in probs[i]])[0]
             ms = [c.metrics() for c in per]
-            f1 = [
-                2 * m["precision_split"] * m["recall_all"] / (m["precision_split"] + m["recall_all"])
-                for m in ms
-            ]
+            f1 = [2 * m[key] * m["recall_all"] / (m[key] + m["recall_all"]) for m in ms]
             line = "  ".join(
                 f"{key[:9]} {bench.spread([m[key] for m in ms])}"
                 for key in ("precision", "precision_split", "recall_quoted", "recall_all", "speaker")
@@ -151,13 +166,7 @@ def main() -> int:
             "trained_on": "PolNeAR v1.0 train, 840 articles",
             "weights": dict(sorted(weights.items())),
         }
-        fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(body, fh, indent=0, sort_keys=False)
-            fh.write("\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, OUT)
-        print(f"wrote {OUT} ({len(weights)} weights)")
+        write_model(OUT, body)
     return 0
 
 

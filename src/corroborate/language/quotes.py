@@ -25,6 +25,7 @@ from corroborate.language.attribution import (
 from corroborate.language.cues import attributes_often, is_copula
 from corroborate.language.labels import speaker_labels
 from corroborate.language.quote_filter import keep_quotes
+from corroborate.language.speaker_choice import rechoose
 from corroborate.language.speakers import Speaker, Speakers
 from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
 
@@ -116,6 +117,7 @@ class _Finder:
         self.speakers = Speakers(text, sentences, entities, mentions)
         self.quotes: list[Quote] = []
         self.by_paragraph: dict[int, Quote] = {}
+        self.spoken: list[Quote] = []
 
     def sentence_at(self, pos: int) -> Span:
         k = max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -179,10 +181,14 @@ class _Finder:
             speaker_entity=speaker.entity if speaker else None,
             channel=channel,
         )
+        # "Schreiber said Mulroney promised ...": a speaker inside another's content is reported, not the
+        # one who speaks on; the next "he" and an unattributed paragraph go to the outer speaker.
+        nested = speaker is not None and any(q.start <= speaker.start < q.end for q in self.quotes)
         self.quotes.append(quote)
-        if speaker is not None:
+        if speaker is not None and not nested:
             self.speakers.spoke(speaker.entity, min(start, speaker.start))
             self.by_paragraph[self.paragraph(start)[0]] = quote
+            self.spoken.append(quote)
 
     def direct(self, m: Marks) -> None:
         closing = self.sentence_at(max(m.close - 1, m.open))
@@ -228,7 +234,19 @@ class _Finder:
         prev = self.previous_paragraph(m.open)
         earlier = self.by_paragraph.get(prev) if prev is not None else None
         if whole and earlier is not None and earlier.speaker_span is not None:
+            earlier = self.not_named_in(m, earlier)
             self.emit(m.start, m.end, "direct", None, self._again(earlier), earlier.channel)
+
+    def not_named_in(self, m: Marks, earlier: Quote) -> Quote:
+        """'"It was a shock for me when Prime Minister Harper said ..."' after Harper's words: people seldom
+        name themselves, so a quotation that names the previous speaker goes on the speaker before."""
+        named = {x.entity for x in self.speakers.mentions if m.start <= x.start < m.end}
+        if earlier.speaker_entity not in named:
+            return earlier
+        for q in reversed(self.spoken):
+            if q.start < m.open and q.speaker_entity is not None and q.speaker_entity not in named:
+                return q
+        return earlier
 
     def named_first(self, close: int, att: Attribution) -> Attribution:
         """'"...," Scott Pruitt, the Republican attorney general of Oklahoma, said': the person named right
@@ -347,4 +365,5 @@ class _Finder:
 def find_quotes(
     text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
 ) -> list[Quote]:
-    return keep_quotes(text, _Finder(text, sentences, entities, mentions).run(), entities, mentions)
+    kept = keep_quotes(text, _Finder(text, sentences, entities, mentions).run(), entities, mentions)
+    return rechoose(text, kept, sentences, entities, mentions)

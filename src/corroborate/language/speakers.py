@@ -27,6 +27,8 @@ _NOT_HEAD: Final = frozenset(
     {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "at", "by", "from", "that", "who"}
     | {"which"}
 )
+# Words that may stand before a sentence's subject: capitalised words, a title's "of", a conjunction.
+_LEAD_WORD: Final = re.compile(r"[A-Z\W\d]|(?:the|of|former|then|but|and|so|also)\W*$")
 _LEADING: Final = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 
 
@@ -55,7 +57,9 @@ class Speakers:
         out: list[tuple[int, str]] = []
         for m in self.mentions:
             k = bisect.bisect_right(starts, m.start) - 1
-            if m.label == "PERSON" and k >= 0 and len(self.text[starts[k] : m.start].split()) <= 3:
+            lead = self.text[starts[k] : m.start].split() if k >= 0 else []
+            # "Schreiber said Mulroney promised ...": a name after a verb is no subject of the sentence.
+            if m.label == "PERSON" and k >= 0 and len(lead) <= 3 and all(_LEAD_WORD.match(w) for w in lead):
                 out.append((m.end, m.entity))
         return out
 
