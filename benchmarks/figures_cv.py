@@ -59,13 +59,14 @@ class Counts:
     unit: int = 0
     counted: int = 0
     counted_exact: int = 0
+    change: int = 0
     false_kinds: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
-        for name in ("tp", "n_pred", "n_gold", "bound", "unit", "counted", "counted_exact"):
+        for name in ("tp", "n_pred", "n_gold", "bound", "unit", "counted", "counted_exact", "change"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.false_kinds.update(other.false_kinds)
         self.misses += other.misses
@@ -164,6 +165,7 @@ def score_doc(doc: Doc, figures: list[Figure]) -> Counts:
             c.tp += 1
             unit = None if f.unit == "people" else f.unit
             ok = [f.bound == hit["bound"], unit == hit["unit"], *_counted_ok(f, hit, text)]
+            c.change += getattr(f, "change", None) == hit["change"]
             c.bound, c.unit, c.counted, c.counted_exact = (
                 c.bound + ok[0],
                 c.unit + ok[1],
@@ -193,7 +195,7 @@ def report(name: str, c: Counts) -> str:
     return (
         f"{name}: value P {p:.3f} R {r:.3f} F1 {f:.3f} ({c.tp}/{c.n_pred} pred, {c.n_gold} gold); "
         f"of matched: bound {c.bound / tp:.3f} unit {c.unit / tp:.3f} counted {c.counted / tp:.3f} "
-        f"(exact phrase {c.counted_exact / tp:.3f})"
+        f"(exact phrase {c.counted_exact / tp:.3f}) change {c.change / tp:.3f}"
     )
 
 

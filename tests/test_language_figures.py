@@ -195,3 +195,18 @@ def test_the_annotated_gold_is_intact_and_read_well() -> None:
         total.add(figures_cv.score_doc(doc, figures_cv.predict(doc)))
     assert total.n_gold >= 300
     assert total.prf()[2] >= 0.92
+
+
+def test_a_change_says_which_way() -> None:
+    text = (
+        "Turnout was down 16 percent, while income rose by 0.8% and a 10% bump followed. "
+        "The state freed up $26 million, and 70 percent agree, up from 60 percent."
+    )
+    assert [(f.value, f.change) for f in analyze(text, PUBLISHED).figures] == [
+        (16.0, "down"),
+        (0.8, "up"),
+        (10.0, "up"),
+        (26e6, None),
+        (70.0, None),
+        (60.0, None),
+    ]

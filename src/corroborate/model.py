@@ -144,6 +144,9 @@ class Figure(Record):
     speaker_entity: str | None = None
     speaker: str | None = None
     as_of: str | None = Field(default=None, description="ISO date the figure stands as of, when stated")
+    change: Literal["up", "down"] | None = Field(
+        default=None, description="the figure is a change: 'rose 5%' up, 'down 16 percent' down"
+    )
 
 
 TimeGrain = Literal["instant", "day", "weekend", "week", "month", "year", "decade", "interval"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from corroborate.language.lexicon import words
 from corroborate.language.numbers import SMALL
@@ -92,3 +92,40 @@ HYPHEN_UNITS: Final = {
 HYPHEN_UNIT: Final = re.compile(
     r"-(?P<unit>" + "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
 )
+
+
+_UP: Final = (
+    r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|gained|gains"
+    r"|jumped|jumps|climbed|climbs|soared|surged|up|higher|boosted|raised"
+)
+_DOWN: Final = (
+    r"fell|fall|falls|falling|fallen|dropped|drops|declined?|declines|decreased?|decreases|shrank|shrunk"
+    r"|slipped|slid|plunged|plummeted|tumbled|sank|down|lower|cut|cuts|reduced"
+)
+# "rose by 0.8%", "down 16 percent", "cut aid to the poor by $55 billion": the figure is a change.
+_CHANGE_BEFORE: Final = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b(?:\s+by|(?:\s+[\w'’-]+){{0,6}}?\s+by)?\s+$", re.IGNORECASE
+)
+_CHANGE_AFTER: Final = re.compile(
+    r"\s+(?:(?P<up>bump|increase|rise|gain|jump|hike|boost|growth)|(?P<down>drop|decline|cut|fall|decrease|loss))\b",
+    re.IGNORECASE,
+)
+
+
+_PARTICLE: Final = re.compile(
+    r"\b(?:freed|set|picked|signed|shut|turned|gave|backed|stood|sat|broke|called|looked|showed|handed|lined"
+    r"|teamed|opened|cracked|summed|wrapped|locked|paid|shook|stepped|came|put|made|stayed)\s+$",
+    re.IGNORECASE,
+)
+
+
+def change_of(text: str, start: int, end: int, sentence: Span) -> Literal["up", "down"] | None:
+    """'up' or 'down' when the figure text[start:end] states a change, else None."""
+    m = _CHANGE_BEFORE.search(text, max(sentence.start, start - 60), start)
+    if m is not None and _PARTICLE.search(text, max(sentence.start, m.start() - 12), m.start()):
+        m = None  # "freed up $26 million", "turned down": a phrasal verb, no change
+    if m is None and re.search(r"\b(?:a|an)\s+$", text[max(sentence.start, start - 4) : start]):
+        m = _CHANGE_AFTER.match(text, end, sentence.end)  # "a 10% bump"
+    if m is None:
+        return None
+    return "up" if m["up"] else "down"

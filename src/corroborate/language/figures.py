@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from corroborate.language.counted import counted_after
-from corroborate.language.figure_forms import HYPHEN_UNIT, HYPHEN_UNITS, over_is_during, special_forms
+from corroborate.language.figure_forms import (
+    HYPHEN_UNIT,
+    HYPHEN_UNITS,
+    change_of,
+    over_is_during,
+    special_forms,
+)
 from corroborate.language.not_figures import not_a_figure
 from corroborate.language.numbers import (
     ANY_NUMBER,
@@ -344,6 +350,7 @@ def _figure(
         speaker=quote.speaker if quote else None,
         speaker_entity=quote.speaker_entity if quote else None,
         as_of=_as_of(text, sentence, times),
+        change=change_of(text, hit.start, hit.end, sentence),
     )
 
 
