@@ -231,24 +231,38 @@ def update_stories(
                 store.assign(assignment, run_id)
                 checkpoint("assigned")
         touched = store.pending()
+        # The next batch is being built while this one is saved, so the workers never wait.
+        in_flight: deque[list[tuple[str, Pending[Story | StoryError]]]] = deque()
         for start in range(0, len(touched), BATCH):
             ids = touched[start : start + BATCH]
-            building = [run.submit(_build, (sid, store.articles(story=sid))) for sid in ids]
-            for story_id, future in zip(ids, building, strict=True):
-                story = future.result()
-                if isinstance(story, StoryError):  # this story stays pending, its error recorded
-                    errors.append(story)
-                    store.story_failed(run_id, story_id, "compare", story.message)
-                    continue
-                store.save_story(story, run_id)
-                checkpoint("story-saved")
+            in_flight.append(
+                [(sid, run.submit(_build, (sid, store.articles_json(story=sid)))) for sid in ids]
+            )
+            if len(in_flight) > 1:
+                _save_stories(store, run_id, in_flight.popleft(), errors)
+        while in_flight:
+            _save_stories(store, run_id, in_flight.popleft(), errors)
     return touched, errors
 
 
-def _build(work: tuple[str, list[Article]]) -> Story | StoryError:
-    story_id, articles = work
+def _save_stories(
+    store: Store, run_id: int, built: list[tuple[str, Pending[Story | StoryError]]], errors: list[StoryError]
+) -> None:
+    for story_id, future in built:
+        story = future.result()
+        if isinstance(story, StoryError):  # this story stays pending, its error recorded
+            errors.append(story)
+            store.story_failed(run_id, story_id, "compare", story.message)
+            continue
+        store.save_story(story, run_id)
+        checkpoint("story-saved")
+
+
+def _build(work: tuple[str, list[str]]) -> Story | StoryError:
+    """Build one story from its articles as stored (JSON: read where the work is done, not here)."""
+    story_id, stored = work
     try:
-        return build_story(story_id, articles)
+        return build_story(story_id, [Article.model_validate_json(data) for data in stored])
     except Exception as exc:  # one bad story must not stop the run
         return StoryError(story=story_id, stage="compare", message=_describe(exc))
 

@@ -216,6 +216,12 @@ class Store:
         with self.engine.connect() as conn:
             return [Article.model_validate_json(row.data) for row in conn.execute(query)]
 
+    def articles_json(self, story: str) -> list[str]:
+        """A story's articles as stored (JSON), in publication order: for a worker to read."""
+        query = select(articles.c.data).where(articles.c.story_id == story)
+        with self.engine.connect() as conn:
+            return [row.data for row in conn.execute(query.order_by(articles.c.published, articles.c.id))]
+
     def publication(self, ids: Sequence[str]) -> dict[str, datetime | None]:
         """When each of these articles was published, by id, without reading the articles."""
         found: dict[str, datetime | None] = {}
