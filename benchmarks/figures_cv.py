@@ -1,6 +1,7 @@
 """Figures on our own annotated gold (benchmarks/figures_gold.json), k-fold by article.
 
 Run: .venv/bin/python benchmarks/figures_cv.py [--folds 5] [--show N] [--read 0,1,2]
+     .venv/bin/python benchmarks/figures_cv.py --gold benchmarks/figures_gold_blind.json
 
 The gold holds offsets and labels only; the texts come from ../shared/datasets
 (PolNeAR train articles, L3S-GN1 ground-truth bodies), so the script skips with
@@ -204,8 +205,9 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--read", default="0,1,2", help="folds whose errors --show may print")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="figures_gold_blind.json: the blind set")
     args = ap.parse_args()
-    docs = load_gold()
+    docs = load_gold(args.gold)
     if docs is None:
         print(f"no texts under {DATA}", file=sys.stderr)
         return 1
