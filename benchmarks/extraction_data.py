@@ -45,8 +45,9 @@ def page(doc: Doc, content: str, fmt: str) -> Page:
 
 
 def renderers() -> dict[str, Callable[[str], str]]:
-    """Converters that keep every visible line: html-text, inscriptis, html2text (dev extras) and
-    `lynx -dump` / `w3m -dump` where installed."""
+    """Converters that keep every visible line: html-text, inscriptis, html2text (dev extras; as
+    Markdown without wrapping, and with its default wrap at 78 columns) and `lynx -dump` (with
+    `-nolist`, and with its numbered links and References list) / `w3m -dump` where installed."""
     import html_text
     from inscriptis import get_text
 
@@ -66,11 +67,15 @@ def renderers() -> dict[str, Callable[[str], str]]:
             conv.body_width = 0  # html2text writes Markdown; 0 keeps its own line breaks only
             return str(conv.handle(html))
 
+        def with_html2text_wrapped(html: str) -> str:
+            return str(html2text.HTML2Text().handle(html))  # defaults: wrapped at 78
+
         out["html2text"] = with_html2text
+        out["html2text-78"] = with_html2text_wrapped
     except ImportError:  # a dev extra: the benchmark skips a converter that is missing
         pass
-    for tool in ("lynx", "w3m"):
-        if shutil.which(tool):
+    for tool in ("lynx", "lynx-refs", "w3m"):
+        if shutil.which(tool.split("-")[0]):
             out[tool] = partial(_dump, tool)
     return out
 
@@ -79,6 +84,7 @@ def _dump(tool: str, html: str) -> str:
     """`lynx -dump` / `w3m -dump` of the page, as UTF-8 (Debian packages lynx, w3m)."""
     args = {
         "lynx": ["lynx", "-dump", "-stdin", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+        "lynx-refs": ["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"],
         "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
     }[tool]
     try:

@@ -270,8 +270,8 @@ def _article_end(blocks: list[Block], start: int, end: int) -> int:
     for i in range(start + 1, end):
         block = blocks[i]
         above += words(blocks[i - 1].text) if blocks[i - 1].kind is None else 0
-        if block.kind == "comments":
-            return i
+        if block.kind == "comments" and block.tag != "item":
+            return i  # not a 'Comments' link in the story's tool bar
         if block.kind == "disclaimer" and above >= _STORY_WORDS and _COPYRIGHT.search(block.text):
             return i
         if block.kind == "credit" and above >= _STORY_WORDS and _CREDITED.match(block.text):

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
+from corroborate.extract.dumps import LAID_OUT, dump_lines
 from corroborate.extract.region import headline_above, mark_outside, trim_tail
 from corroborate.extract.teasers import mark_teasers
 
@@ -42,7 +43,6 @@ def _unmarkup(content: str) -> str:
 
 
 _CELL = re.compile(r"\S+(?: {1,3}\S+)*")
-_LAID_OUT = re.compile(r"^ {4}|\S {4,}\S")
 _MIN_COLUMN_LINES = 3
 
 
@@ -57,7 +57,7 @@ def _cells(lines: list[str]) -> Iterator[str]:
     """
     stretch: list[str] = []
     for raw in lines:
-        if _LAID_OUT.search(raw) or (stretch and not raw.strip()):
+        if LAID_OUT.search(raw) or (stretch and not raw.strip()):
             stretch.append(raw)
             continue
         if stretch:
@@ -83,10 +83,10 @@ def _columns(stretch: list[str]) -> Iterator[str]:
 
 def text_blocks(content: str) -> list[Block]:
     """Blocks of a text page: one per line, hard-wrapped lines joined, groups split at blank lines."""
-    content = _unmarkup(content)
+    lines = dump_lines(_unmarkup(content))
     blocks: list[Block] = []
     group = 0
-    for raw in _cells(content.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    for raw in _cells(lines):
         line = " ".join(raw.split())
         if not line:
             group += 1

@@ -1,0 +1,170 @@
+"""What text converters add to a page's lines, undone before the lines are read.
+
+Converters render one page differently: lynx and w3m hard-wrap at a fixed width and
+indent the page (lynx by three columns), html2text writes Markdown (links, images,
+escapes, table rules) and may wrap at 78, lynx numbers links ("[12]Home") and lists
+their addresses under "References". Here each is taken back to the lines a reader
+sees, so the text extractor reads every converter's dump alike:
+
+- the indentation most lines share is removed (lynx's three columns), so that only
+  a layout's padding still reads as layout;
+- a dump wrapped at a width is found from its lines (most breaks fall where the next
+  word would not have fitted) and its wrapped lines are joined again;
+- Markdown links spanning lines become their text; table rules go;
+- table borders drawn in box characters (w3m) become gaps between cells;
+- lynx's link numbers and its list of link addresses go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+_MIN_LINE = 30
+"""Lines shorter than this say nothing about a wrap width."""
+_MIN_TIGHT = 5
+_TIGHT_SHARE = 0.3
+"""A dump is wrapped when this share of its long lines (and _MIN_TIGHT at least) break where the
+next word would not have fitted under one width."""
+_OVER_SHARE = 0.5
+"""... and lines well over that width (breakable lines a wrap would have broken) are fewer than
+this share of those breaks: an unwrapped page's paragraphs run far past any width."""
+_MIN_ENDS = 4
+"""Distinct lengths the lines broken at the width have, at least."""
+_ENDED_SHARE = 0.5
+"""Lines broken at the width that end a sentence: fewer than this share in a wrapped dump."""
+_ENDS = frozenset('.!?"”')
+_MAX_WORD = 24
+"""A first word longer than this (a URL) is no evidence of a wrap."""
+_MAX_WIDTH = 250
+_MAX_INDENT = 3
+_INDENT_SHARE = 0.4
+"""A page indented as a whole: most lines (this share) share one indentation of a few columns."""
+LAID_OUT = re.compile(r"^ {4}|\S {4,}\S")
+"""A line of a layout (cells padded to their columns): no sentence holds four spaces in a row."""
+
+_REFERENCES = re.compile(r"^\s*(References|Visible links|Hidden links:?)\s*$")
+_REFERENCE = re.compile(r"^\s*\d+\.\s+\S+:\S*\s*$")
+_LINK_NUMBER = re.compile(r"\[\d+\]")
+_MD_LINK_BROKEN = re.compile(r"\[([^\[\]\n]{0,300})\n\s*([^\[\]\n]{0,300})\]\(")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
+_MD_EMPTY_LINK = re.compile(r"\[\s*\]\([^)\s]*\)")
+_BOX = re.compile("[\u2500-\u257f]")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!>|-])")
+
+
+def dump_lines(content: str) -> list[str]:
+    """The dump's lines with its converter's marks taken out, ready to be read as a text page."""
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    if _BOX.search(content):
+        # A table's borders drawn in box characters (w3m): each is a gap between cells.
+        content = _BOX.sub("    ", content)
+    if "](" in content:
+        content = _MD_LINK_BROKEN.sub(r"[\1 \2](", content)
+    lines = content.split("\n")
+    lines, numbered = _drop_references(lines)
+    lines = unwrap(_dedent(lines))
+    if numbered:
+        lines = [_LINK_NUMBER.sub("", line) for line in lines]
+    if "](" in content or "\\" in content or "---" in content:
+        lines = [_markdown(line) for line in lines]
+    return lines
+
+
+def _markdown(line: str) -> str:
+    if "-" in line and _MD_RULE.match(line):
+        return ""
+    if "![" in line and not line.lstrip().startswith("!["):
+        line = _MD_INLINE_IMAGE.sub("", line)  # an image inside a link or a sentence: no one reads it
+        line = _MD_EMPTY_LINK.sub("", line)
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
+    return line
+
+
+def _drop_references(lines: list[str]) -> tuple[list[str], bool]:
+    """The lines above lynx's list of link addresses ("References", "1. http://..."), and whether
+    there was one."""
+    for i in range(len(lines) - 1, -1, -1):
+        if _REFERENCES.match(lines[i]):
+            tail = [line for line in lines[i + 1 :] if line.strip() and not _REFERENCES.match(line)]
+            if tail and sum(1 for line in tail if _REFERENCE.match(line)) >= len(tail) * 0.9:
+                kept, _ = _drop_references(lines[:i])
+                return kept, True
+            break
+    return lines, False
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    """Take off the indentation most lines share (lynx indents the whole page by three columns)."""
+    counts = Counter(len(line) - len(line.lstrip(" ")) for line in lines if line.strip())
+    if not counts:
+        return lines
+    indent, n = counts.most_common(1)[0]
+    if indent == 0 or indent > _MAX_INDENT or n < _INDENT_SHARE * sum(counts.values()):
+        return lines  # a layout's padding, not a page indented as a whole
+    return [line[min(indent, len(line) - len(line.lstrip(" "))) :] for line in lines]
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width the dump was wrapped at, or None when it was not wrapped."""
+    tight: Counter[int] = Counter()
+    pairs: list[tuple[int, int, bool]] = []
+    for above, below in pairwise(lines):
+        n = len(above.rstrip())
+        if n < _MIN_LINE or not below.strip():
+            continue
+        word = len(below.split()[0])
+        pairs.append((n, word, above.rstrip()[-1] in _ENDS))
+        if word <= _MAX_WORD:
+            tight.update(range(n, min(n + word + 1, _MAX_WIDTH)))
+    if not tight:
+        return None
+    width, count = tight.most_common(1)[0]
+    over = sum(1 for line in lines if len(line.rstrip()) > width + 10 and " " in line.strip()[:width])
+    if count < _MIN_TIGHT or count < _TIGHT_SHARE * len(pairs) or over > _OVER_SHARE * count:
+        return None
+    # A wrap breaks lines at many lengths under the width, mostly inside a sentence; paragraphs of
+    # about one length, each ending a sentence, do not make one.
+    broken = [(n, end) for n, word, end in pairs if word <= _MAX_WORD and n <= width < n + word + 1]
+    ended = sum(1 for _, end in broken if end)
+    return width if len({n for n, _ in broken}) >= _MIN_ENDS and ended < _ENDED_SHARE * len(broken) else None
+
+
+def unwrap(lines: list[str], width: int | None = None) -> list[str]:
+    """Join the lines a converter wrapped at `width` (found from the lines when not given)."""
+    width = width if width is not None else wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    last = 0  # length of the physical line the joined text ends with; 0: nothing to join onto
+    for line in lines:
+        text = line.strip()
+        if not text:
+            out.append(line)
+            last = 0
+            continue
+        n = len(line.rstrip())
+        if n > 4 and "    " in line and LAID_OUT.search(line):
+            out.append(line)  # a layout's row: its cells are read by column (text._cells)
+            last = 0
+            continue
+        if last and _wrapped(last, text, width):
+            out[-1] = f"{out[-1].rstrip()} {text}"
+        else:
+            out.append(line)
+        last = n
+    return out
+
+
+_ITEM_START = re.compile(r"^(?:[-*+•#]|o |\d+[.)]\s)")
+
+
+def _wrapped(above: int, text: str, width: int) -> bool:
+    """The line above broke here only because `text`'s first word would not fit on it."""
+    space = text.find(" ")
+    word = len(text) if space < 0 else space
+    return word <= _MAX_WORD and above + 1 + word > width and not _ITEM_START.match(text)
