@@ -113,7 +113,8 @@ def main() -> None:
         print(f"  {rate:.0f} pages/s CPU; {sum(1 for x in dumps if not x.strip())} empty dumps")
         # A converter that fails on a page (html2text stops at old pages' broken scripts) leaves
         # nothing to extract from: the figure over the pages whose dump holds the article.
-        held = [i for i, (d, x) in enumerate(zip(docs, dumps, strict=True)) if score([(d.gold, x)]).recall >= 0.8]
+        pairs = enumerate(zip(docs, dumps, strict=True))
+        held = [i for i, (d, x) in pairs if score([(d.gold, x)]).recall >= 0.8]
         sub = score((docs[i].gold, texts[i]) for i in held)
         print(f"  pages whose dump holds 80%+ of the gold: {len(held)}; ours there {sub}")
 
