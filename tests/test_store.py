@@ -87,6 +87,7 @@ def as_previous_version(engine: Engine) -> None:
     """Turn a store back into what the version before story summaries made: no summaries table."""
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE story_summaries"))
+        conn.execute(text("DROP TABLE store_info"))  # what a store of then lacked (migration 7)
         conn.execute(text("DELETE FROM schema_version WHERE version > 1"))
 
 
@@ -127,6 +128,7 @@ def as_version_2(engine: Engine) -> None:
         old = old.replace('"last_event":"2024-05-19"', '"last_event":"2024-W20"')
         assert old.count("1968") == 1 and old.count("2024-W20") == 1
         conn.execute(text("UPDATE story_summaries SET data = :data WHERE id = 's-1'"), {"data": old})
+        conn.execute(text("DROP TABLE store_info"))
         conn.execute(text("DELETE FROM schema_version WHERE version > 2"))
 
 
@@ -215,3 +217,16 @@ def test_a_story_mixing_times_with_and_without_a_zone_is_listed(sqlite_store: St
     sqlite_store.save_story(Story(id="s-1", title="Ferry strike", articles=[aware, naive]))
     [listed] = sqlite_store.summaries()
     assert (listed.first_published, listed.last_published) == (aware.published, naive.published)
+
+
+def test_summaries_made_by_an_older_summarize_are_made_again_when_the_store_opens(tmp_path: Path) -> None:
+    path = tmp_path / "corroborate.db"
+    with Store(str(path)) as store:
+        exercise(store)
+    with create_engine(f"sqlite:///{path}").begin() as conn:  # as an older corroborate left them
+        stale = text("UPDATE story_summaries SET data = replace(data, :now, :then)")
+        assert conn.execute(stale, {"now": '"n_articles":2', "then": '"n_articles":9'}).rowcount == 2
+        conn.execute(text("UPDATE store_info SET value = '0' WHERE key = 'summaries'"))
+    with Store(str(path)) as store:
+        assert [(s.id, s.n_articles) for s in store.summaries()] == [("s-1", 2), ("s-2", 1)]
+        assert store.schema_version == len(MIGRATIONS)

@@ -21,6 +21,9 @@ from corroborate.outlets import publisher
 from corroborate.stories.origins import page_name
 
 STORY_FILES = "stories"  # the output folder's subfolder of story files
+SUMMARY_VERSION = 3
+"""Bump when `summarize` writes something else: the store then makes every summary again once
+(summaries are derived from the stories; no migration computes them)."""
 
 
 class StorySummary(Record):

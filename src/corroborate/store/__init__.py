@@ -82,7 +82,9 @@ def _slices(ids: Collection[str], size: int = 500) -> Iterator[list[str]]:
 
 def _migrate(conn: Connection) -> int:
     serialised(conn)
-    return schema.migrate(conn)
+    version = schema.migrate(conn)
+    schema.refresh_summaries(conn)  # derived data follows today's code, in the same transaction
+    return version
 
 
 class Store:

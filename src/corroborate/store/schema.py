@@ -28,7 +28,7 @@ from sqlalchemy import (
 from corroborate.fetch.tables import create_fetch_tables
 from corroborate.model import Story
 from corroborate.store.desk_tables import create_desk_tables
-from corroborate.summaries import summarize
+from corroborate.summaries import SUMMARY_VERSION, summarize
 
 metadata = MetaData()
 
@@ -120,24 +120,16 @@ def story_with_articles(conn: Connection, story_id: str, data: str) -> Story:
     return Story.model_validate(record)
 
 
-def _summarize_stories(conn: Connection) -> None:
-    """(Re)write the summary of every stored story from the story itself."""
-    for row in conn.execute(select(stories.c.id, stories.c.data)).all():
-        summary = summarize(story_with_articles(conn, row.id, row.data))
-        conn.execute(story_summaries.delete().where(story_summaries.c.id == row.id))
-        conn.execute(story_summaries.insert().values(id=row.id, data=summary.model_dump_json()))
-
-
 def _summaries_v2(conn: Connection) -> None:
-    # Stores made before summaries existed get one for every story they hold.
+    # The index's per-story summaries. Migrations are frozen: none computes summaries (that would
+    # run today's `summarize` inside an old step); the store makes any missing or outdated ones
+    # when it opens (see `refresh_summaries`).
     story_summaries.create(conn)
-    _summarize_stories(conn)
 
 
 def _event_range_v3(conn: Connection) -> None:
-    # Summaries spanned the timeline's raw first and last dates (background years included): made
-    # again, the index shows the event range the story pages show.
-    _summarize_stories(conn)
+    # Summaries were made again here once (the index's event range); `refresh_summaries` does that now.
+    pass
 
 
 # Stories that must be (re)built: their articles changed, or building or rendering them failed.
@@ -192,6 +184,35 @@ def _fetches_v6(conn: Connection) -> None:
     create_fetch_tables(conn)
 
 
+# What the store derives from its stories, and the version it was derived with.
+store_info = Table(
+    "store_info",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def _store_info_v7(conn: Connection) -> None:
+    store_info.create(conn, checkfirst=True)
+
+
+def refresh_summaries(conn: Connection) -> int:
+    """Make every story's summary again if they were made by another `summarize`; return how many."""
+    version = str(SUMMARY_VERSION)
+    stored = conn.execute(select(store_info.c.value).where(store_info.c.key == "summaries")).scalar()
+    if stored == version:
+        return 0
+    rows = conn.execute(select(stories.c.id, stories.c.data)).all()
+    for row in rows:
+        summary = summarize(story_with_articles(conn, row.id, row.data))
+        conn.execute(story_summaries.delete().where(story_summaries.c.id == row.id))
+        conn.execute(story_summaries.insert().values(id=row.id, data=summary.model_dump_json()))
+    conn.execute(store_info.delete().where(store_info.c.key == "summaries"))
+    conn.execute(store_info.insert().values(key="summaries", value=version))
+    return len(rows)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create_v1,
     _summaries_v2,
@@ -199,6 +220,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _pending_v4,
     _desk_v5,
     _fetches_v6,
+    _store_info_v7,
 ]
 
 
