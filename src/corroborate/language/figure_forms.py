@@ -33,6 +33,13 @@ _SINGULAR: Final = {
     "meter": "metre",
     "foot": "foot",
     "inch": "inch",
+    "kilo": "kg",
+    "kilogram": "kg",
+    "ton": "tons",
+    "tonne": "tonnes",
+    "litre": "litre",
+    "liter": "litre",
+    "yard": "yard",
 }
 # "less than a mile", "almost a year", "about an hour": one of a unit, with a bound.
 _ONE_UNIT: Final = re.compile(
@@ -88,6 +95,8 @@ HYPHEN_UNITS: Final = {
     "square-foot": "square foot",
     "degree": "degree",
     "degrees": "degree",
+    "dollar": "USD",
+    "euro": "EUR",
 }
 HYPHEN_UNIT: Final = re.compile(
     r"-(?P<unit>" + "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE

@@ -31,13 +31,14 @@ from corroborate.language.numbers import (
     SHORT_SCALES,
     WORD_NUMBER,
     digits_value,
+    split_words,
     words_value,
 )
 from corroborate.language.units import CURRENCY_PREFIX, TIME_UNITS, UNITS
 from corroborate.model import Figure, FigureBound, Mention, Quote, Span, TimeExpression
 
 _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
-    (r"no more than|not more than|at most|up to|as many as|a maximum of", "at_most"),
+    (r"no more than|not more than|at most|up to|as many as|a maximum(?: of)?|within", "at_most"),
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
     (
         r"(?:just |well |slightly )?(?:more than|more that|over|above|upwards of|in excess of|exceeding)",
@@ -79,7 +80,7 @@ _SCALE_RE: Final = re.compile(
 )
 _NOT_FIGURE_AFTER: Final = re.compile(
     # "76ers", "49ers": a team's name, not a count.
-    r"(?:st|nd|rd|th|ers)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|[\s-]years?-old|\s+years?\s+old\b|\s*/",
+    r"(?:st|nd|rd|th|ers)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|[\s-](?:year|month|week|day)s?-old|\s+years?\s+old\b|\s*/",
     re.IGNORECASE,
 )
 _NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
@@ -124,23 +125,39 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
         )
         grouped = grouped and text[max(0, m.start() - 1) : m.start()] not in CURRENCY_PREFIX and raw[0] != "0"
         out.append((m.start(), m.end(), digits_value(raw, grouped)))
-    for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
-        value = words_value(m.group(0))
-        low = m.group(0).lower()
-        if re.search(r"\d\s*$", text[max(0, m.start() - 3) : m.start()]):
+    for start, end in _word_numbers(text, sentence):
+        value = words_value(text[start:end])
+        low = text[start:end].lower()
+        if re.search(r"\d[\s-]*$", text[max(0, start - 3) : start]):
             continue  # the scale of "1.2 million", taken with its digits
         if value is None or low in ("a", "an") or (low.startswith(("one ", "an ")) and value == 1):
             continue
-        before_one = text[max(sentence.start, m.start() - 8) : m.start()].lower()
+        before_one = text[max(sentence.start, start - 8) : start].lower()
         if low == "one" and (
-            not _ONE_COUNTS.match(text, m.end())
+            not _ONE_COUNTS.match(text, end)
             or re.search(r"\b(?:no|every|any|some|this|that|the|each|which|someone)\s+$", before_one)
         ):
             continue  # "no one", "one another", "the one who": a pronoun, not a count
-        if _lone_fraction(text, m.start(), m.end(), sentence) or _word_as_name(text, m.start(), sentence):
+        if _lone_fraction(text, start, end, sentence) or _word_as_name(text, start, sentence):
             continue
-        out.append((m.start(), m.end(), value))
+        out.append((start, end, value))
     return out
+
+
+def _word_numbers(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """Spans of numbers in words; a run that holds two ('two and four', 'eight one-day') gives both."""
+    out: list[tuple[int, int]] = []
+    for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
+        if words_value(m.group(0)) is not None or (" " not in m.group(0).strip() and "-" not in m.group(0)):
+            out.append(m.span())
+            continue
+        out += [(m.start() + a, m.start() + b) for a, b in split_words(m.group(0))]
+    return out
+
+
+_WEIGHT: Final = re.compile(
+    r"\b(?:weighs?|weighed|weighing|listed at|lbs?|kg|kilos?)\b|-foot-\d", re.IGNORECASE
+)
 
 
 def _lone_fraction(text: str, start: int, end: int, sentence: Span) -> bool:
@@ -208,7 +225,11 @@ def _extend(text: str, hit: _Hit, sentence: Span) -> None:
     """Grow a core over its scale, currency, unit and bound words."""
     scale = _SCALE_RE.match(text, hit.end, sentence.end)
     attached = scale is not None and scale.start() == hit.end  # "25k", "1.7bn": written onto the number
-    if scale and (scale.group("scale").lower() in SCALES or text[max(0, hit.start - 1)] in "$€£" or attached):
+    money = text[max(0, hit.start - 1)] in "$€£"
+    if scale and scale.group("scale") == "m" and not money:
+        scale, hit.unit = None, "metre"  # "a 500m journey": metres, not millions
+        hit.end += 1
+    if scale and (scale.group("scale").lower() in SCALES or money or attached):
         factor = {**SCALES, **SHORT_SCALES}[scale.group("scale").lower()]
         hit.value *= factor
         hit.high = hit.high * factor if hit.high is not None else None
@@ -241,6 +262,12 @@ def _extend(text: str, hit: _Hit, sentence: Span) -> None:
     if hit.bound == "exact" and tail:  # "one or more journalists", "10 years or less"
         hit.bound = "at_least" if tail["more"] else "at_most"
         hit.end += tail.end()
+    so = re.match(r"(?:-|\s+)or[-\s]so\b", text[hit.end : hit.end + 8])
+    if so and hit.bound == "exact":  # "a dozen-or-so locals"
+        hit.bound, hit.end = "approximate", hit.end + so.end()
+    if hit.unit is None and re.match(r"\s+pounds\b", text[hit.end : hit.end + 8]):
+        hit.unit = "pound" if _WEIGHT.search(text, max(sentence.start, hit.start - 40), hit.start) else "GBP"
+        hit.end += len(re.match(r"\s+pounds", text[hit.end :]).group(0))  # type: ignore[union-attr]
 
 
 def _word_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -253,8 +280,15 @@ def _word_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
             and last.high is None
             and hit.high is None
             and last.value < hit.value
-            and re.fullmatch(r"\s+to\s+|\s*[-–]\s*", text[last.end : hit.start])
+            and (
+                re.fullmatch(r"\s+to\s+|\s*[-–]\s*", text[last.end : hit.start])
+                or (
+                    text[last.end : hit.start] == " and "
+                    and re.search(r"\bbetween\s+$", text[max(0, last.start - 8) : last.start], re.I)
+                )
+            )
             and re.search(r"[a-z]", text[last.start : hit.end].lower())
+            and text[hit.start : hit.end].lower() not in SCALES
             and not re.search(r"\bfrom\s+$", text[max(0, last.start - 6) : last.start], re.IGNORECASE)
         ):
             out[-1] = _Hit(last.start, hit.end, last.value, hit.value, "range")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from corroborate.language.units import UNITS
+
 _TIME_UNIT: Final = (
     r"(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|seconds?|centur(?:y|ies)|summers?|winters?)"
 )
@@ -123,8 +125,33 @@ def _list_marker(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     )
 
 
+# "the fourth red card in 18 months", "his worst showing in two years": a stretch of time up to now.
+_IN_SPAN: Final = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|worst|best|most|highest|lowest|biggest|largest|\w+est|\d+(?:st|nd|rd|th)"
+    r"|no|not|never|none)\b[^.;:]{0,60}\bin\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPAN_UNIT: Final = re.compile(rf"\s*(?:-|\s)?(?:{_TIME_UNIT[3:-1]}|seasons?|games?|matches|starts)\b", re.I)
+# "the top five" of them, "the Australian top 20.": a rank.
+_TOP: Final = re.compile(r"\btop[ -]$", re.IGNORECASE)
+_RANK_AFTER: Final = re.compile(r"\s*(?:$|[.,;:!?\"”’)]|\s+of\b|\s+\w+est\b)")
+
+
 def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """True when the number text[start:end] in the sentence text[lo:hi] is no figure."""
+    if _IN_SPAN.search(text, max(lo, start - 90), start) and _SPAN_UNIT.match(text, end):
+        return True
+    if _TOP.search(text, max(lo, start - 4), start) and _RANK_AFTER.match(text, end):
+        return True
+    name = re.match(r"s\b|[A-Z]{2,}\b", text[end : end + 6])
+    if name and re.fullmatch(r"\d+", text[start:end]) and name.group(0) not in UNITS:
+        return True  # "the 67s", "radio 2KY": a name
+    if re.fullmatch(r"\d{1,2}", text[start:end]) and re.fullmatch(r"\s\(\d+\)", text[start - 2 : end + 1]):
+        return True  # a footnote mark "(2)"
+    if re.match(r"\s+for\s+\d", text[end : end + 7]) or re.search(
+        r"\d\s+for\s+$", text[max(lo, start - 7) : start]
+    ):
+        return True  # "2 for 8": a success rate in a game
     if _AGO.match(text, end) or (
         _PERIOD_BEFORE.search(text, max(lo, start - 24), start) and _UNIT_AFTER.match(text, end)
     ):

@@ -92,6 +92,8 @@ def words_value(phrase: str) -> float | None:
     current = 0.0
     if any(a in FRACTIONS and b in FRACTIONS for a, b in itertools.pairwise(words)):
         return None  # "the fourth quarter": an ordinal and a noun
+    if not _well_formed(re.split(r"[\s-]+", low)):
+        return None
     for w in words:
         if w in SMALL:
             current += SMALL[w]
@@ -109,6 +111,32 @@ def words_value(phrase: str) -> float | None:
     if not words:
         return None
     return total + current + (0.5 if half else 0)
+
+
+def _well_formed(words: list[str]) -> bool:
+    """'twenty one', 'two hundred and four' are numbers; 'two and four', 'eight one' are two numbers."""
+    prev = ""
+    for w in words:
+        if w == "and" and prev not in SCALES:
+            return False
+        if w in SMALL and prev in SMALL and not (prev in TENS and SMALL[w] < 10):
+            return False
+        prev = w if w != "and" else prev
+    return True
+
+
+def split_words(phrase: str) -> list[tuple[int, int]]:
+    """Spans of the numbers a run of number words holds: 'two and four' -> 'two', 'four'."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", phrase)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        j = len(tokens)
+        while j > i + 1 and words_value(phrase[tokens[i][0] : tokens[j - 1][1]]) is None:
+            j -= 1
+        out.append((tokens[i][0], tokens[j - 1][1]))
+        i = j
+    return out
 
 
 def digits_value(digits: str, grouped_dots: bool) -> float:
