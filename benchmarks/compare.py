@@ -127,36 +127,52 @@ def _figure_at(articles: dict[str, Article], g: list[object]) -> float | None:
     return None
 
 
+def _figure_sets(
+    st: dict,  # type: ignore[type-arg]
+    articles: dict[str, Article],
+) -> tuple[dict[tuple[str, float | None], int], list[str]]:
+    """The gold's figures as one-quantity sets: pairs that share a figure are one set (A=B, A=C: B=C)."""
+    home: dict[tuple[str, float | None], int] = {}
+    verdicts: list[str] = []
+    for g in st["figures"]:
+        a, b = ((g[s][0], _figure_at(articles, g[s])) for s in ("a", "b"))
+        known = [home[x] for x in (a, b) if x in home]
+        k = known[0] if known else len(verdicts)
+        if not known:
+            verdicts.append(g["verdict"])
+        for other in known[1:]:
+            for node, v in list(home.items()):
+                home[node] = k if v == other else v
+        if g["verdict"] != "agree":
+            verdicts[k] = g["verdict"]
+        home[a] = home[b] = k
+    return home, verdicts
+
+
 def score_figures(st: dict, story: Story, articles: dict[str, Article], t: Tally) -> None:  # type: ignore
     region = st["region"]
-    gold = st["figures"]
-    keyed = {}
-    for g in gold:
-        for side in ("a", "b"):
-            keyed[(g[side][0], _figure_at(articles, g[side]))] = g[side]
+    home, verdicts = _figure_sets(st, articles)
+    nodes = list(home)
+    gold = {
+        frozenset((x, y))
+        for i, x in enumerate(nodes)
+        for y in nodes[i + 1 :]
+        if x[0] != y[0] and home[x] == home[y]
+    }
     t["figure:gold"] += len(gold)
+    found: set[frozenset[tuple[str, float | None]]] = set()
     for c in story.figures:
         reps = [r for r in c.reports if _in_region(r.evidence, region)]
         for i, x in enumerate(reps):
             for y in reps[i + 1 :]:
                 if x.article == y.article:
                     continue
-                hit = next(
-                    (
-                        g
-                        for g in gold
-                        if {
-                            (g["a"][0], _figure_at(articles, g["a"])),
-                            (g["b"][0], _figure_at(articles, g["b"])),
-                        }
-                        == {(x.article, x.value), (y.article, y.value)}
-                    ),
-                    None,
-                )
+                pair = frozenset(((x.article, x.value), (y.article, y.value)))
+                hit = pair in gold
                 t["figure:tp" if hit else "figure:fp"] += 1
                 if hit:
-                    t["figure:found"] += 1
-                    right = (c.verdict == "agree") == (hit["verdict"] == "agree")
+                    found.add(pair)
+                    right = (c.verdict == "agree") == (verdicts[home[(x.article, x.value)]] == "agree")
                     t["verdict:tp" if right else "verdict:fp"] += 1
         for r in reps:
             if any(
@@ -164,8 +180,8 @@ def score_figures(st: dict, story: Story, articles: dict[str, Article], t: Tally
                 for n in st["not_figures"]
             ):
                 t["notfigure:fp"] += 1
+    t["figure:found"] += len(found)
     t["notfigure:gold"] += len(st["not_figures"])
-    t["verdict:gold"] += 0
 
 
 def score_quotes(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type-arg]

@@ -81,3 +81,16 @@ def test_an_article_is_never_compared_with_itself() -> None:
     # The Ledger's own 12 and 14 are an update inside one page, not a difference between outlets.
     assert {(r.article, r.value) for r in killed.reports} == {("one", 12), ("one", 14), ("two", 14)}
     assert killed.verdict == "agree"
+
+
+def test_two_peoples_figures_are_two_quantities() -> None:
+    a = "Mara Okafor (31 wins, 14 knockouts) beat Tomas Brandt (28 wins, 11 knockouts) on Saturday."
+    b = "Tomas Brandt (28 wins, 11 knockouts) lost to Mara Okafor (31 wins, 14 knockouts) on Saturday."
+    arts = [_article("ledger", "Daily Ledger", a), _article("post", "Eastvale Post", b)]
+    story = compare("s-bout", arts, find_origins(arts))
+    knockouts = [c for c in story.figures if any(r.value in (11, 14) for r in c.reports)]
+    assert knockouts, "the knockouts are compared"
+    for c in knockouts:
+        # Okafor's 14 against Okafor's 14, Brandt's 11 against Brandt's 11: never 14 against 11.
+        assert len({r.value for r in c.reports}) == 1, c
+        assert c.verdict == "agree"

@@ -17,7 +17,14 @@ from datetime import datetime
 
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.compare.entities import EntityMap
-from corroborate.compare.quantity import counts_nothing, named_group, occasion, same_occasion, stated_as_of
+from corroborate.compare.quantity import (
+    counts_nothing,
+    named_group,
+    occasion,
+    owner,
+    same_occasion,
+    stated_as_of,
+)
 from corroborate.isodates import date_in_words
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
 from corroborate.stories.features import name_key
@@ -56,6 +63,7 @@ class Item:
     when_stated: bool
     as_of: str | None  # the stated as-of date, not a period's start ("since Monday")
     occasion: frozenset[str]  # years and qualifiers that tell one occasion from another
+    owner: str | None = None  # the person whose figure it is ("Rahman (45-7-2, 36 KOs)"), story entity
 
 
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "with"})
@@ -132,7 +140,10 @@ def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
             as_of = stated_as_of(a.text, a.analysis, f, sent)
             where = occasion(a.text, a.analysis, f, sent)
             when = as_of or published
-            items.append(Item(a, f, ctx.origins[a.id], speaker, key, when, as_of is not None, as_of, where))
+            whose = owner(a.text, a.analysis, f, sent)
+            whose = entities.key(a.id, whose) or whose
+            item = Item(a, f, ctx.origins[a.id], speaker, key, when, as_of is not None, as_of, where, whose)
+            items.append(item)
     return items
 
 
@@ -243,6 +254,21 @@ def _magnitude_groups(items: list[Item]) -> list[list[Item]]:
     return groups
 
 
+def _owner_groups(items: list[Item]) -> list[list[Item]]:
+    """One group per person the figures belong to; an unowned figure joins the one it agrees with."""
+    owned: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        if it.owner:
+            owned[it.owner].append(it)
+    rest: list[Item] = []
+    for it in items:
+        if it.owner:
+            continue
+        fits = [g for g in owned.values() if any(figures_agree(it.figure, o.figure) for o in g)]
+        (fits[0] if len(fits) == 1 else rest).append(it)
+    return [g for g in (*owned.values(), rest) if g]
+
+
 def _occasion_groups(items: list[Item]) -> list[list[Item]]:
     """Items split so that no group holds two stated occasions that share nothing (2019 vs 2024 votes)."""
     groups: list[list[Item]] = []
@@ -289,7 +315,9 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
         buckets[(_unit_key(it.figure.unit), it.kind)].append(it)
     out: list[tuple[tuple[int, int], FigureComparison]] = []
     for (unit, kind), items in sorted(buckets.items()):
-        for group in (g for part in _occasion_groups(items) for g in _magnitude_groups(part)):
+        # Two people's figures are two quantities: Klitschko's 46 knockouts are not Rahman's 36.
+        parts = [p for whose in _owner_groups(items) for p in _occasion_groups(whose)]
+        for group in (g for part in parts for g in _magnitude_groups(part)):
             # One report per article and value: a repeated figure is not a second report.
             uniq: dict[tuple[str, float], Item] = {}
             for it in sorted(group, key=lambda it: (ctx.rank[it.article.id], it.figure.start)):
