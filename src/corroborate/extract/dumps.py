@@ -35,6 +35,8 @@ _MIN_ENDS = 4
 """Distinct lengths the lines broken at the width have, at least."""
 _ENDED_SHARE = 0.5
 """Lines broken at the width that end a sentence: fewer than this share in a wrapped dump."""
+_LOWER_SHARE = 0.25
+"""Lines broken at the width that go on with a lowercase word: at least this share in a wrapped dump."""
 _ENDS = frozenset('.!?"”')
 _MAX_WORD = 24
 """A first word longer than this (a URL) is no evidence of a wrap."""
@@ -112,13 +114,13 @@ def _dedent(lines: list[str]) -> list[str]:
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width the dump was wrapped at, or None when it was not wrapped."""
     tight: Counter[int] = Counter()
-    pairs: list[tuple[int, int, bool]] = []
+    pairs: list[tuple[int, int, bool, bool]] = []
     for above, below in pairwise(lines):
         n = len(above.rstrip())
         if n < _MIN_LINE or not below.strip():
             continue
         word = len(below.split()[0])
-        pairs.append((n, word, above.rstrip()[-1] in _ENDS))
+        pairs.append((n, word, above.rstrip()[-1] in _ENDS, below.lstrip()[0].islower()))
         if word <= _MAX_WORD:
             tight.update(range(n, min(n + word + 1, _MAX_WIDTH)))
     if not tight:
@@ -127,11 +129,15 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     over = sum(1 for line in lines if len(line.rstrip()) > width + 10 and " " in line.strip()[:width])
     if count < _MIN_TIGHT or count < _TIGHT_SHARE * len(pairs) or over > _OVER_SHARE * count:
         return None
-    # A wrap breaks lines at many lengths under the width, mostly inside a sentence; paragraphs of
-    # about one length, each ending a sentence, do not make one.
-    broken = [(n, end) for n, word, end in pairs if word <= _MAX_WORD and n <= width < n + word + 1]
-    ended = sum(1 for _, end in broken if end)
-    return width if len({n for n, _ in broken}) >= _MIN_ENDS and ended < _ENDED_SHARE * len(broken) else None
+    # A wrap breaks lines at many lengths under the width, mostly inside a sentence, often before a
+    # lowercase word; paragraphs of about one length, each ending a sentence, or a list of
+    # headlines do not make one.
+    broken = [(n, end, low) for n, word, end, low in pairs if word <= _MAX_WORD and n <= width < n + word + 1]
+    ended = sum(1 for _, end, _ in broken if end)
+    lower = sum(1 for _, _, low in broken if low)
+    if len({n for n, _, _ in broken}) < _MIN_ENDS or lower < _LOWER_SHARE * len(broken):
+        return None
+    return width if ended < _ENDED_SHARE * len(broken) else None
 
 
 def unwrap(lines: list[str], width: int | None = None) -> list[str]:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
-from corroborate.extract.dumps import LAID_OUT, dump_lines
+from corroborate.extract.dumps import LAID_OUT, dump_lines, unwrap
 from corroborate.extract.region import headline_above, mark_outside, trim_tail
 from corroborate.extract.teasers import mark_teasers
 
@@ -73,11 +73,14 @@ def _columns(stretch: list[str]) -> Iterator[str]:
             yield from (m.group() for m in _CELL.finditer(raw))
         return
     columns: dict[int, list[str]] = {}
-    for raw in stretch:
+    for row, raw in enumerate(stretch):
         for m in _CELL.finditer(raw):
-            columns.setdefault(m.start(), []).append(m.group())
+            column = columns.setdefault(m.start(), [])
+            column.extend([""] * (row - len(column)))  # rows without a cell here: not one paragraph
+            column.append(m.group())
     for offset in sorted(columns):
-        yield from columns[offset]
+        # A converter that wraps text in a cell (w3m) wraps it at the column's width.
+        yield from (line for line in unwrap(columns[offset]) if line)
         yield ""
 
 
