@@ -210,3 +210,25 @@ def test_a_change_says_which_way() -> None:
         (70.0, None),
         (60.0, None),
     ]
+
+
+def test_two_numbers_in_one_run_of_words_and_metres_written_short() -> None:
+    text = (
+        "The ban is between two and four matches. The plane rolled a slow 500m to the hangar, "
+        "a report is due within 30 days, and a dozen-or-so locals watched."
+    )
+    assert [(f.value, f.high, f.bound, f.unit) for f in analyze(text, PUBLISHED).figures] == [
+        (2.0, 4.0, "range", None),
+        (500.0, None, "exact", "metre"),
+        (30.0, None, "at_most", "days"),
+        (12.0, None, "approximate", None),
+    ]
+
+
+def test_pounds_are_money_unless_a_weight() -> None:
+    text = "The guard, listed at 6-foot-4 and 231 pounds, turned down a 10 million pounds offer."
+    assert [(f.value, f.unit) for f in analyze(text, PUBLISHED).figures] == [
+        (76.0, "inch"),
+        (231.0, "pound"),
+        (1e7, "GBP"),
+    ]

@@ -266,7 +266,9 @@ def _extend(text: str, hit: _Hit, sentence: Span) -> None:
     if so and hit.bound == "exact":  # "a dozen-or-so locals"
         hit.bound, hit.end = "approximate", hit.end + so.end()
     if hit.unit is None and re.match(r"\s+pounds\b", text[hit.end : hit.end + 8]):
-        hit.unit = "pound" if _WEIGHT.search(text, max(sentence.start, hit.start - 40), hit.start) else "GBP"
+        clause = re.split(r"[,;]", text[max(sentence.start, hit.start - 40) : hit.start])[-1]
+        weight = _WEIGHT.search(clause) and not re.search(r"(?:illion|thousand)$", text[hit.start : hit.end])
+        hit.unit = "pound" if weight else "GBP"
         hit.end += len(re.match(r"\s+pounds", text[hit.end :]).group(0))  # type: ignore[union-attr]
 
 
