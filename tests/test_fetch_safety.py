@@ -144,3 +144,10 @@ def test_a_redirect_to_a_page_already_read_is_not_requested_again(web: Web) -> N
     assert direct.outcome == moved.outcome == "fetched" and moved.response is not None
     assert moved.response.url == wire.url(WIRE[0].path)
     assert [r.path for r in web.requests("wire")] == ["/robots.txt", WIRE[0].path, "/moved.html"]
+
+
+def test_a_page_read_through_a_redirect_is_not_requested_again_directly(web: Web) -> None:
+    wire = build_site(web)["wire"]
+    moved, direct = fetch_all([wire.url("/moved.html"), wire.url(WIRE[0].path)])
+    assert moved.outcome == direct.outcome == "fetched"
+    assert [r.path for r in web.requests("wire")] == ["/robots.txt", "/moved.html", WIRE[0].path]

@@ -196,14 +196,7 @@ class Fetcher:
                 if not rules.can_fetch(current):
                     why = "" if rules.rules is not None else f" ({rules.note})"
                     raise _Refused("robots", f"skipped: disallowed by {robots_url(current)}{why}")
-            earlier = self.answered.get(current) if chain else None
-            if earlier is not None:
-                return earlier, chain  # a redirect to a page this session already read: not asked twice
             response = await self._polite_get(current, headers)
-            if response.status == 200 and len(response.body) <= _REMEMBERED_BYTES:
-                self.answered[current] = response
-                if len(self.answered) > _REMEMBERED:
-                    self.answered.popitem(last=False)
             location = response.header("location")
             if response.status not in REDIRECTS or not location:
                 return response, chain
@@ -219,6 +212,9 @@ class Fetcher:
         s = self.settings
         for attempt in range(s.retries + 1):
             async with host.slots:
+                earlier = self.answered.get(url)
+                if earlier is not None:
+                    return earlier  # read by this session already (through a redirect): not asked twice
                 wait = host.wait()
                 if wait > 0:
                     await asyncio.sleep(wait)
@@ -236,6 +232,7 @@ class Fetcher:
                     # sees at least the gap between two requests however slow the network is.
                     host.last = time.monotonic()
             if response is not None and response.status not in RETRY_STATUS:
+                self._remember(url, response)
                 return response
             if attempt == s.retries:
                 break
@@ -250,6 +247,12 @@ class Fetcher:
         if response is not None:
             return response
         raise _Refused("error", f"{problem or 'no answer'} (after {s.retries + 1} tries)")
+
+    def _remember(self, url: str, response: Response) -> None:
+        if response.status == 200 and len(response.body) <= _REMEMBERED_BYTES:
+            self.answered[url] = response
+            if len(self.answered) > _REMEMBERED:
+                self.answered.popitem(last=False)
 
     async def _get(self, url: str, headers: Mapping[str, str]) -> Response:
         s = self.settings
