@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 
 _MIN_LINE = 30
 """Lines shorter than this say nothing about a wrap width."""
@@ -113,20 +112,30 @@ def _dedent(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width the dump was wrapped at, or None when it was not wrapped."""
-    tight: Counter[int] = Counter()
-    pairs: list[tuple[int, int, bool, bool]] = []
-    for above, below in pairwise(lines):
-        n = len(above.rstrip())
-        if n < _MIN_LINE or not below.strip():
-            continue
-        word = len(below.split()[0])
-        pairs.append((n, word, above.rstrip()[-1] in _ENDS, below.lstrip()[0].islower()))
-        if word <= _MAX_WORD:
-            tight.update(range(n, min(n + word + 1, _MAX_WIDTH)))
-    if not tight:
+    lengths = [len(line.rstrip()) for line in lines]
+    if sum(1 for n in lengths if n >= _MIN_LINE) <= _MIN_TIGHT:
         return None
-    width, count = tight.most_common(1)[0]
-    over = sum(1 for line in lines if len(line.rstrip()) > width + 10 and " " in line.strip()[:width])
+    starts = [0] * (_MAX_WIDTH + 1)  # widths each break allows: from the line's length to before
+    pairs: list[tuple[int, int, bool, bool]] = []  # the next word's end (a sweep, not a count per width)
+    for i, below in enumerate(lines[1:]):
+        n = lengths[i]
+        if n < _MIN_LINE or not lengths[i + 1]:
+            continue
+        text = below.lstrip()
+        space = text.find(" ")
+        word = len(text) if space < 0 else space
+        pairs.append((n, word, lines[i][n - 1] in _ENDS, text[0].islower()))
+        if word <= _MAX_WORD and n < _MAX_WIDTH:
+            starts[n] += 1
+            starts[min(n + word + 1, _MAX_WIDTH)] -= 1
+    width, count, running = 0, 0, 0
+    for w, step in enumerate(starts):
+        running += step
+        if running > count:
+            width, count = w, running
+    if not count:
+        return None
+    over = sum(1 for line, n in zip(lines, lengths, strict=True) if n > width + 10 and " " in line[:width])
     if count < _MIN_TIGHT or count < _TIGHT_SHARE * len(pairs) or over > _OVER_SHARE * count:
         return None
     # A wrap breaks lines at many lengths under the width, mostly inside a sentence, often before a
