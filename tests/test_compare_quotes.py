@@ -164,3 +164,22 @@ def test_each_quote_carries_the_sentence_that_names_its_speaker() -> None:
     )
     [shared] = _story(_art("a", "Daily Ledger", a, [q]))
     assert [e.text for e in shared.attributions] == ["Mayor Helen Okafor spoke on Tuesday."]
+
+
+def test_one_article_repeating_a_quote_is_not_compared_with_itself() -> None:
+    text = (
+        'Helen Okafor said: "We will rebuild the bridge before winter." '
+        'Her deputy Piet Vandermolen later repeated that "we will rebuild the bridge before winter!"'
+    )
+    a = _art(
+        "a",
+        "Daily Ledger",
+        text,
+        [
+            _quote(text, "We will rebuild the bridge before winter.", "Helen Okafor", "said"),
+            _quote(text, "we will rebuild the bridge before winter!", "Piet Vandermolen", "repeated"),
+        ],
+    )
+    [q] = [q for q in _story(a) if "rebuild" in q.text]
+    assert q.articles == ["a"]
+    assert not q.speakers_differ and not q.altered and q.identical

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from corroborate.compare import claims as claims_mod
@@ -9,6 +11,7 @@ from corroborate.compare import compare
 from corroborate.compare.tiers import star_groups, union_groups
 from corroborate.model import Quote, Story
 from corroborate.stories import find_origins
+from corroborate.views.export import write_csv
 from corroborate.views.report import render_story
 from tests.builders import article, ent
 
@@ -53,6 +56,9 @@ def test_an_alignment_below_the_confident_threshold_is_possibly_elsewhere(
     section = html[html.index('id="claims-possibly"') :]
     assert "bridge collapsed" in section[: section.index("</tbody>")]
     assert 'id="single-source"' not in html  # not labelled "reported by one outlet only"
+    out = io.StringIO()
+    write_csv([story], out)
+    assert "possibly_elsewhere" in out.getvalue() and "single_source" not in out.getvalue()
 
 
 def test_vague_speakers_do_not_keep_one_statement_apart() -> None:

@@ -190,11 +190,25 @@ def _surname(name: str) -> str:
 
 
 def _speakers(group: _Group) -> tuple[list[str], bool]:
+    """The names the articles give, and whether two articles give the quote to different speakers.
+
+    An article is never compared with itself: one article quoting the same words twice, once
+    as someone's, differs from nobody.
+    """
     names = list(dict.fromkeys(m.speaker for m in group.members if m.speaker))
-    keys = {m.speaker_key for m in group.members if m.speaker_key}
-    # "Brandt" and "Tomas Brandt" are one speaker even where the entity merge missed it.
-    surnames = {_surname(n) for n in names}
-    return names, len(keys) > 1 and len(surnames) > 1
+
+    def differ(x: Said, y: Said) -> bool:
+        # "Brandt" and "Tomas Brandt" are one speaker even where the entity merge missed it.
+        return bool(
+            x.article != y.article
+            and x.speaker_key
+            and y.speaker_key
+            and x.speaker_key != y.speaker_key
+            and _surname(x.speaker or "") != _surname(y.speaker or "")
+        )
+
+    members = group.members
+    return names, any(differ(x, y) for i, x in enumerate(members) for y in members[i + 1 :])
 
 
 def _changes(a: str, b: str) -> str:
@@ -253,7 +267,8 @@ def group_quotes(ctx: StoryContext, entities: EntityMap) -> list[SharedQuote]:
                 text=first.text,
                 articles=articles,
                 origins=ctx.origin_list(articles),
-                identical=len({m.norm for m in g.members}) == 1,
+                # Wording is compared across articles only: one article's two pieces are not variants.
+                identical=len(articles) < 2 or len({m.norm for m in g.members}) == 1,
                 evidence=evs,
                 speakers=names,
                 speakers_differ=differ,

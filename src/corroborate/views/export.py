@@ -67,6 +67,8 @@ def write_csv(stories: Iterable[Story], out: TextIO, marks: Sequence[Mark] = ())
 
         for claim in story.claims:
             kind = "corroborated" if claim.corroborated else "single_source"
+            if not claim.corroborated and claim.possibly_elsewhere and not claim.differs:
+                kind = "possibly_elsewhere"  # a close sentence elsewhere: not known to be single-source
             writer.writerow(
                 base
                 | {
