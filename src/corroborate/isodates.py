@@ -67,6 +67,19 @@ def _day_in_words(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def short_day(day: date) -> str:
+    """'Tue 12 May 2024': a day as a page's margin shows it, in English whatever the locale."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {short_month(day.year, day.month)}"
+
+
+def short_month(year: int, month: int) -> str:
+    """'May 2024', 'Sep 2024'."""
+    return f"{_MONTHS[month - 1][:3]} {year}"
+
+
 def date_bounds(iso: str) -> tuple[str, str]:
     """The first and last ISO day (or month, or year) an ISO date covers: for sorting and ranges."""
     if "/" in iso:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from corroborate.isodates import ISO_DAY, ISO_WEEK
+from corroborate.isodates import ISO_DAY, ISO_WEEK, short_day, short_month
 
 MarkKind = Literal["quote", "figure", "evidence"]
 
@@ -31,7 +31,7 @@ _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 def format_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    text = f"{moment.day} {moment:%b %Y}"
+    text = f"{moment.day} {short_month(moment.year, moment.month)}"
     if (moment.hour, moment.minute) != (0, 0) or moment.tzinfo is not None:
         text += f", {moment:%H:%M}"
     if moment.utcoffset() is not None:
@@ -40,7 +40,7 @@ def format_time(moment: datetime | None) -> str:
 
 
 def format_day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%b %Y}"
+    return f"{moment.day} {short_month(moment.year, moment.month)}"
 
 
 def format_date(iso: str) -> str:
@@ -63,19 +63,15 @@ def _format_date(iso: str) -> str:
         return f"{format_date(first)} – {format_date(last)}"
     if week := ISO_WEEK.fullmatch(iso):
         monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        return f"week of {_day(monday)}"
+        return f"week of {short_day(monday)}"
     if "T" in iso:
         day, _, clock = iso.partition("T")
         return f"{format_date(day)}, {clock[:5]}" if ISO_DAY.fullmatch(day) else iso
     if ISO_DAY.fullmatch(iso):
-        return _day(datetime.strptime(iso, "%Y-%m-%d"))
-    if re.fullmatch(r"\d{4}-\d{2}", iso):
-        return datetime.strptime(iso, "%Y-%m").strftime("%b %Y")
+        return short_day(date.fromisoformat(iso))
+    if month := re.fullmatch(r"(\d{4})-(\d{2})", iso):
+        return short_month(int(month[1]), int(month[2])) if 1 <= int(month[2]) <= 12 else iso
     return iso
-
-
-def _day(moment: date) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y}"
 
 
 def date_range(first: str, last: str) -> str:
