@@ -57,3 +57,16 @@ def test_w3m_table_borders_do_not_hide_the_story() -> None:
     rows = ["┏━━━━━━━━━━━━━━┓", "┃Home          ┃", "┗━━━━━━━━━━━━━━┛", *(f"┃{p}┃" for p in _STORY)]
     article = extract(Page(id="w1", source="test", format="text", content="\n".join(rows)))
     assert article.text.split("\n\n") == _STORY
+
+
+def test_html2text_wrapped_markdown_reads_as_plain_text() -> None:
+    dump = (
+        "> ![The mayor at the bridge on\n> Tuesday](/img/bridge-\nphoto.jpg)_The mayor at the bridge_\n\n"
+        "Read [Bridge to close for\nrepairs](/news/local-\nbridge-repairs.html) and _more_ news\n"
+    )
+    assert [line for line in dump_lines(dump) if line] == [
+        "The mayor at the bridge",
+        "Read [Bridge to close for repairs](/news/local-bridge-repairs.html) and more news",
+    ]
+    texts = [b.text for b in text_blocks(dump)]
+    assert texts[-1] == "Read Bridge to close for repairs and more news"

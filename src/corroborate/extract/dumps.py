@@ -49,7 +49,10 @@ LAID_OUT = re.compile(r"^ {4}|\S {4,}\S")
 _REFERENCES = re.compile(r"^\s*(References|Visible links|Hidden links:?)\s*$")
 _REFERENCE = re.compile(r"^\s*\d+\.\s+\S+:\S*\s*$")
 _LINK_NUMBER = re.compile(r"\[\d+\]")
-_MD_LINK_BROKEN = re.compile(r"\[([^\[\]\n]{0,300})\n\s*([^\[\]\n]{0,300})\]\(")
+_MD_LINK_TEXT = re.compile(r"\[([^\[\]]{0,300})\]\(")
+_MD_URL_BROKEN = re.compile(r"(\]\([^)\s]{0,2000})\n[ \t]*(?=[^)\s]*\))")
+_MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_MD_UNDERSCORES = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
 _MD_EMPTY_LINK = re.compile(r"\[\s*\]\([^)\s]*\)")
@@ -63,22 +66,34 @@ def dump_lines(content: str) -> list[str]:
     if _BOX.search(content):
         # A table's borders drawn in box characters (w3m): each is a gap between cells.
         content = _BOX.sub("    ", content)
-    if "](" in content:
-        content = _MD_LINK_BROKEN.sub(r"[\1 \2](", content)
+    markdown = "](" in content
+    if markdown:
+        content = _markdown_spans(content)
     lines = content.split("\n")
     lines, numbered = _drop_references(lines)
     lines = unwrap(_dedent(lines))
     if numbered:
         lines = [_LINK_NUMBER.sub("", line) for line in lines]
-    if "](" in content or "\\" in content or "---" in content:
-        lines = [_markdown(line) for line in lines]
+    if markdown or "\\" in content or "---" in content:
+        lines = [_markdown(line, markdown) for line in lines]
     return lines
 
 
-def _markdown(line: str) -> str:
+def _markdown_spans(content: str) -> str:
+    """Markdown that spans lines put back on one: a quote's '>' marks, a link's text or address
+    broken by the wrap (html2text breaks an address at a hyphen)."""
+    content = _MD_QUOTE.sub("", content)
+    content = _MD_URL_BROKEN.sub(r"\1", content)
+    return _MD_LINK_TEXT.sub(lambda m: f"[{' '.join(m[1].split())}](" if "\n" in m[1] else m[0], content)
+
+
+def _markdown(line: str, markdown: bool) -> str:
     if "-" in line and _MD_RULE.match(line):
         return ""
-    if "![" in line and not line.lstrip().startswith("!["):
+    if markdown and ("_" in line or "*" in line):
+        line = _MD_UNDERSCORES.sub(r"\2", line)  # _emphasis_, *emphasis*: the metric's words hold '_'
+
+    if "![" in line and _MD_INLINE_IMAGE.sub("", line).strip():
         line = _MD_INLINE_IMAGE.sub("", line)  # an image inside a link or a sentence: no one reads it
         line = _MD_EMPTY_LINK.sub("", line)
     if "\\" in line:

@@ -14,7 +14,7 @@ from corroborate.extract.teasers import mark_teasers
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*$")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_ITEM = re.compile(r"^\s*(?:[-*+•]|o(?= [A-Z0-9\"'“‘])|\d+[.)])\s+")
 """A list item: Markdown's bullets and numbers, and the 'o' and '•' a converter prints for nested ones."""
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
