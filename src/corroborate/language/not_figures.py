@@ -137,11 +137,24 @@ _TOP: Final = re.compile(r"\btop[ -]$", re.IGNORECASE)
 _RANK_AFTER: Final = re.compile(r"\s*(?:$|[.,;:!?\"”’)]|\s+of\b|\s+\w+est\b)")
 
 
+def _time_point(text: str, start: int, end: int, lo: int) -> bool:
+    """'eight years ago', 'the past 15 years', 'the fourth red card in 18 months': time, not a quantity."""
+    if _SPAN_UNIT.match(text, end) is None:
+        return False  # the cheap test first: a unit of time (or of seasons, games) must follow
+    if re.search(r"\bin\s+(?:the\s+)?$", text[max(lo, start - 8) : start]) and _IN_SPAN.search(
+        text, max(lo, start - 90), start
+    ):
+        return True
+    if _UNIT_AFTER.match(text, end) is None:
+        return False
+    return bool(_AGO.match(text, end) or _PERIOD_BEFORE.search(text, max(lo, start - 24), start))
+
+
 def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """True when the number text[start:end] in the sentence text[lo:hi] is no figure."""
-    if _IN_SPAN.search(text, max(lo, start - 90), start) and _SPAN_UNIT.match(text, end):
+    if _time_point(text, start, end, lo):
         return True
-    if _TOP.search(text, max(lo, start - 4), start) and _RANK_AFTER.match(text, end):
+    if _RANK_AFTER.match(text, end) and _TOP.search(text, max(lo, start - 4), start):
         return True
     name = re.match(r"s\b|[A-Z]{2,}\b", text[end : end + 6])
     if name and re.fullmatch(r"\d+", text[start:end]) and name.group(0) not in UNITS:
@@ -152,14 +165,10 @@ def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         r"\d\s+for\s+$", text[max(lo, start - 7) : start]
     ):
         return True  # "2 for 8": a success rate in a game
-    if _AGO.match(text, end) or (
-        _PERIOD_BEFORE.search(text, max(lo, start - 24), start) and _UNIT_AFTER.match(text, end)
-    ):
-        return True
     if _age(text, start, end, lo) or _one_of(text, start, end, lo) or _pronoun(text, start, end, lo):
         return True
     if _score(text, start, end, lo) or (
-        re.fullmatch(r"\d+", text[start:end]) and re.search(r"\d-$", text[lo:start])
+        re.fullmatch(r"\d+", text[start:end]) and re.search(r"\d-$", text[max(lo, start - 2) : start])
     ):
         return True  # a score, or the last part of "5-3-1", "3888-2"
     if _list_marker(text, start, end, lo, hi):
