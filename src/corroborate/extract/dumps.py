@@ -55,7 +55,7 @@ _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _MD_UNDERSCORES = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
-_MD_EMPTY_LINK = re.compile(r"\[\s*\]\([^)\s]*\)")
+_MD_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
 _BOX = re.compile("[\u2500-\u257f]")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!>|-])")
 
