@@ -46,14 +46,14 @@ _INDENT_SHARE = 0.4
 LAID_OUT = re.compile(r"^ {4}|\S {4,}\S")
 """A line of a layout (cells padded to their columns): no sentence holds four spaces in a row."""
 
-_REFERENCES = re.compile(r"^\s*(References|Visible links|Hidden links:?)\s*$")
+_REFERENCES = frozenset({"References", "Visible links", "Hidden links:", "Hidden links"})
 _REFERENCE = re.compile(r"^\s*\d+\.\s+\S+:\S*\s*$")
 _LINK_NUMBER = re.compile(r"\[\d+\]")
 _MD_LINK_TEXT = re.compile(r"\[([^\[\]]{0,300})\]\(")
 _MD_URL_BROKEN = re.compile(r"(\]\([^)\s]{0,2000})\n[ \t]*(?=[^)\s]*\))")
 _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _MD_UNDERSCORES = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_RULE_CHARS = frozenset("-|: ")
 _MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
 _MD_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
 _BOX = re.compile("[\u2500-\u257f]")
@@ -88,8 +88,8 @@ def _markdown_spans(content: str) -> str:
 
 
 def _markdown(line: str, markdown: bool) -> str:
-    if "-" in line and _MD_RULE.match(line):
-        return ""
+    if "---" in line and set(line.strip()) <= _RULE_CHARS:
+        return ""  # a Markdown table's rule ('---|---')
     if markdown and ("_" in line or "*" in line):
         line = _MD_UNDERSCORES.sub(r"\2", line)  # _emphasis_, *emphasis*: the metric's words hold '_'
 
@@ -105,8 +105,8 @@ def _drop_references(lines: list[str]) -> tuple[list[str], bool]:
     """The lines above lynx's list of link addresses ("References", "1. http://..."), and whether
     there was one."""
     for i in range(len(lines) - 1, -1, -1):
-        if _REFERENCES.match(lines[i]):
-            tail = [line for line in lines[i + 1 :] if line.strip() and not _REFERENCES.match(line)]
+        if lines[i].strip() in _REFERENCES:
+            tail = [line for line in lines[i + 1 :] if line.strip() and line.strip() not in _REFERENCES]
             if tail and sum(1 for line in tail if _REFERENCE.match(line)) >= len(tail) * 0.9:
                 kept, _ = _drop_references(lines[:i])
                 return kept, True
