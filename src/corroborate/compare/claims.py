@@ -36,7 +36,7 @@ ALIGN = 0.3
 # elsewhere": neither corroborated nor single-source. STAR groups sentences around centres rather
 # than along chains. Chosen by cross-validation over the annotated stories (benchmarks/compare.md).
 CORROBORATE = 0.35
-NEAR = 0.3
+NEAR = 0.15
 STAR = True
 MIN_SHARED = 3
 # Sentence vectors' share of the alignment score, and the shared words still needed with them;
