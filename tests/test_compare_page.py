@@ -162,3 +162,24 @@ def test_weak_findings_are_dimmed_in_a_browser(tmp_path: Path) -> None:
             assert boxes[0]["x"] < boxes[1]["x"]
         finally:
             browser.close()
+
+
+def test_possibly_elsewhere_claims_are_capped_with_n_of_m_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborate.compare import claims as claims_mod
+    from corroborate.views import report
+
+    # Every near miss counts as "possibly elsewhere", and the page shows 5 of each group.
+    monkeypatch.setattr(claims_mod, "NEAR", 0.0)
+    monkeypatch.setattr(report, "MAX_SINGLE_SOURCE", 5)
+    a = _many_singles()
+    b = "Police in Marrowby said the bridge had collapsed after heavy rain on Tuesday evening."
+    arts = [
+        article("a", a, outlet="Daily Ledger", entities=[CITY]),
+        article("b", b, outlet="Eastvale Post", entities=[CITY]),
+    ]
+    story = compare("s-many", arts, find_origins(arts))
+    possibly = [c for c in story.claims if c.possibly_elsewhere and not c.corroborated]
+    assert len(possibly) > 5
+    html = render_story(story)
+    section = html[html.index('id="claims-possibly"') :]
+    assert f"5 of {len(possibly)} shown" in section[: section.index("</tr>")]
