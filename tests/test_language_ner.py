@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 import corroborate.language as language
-from corroborate.language import analyze, ner, split_sentences
+from corroborate.language import analyze, ner, recase, split_sentences
 from corroborate.language.entities import find_candidates
 from corroborate.language.linking import link
 from corroborate.language.ner import ModelEntity, merge
@@ -164,3 +164,31 @@ def test_one_name_one_type_across_the_text() -> None:
     blanks = {e.key: e.label for e in entities if e.name.endswith("Blanks")}
     assert set(blanks.values()) == {"PERSON"}
     assert sum(m.entity in blanks for m in mentions) == 4
+
+
+def test_headline_capitals_are_read_as_the_body_writes_the_words() -> None:
+    text = (
+        "KESKIL WINS VOTE IN VELTRIA AS NATO LOOKS ON\n"
+        "Keskil Wins Vote In Veltria After Long Count\n"
+        "Arno Keskil won the vote in Veltria on Sunday after a long count, officials said."
+    )
+    out = recase.body_case(text)
+    assert out.split("\n") == [
+        "Keskil wins vote in Veltria as NATO looks on",
+        "Keskil wins vote in Veltria after long count",
+        text.split("\n")[2],
+    ]
+    # A name the body never writes is still read as one: long words in capitals are written as names.
+    assert recase.body_case("ORBAN ALLY QUITS AS PROTESTS GROW\nThe protests grew.").startswith("Orban")
+
+
+def test_a_family_name_read_as_an_organisation_is_the_family_member() -> None:
+    text = "Hunter Vosk testified on Thursday. His father, Aldo Vosk, did not attend."
+    found = [_span(text, "Hunter Vosk", "ORG"), _span(text, "Aldo Vosk", "PER")]
+    entities, _ = link(text, merge(text, find_candidates(text, split_sentences(text)), found))
+    assert {(e.name, e.label) for e in entities} == {("Hunter Vosk", "PERSON"), ("Aldo Vosk", "PERSON")}
+    # An organisation named after a family keeps its type.
+    text = "Vosk Holdings bought the mill. Aldo Vosk, its founder, was pleased."
+    found = [_span(text, "Vosk Holdings", "ORG"), _span(text, "Aldo Vosk", "PER")]
+    entities, _ = link(text, merge(text, find_candidates(text, split_sentences(text)), found))
+    assert ("Vosk Holdings", "ORG") in {(e.name, e.label) for e in entities}

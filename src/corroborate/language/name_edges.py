@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from corroborate.language.lexicon import words
+from corroborate.language.lexicon import MONTHS, WEEKDAYS, words
 
-HONORIFICS: Final = words("mr mrs ms miss mx dr prof sir dame messrs mme mlle")
+HONORIFICS: Final = words("mr mrs ms mx dr prof sir dame messrs mme mlle")  # not "Miss": "Miss Universe"
 GENERATIONS: Final = words("jr sr ii iii iv")
 _OPENERS: Final = frozenset(
     w.capitalize()
@@ -83,3 +83,48 @@ def keep_hyphens(nlp: Any) -> None:
 
 
 _DASHES: Final = "(?:-|–|—|--|---|——|~)"  # spaCy's hyphens between letters: '(?<=[{a}])(?:{h})(?=[{a}])'
+
+
+# A page's timestamp ("Updated: 7:35 AM ET", "Posted 10:30 BST") around a headline or byline:
+# the model reads its clock words and labels as organisations ("AM", "BST", "Updated").
+_CLOCK_WORDS: Final = frozenset(
+    {"am", "pm", "a.m.", "p.m.", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt"}
+    | {"pt", "pst", "pdt", "gmt", "utc", "bst", "ist", "cet", "cest"}
+)
+_STAMP_LABELS: Final = frozenset({"updated", "posted", "published", "modified", "filed"})
+_STAMP_OPENERS: Final = frozenset({"last", "first"})
+_DAY_ABBR: Final = frozenset(w[:3] for w in WEEKDAYS) | frozenset(m[:3] for m in MONTHS)
+# What stands before a clock word of a timestamp: a time ("8:24", "1:00pm", "11 a. m.", "1100 hrs").
+_TIME_BEFORE: Final = re.compile(r"(?:\d\s*[:.]?|(?:\d|\b)[ap]\.?\s?m\.?|\bhrs?\.?|\d\s*\()\s*$", re.I)
+
+
+def without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name without the clock words or timestamp labels at its edges; (start, start) if nothing is left.
+
+    A clock word only goes where a time stands before it ("8:24 AM PDT"), so "ET Canada"
+    or a lone "IST" are left to the model.
+    """
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+    def key(k: int) -> str:
+        return re.sub(r"[^\w.]+$", "", text[words[k][0] : words[k][1]].lower())
+
+    def clock(k: int) -> bool:
+        if key(k) not in _CLOCK_WORDS:
+            return False
+        after_clock = k > 0 and key(k - 1) in _CLOCK_WORDS
+        return after_clock or _TIME_BEFORE.search(text, max(0, words[k][0] - 12), words[k][0]) is not None
+
+    i, j = 0, len(words)
+    while i < j:
+        if clock(i) or key(i) in _STAMP_LABELS:
+            i += 1
+        elif key(i) in _STAMP_OPENERS and i + 1 < j and key(i + 1) in _STAMP_LABELS:
+            i += 2
+        else:
+            break
+    while j > i and clock(j - 1):
+        j -= 1
+    if i == j or (i > 0 and j - i == 1 and key(i).rstrip(".") in _DAY_ABBR):
+        return start, start  # only a timestamp ("Updated Thu")
+    return words[i][0], words[j - 1][1]

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from corroborate.language import gazetteer, name_edges
+from corroborate.language import gazetteer, name_edges, recase
 from corroborate.language.entities import Candidate
 from corroborate.language.lexicon import FACILITY_WORDS, MONTHS, ORG_WORDS, PLACE_NOUNS, STOP_CAPS, WEEKDAYS
 from corroborate.language.numbers import WORD_NUMBER
@@ -43,10 +43,23 @@ def model_dir() -> Path:
     return Path(str(resources.files("corroborate").joinpath("data", "ner")))
 
 
+def caps_dir() -> Path:
+    return Path(str(resources.files("corroborate").joinpath("data", "ner_caps")))
+
+
 @lru_cache(maxsize=1)
 def _pipeline() -> Any:
     """Loaded once per process; None when spaCy or the model is not there."""
-    path = model_dir()
+    return _load(model_dir())
+
+
+@lru_cache(maxsize=1)
+def _caps_pipeline() -> Any:
+    """The model for lines in capitals or Title Case, trained with such copies (None if not shipped)."""
+    return _load(caps_dir())
+
+
+def _load(path: Path) -> Any:
     if not (path / "meta.json").exists():
         return None
     try:
@@ -67,21 +80,38 @@ def model_entities(text: str) -> list[ModelEntity] | None:
     if nlp is None:
         return None
     out: list[ModelEntity] = []
-    for ent in nlp(text).ents:
+    for ent_start, ent_end, ent_label in _raw_entities(nlp, text):
         # Trained on sentences, the model never saw paragraph breaks: a span across one is two names.
-        for part in re.finditer(r"[^\n]+", ent.text):
+        for part in re.finditer(r"[^\n]+", text[ent_start:ent_end]):
             chunk = _POSSESSIVE.sub("", part.group(0).strip())
             # "Later the International Court of Justice": a sentence adverb the model took into the name.
             chunk = _OPENER.sub("", chunk) if len(_OPENER.sub("", chunk)) > 1 else chunk
             if not chunk:
                 continue
-            start = ent.start_char + part.start() + part.group(0).index(chunk)
-            start, end = _without_timestamp(text, start, start + len(chunk))
+            start = ent_start + part.start() + part.group(0).index(chunk)
+            start, end = name_edges.without_timestamp(text, start, start + len(chunk))
             end = _without_time_words(text, start, end)
             start, end, person = name_edges.trim(text, start, end)
             if end > start and not _common_opener(text, start, text[start:end]):
-                out.append(ModelEntity(start, end, "PER" if person else ent.label_))
+                out.append(ModelEntity(start, end, "PER" if person else ent_label))
     return out
+
+
+def _raw_entities(nlp: Any, text: str) -> list[tuple[int, int, str]]:
+    """The model's spans. Headlines in capitals or Title Case are read as the body writes their
+    words (offsets hold), and by the headline model where one ships."""
+    recased = recase.body_case(text)
+    found = [(e.start_char, e.start_char + len(e.text), e.label_) for e in nlp(recased).ents]
+    caps = _caps_pipeline()
+    lines = recase.headline_lines(text) if caps is not None else []
+    if not lines:
+        return found
+    found = [f for f in found if not any(s <= f[0] < e for s, e in lines)]
+    for s, e in lines:
+        found += [
+            (s + x.start_char, s + x.start_char + len(x.text), x.label_) for x in caps(recased[s:e]).ents
+        ]
+    return sorted(found)
 
 
 _LAST_WORD: Final = re.compile(r"\s+([A-Z][a-z]+)$")
@@ -132,51 +162,6 @@ def _without_time_words(text: str, start: int, end: int) -> int:
     if tail := _LOWER_TAIL.search(text, start, end):
         end = tail.start()  # "Rovers on" of "Rovers on April 3"
     return start if text[start:end].lower() in _TIME_OPENERS else end
-
-
-# A page's timestamp ("Updated: 7:35 AM ET", "Posted 10:30 BST") around a headline or byline:
-# the model reads its clock words and labels as organisations ("AM", "BST", "Updated").
-_CLOCK_WORDS: Final = frozenset(
-    {"am", "pm", "a.m.", "p.m.", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt"}
-    | {"pt", "pst", "pdt", "gmt", "utc", "bst", "ist", "cet", "cest"}
-)
-_STAMP_LABELS: Final = frozenset({"updated", "posted", "published", "modified", "filed"})
-_STAMP_OPENERS: Final = frozenset({"last", "first"})
-_DAY_ABBR: Final = frozenset(w[:3] for w in WEEKDAYS) | frozenset(m[:3] for m in MONTHS)
-# What stands before a clock word of a timestamp: a time ("8:24", "1:00pm", "11 a. m.", "1100 hrs").
-_TIME_BEFORE: Final = re.compile(r"(?:\d\s*[:.]?|(?:\d|\b)[ap]\.?\s?m\.?|\bhrs?\.?|\d\s*\()\s*$", re.I)
-
-
-def _without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
-    """The name without the clock words or timestamp labels at its edges; (start, start) if nothing is left.
-
-    A clock word only goes where a time stands before it ("8:24 AM PDT"), so "ET Canada"
-    or a lone "IST" are left to the model.
-    """
-    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
-
-    def key(k: int) -> str:
-        return re.sub(r"[^\w.]+$", "", text[words[k][0] : words[k][1]].lower())
-
-    def clock(k: int) -> bool:
-        if key(k) not in _CLOCK_WORDS:
-            return False
-        after_clock = k > 0 and key(k - 1) in _CLOCK_WORDS
-        return after_clock or _TIME_BEFORE.search(text, max(0, words[k][0] - 12), words[k][0]) is not None
-
-    i, j = 0, len(words)
-    while i < j:
-        if clock(i) or key(i) in _STAMP_LABELS:
-            i += 1
-        elif key(i) in _STAMP_OPENERS and i + 1 < j and key(i + 1) in _STAMP_LABELS:
-            i += 2
-        else:
-            break
-    while j > i and clock(j - 1):
-        j -= 1
-    if i == j or (i > 0 and j - i == 1 and key(i).rstrip(".") in _DAY_ABBR):
-        return start, start  # only a timestamp ("Updated Thu")
-    return words[i][0], words[j - 1][1]
 
 
 def _common_opener(text: str, start: int, chunk: str) -> bool:
