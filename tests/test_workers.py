@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from corroborate.pipeline import BATCH, ingest
+from corroborate.pipeline import BATCH, RunResult, ingest
 from corroborate.store import Store
 
 EVENTS = [
@@ -84,3 +87,42 @@ def test_a_dask_cluster_of_two_workers_makes_the_same_stories(
         result = ingest(store, [str(pages)], workers=2, dask="local")
         assert result.errors == []
     assert stories(db) == one_process
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder as a desk keeps one: page files, JSON lines plain and gzipped, and a file that is no page."""
+    folder = tmp_path_factory.mktemp("mixed")
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    for page in sorted(examples.glob("*.htm*")) + sorted(examples.glob("*.txt")):
+        shutil.copy(page, folder / page.name)
+    corpus(folder / "feed.jsonl", BATCH + 9)
+    (folder / "older.jsonl.gz").write_bytes(gzip.compress(corpus(folder / "x", 12).read_bytes()))
+    (folder / "x").unlink()
+    (folder / "scan.html").write_bytes(b"%PDF-1.7 not a page")
+    return folder
+
+
+def outcome(db: str, result: RunResult) -> tuple[object, ...]:
+    with Store(db) as store, store.engine.connect() as conn:
+        sources = sorted(conn.execute(text("SELECT source FROM pages")).scalars())
+    errors = sorted((e.source, e.message) for e in result.errors)
+    return result.stored, result.unchanged, errors, sources, stories(db)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed"
+)
+def test_dask_workers_read_the_input_themselves_and_make_what_a_plain_run_makes(
+    mixed: Path, tmp_path: Path
+) -> None:
+    plain, cluster = str(tmp_path / "plain.db"), str(tmp_path / "dask.db")
+    with Store(plain) as store:
+        expected = outcome(plain, ingest(store, [str(mixed)], workers=1))
+    with Store(cluster) as store:
+        found = outcome(cluster, ingest(store, [str(mixed)], workers=2, dask="local"))
+    assert found == expected
+    stored, unchanged, errors, sources, _ = found
+    # the pages, the repeats across the plain and the gzipped file, and the scan: each as a plain run says
+    assert stored > BATCH and unchanged >= 3 and [s for s, _ in errors] == [str(mixed / "scan.html")]
+    assert f"{mixed / 'feed.jsonl'}:{BATCH + 1}" in sources  # a line's place is its line in the file

@@ -42,6 +42,10 @@ class Page(Record):
         default=False,
         description="the content is the article's body as given (a JSON line's text): kept whole",
     )
+    size: int | None = Field(
+        default=None,
+        description="the content's length when the content is not carried here (a cluster's worker read it)",
+    )
 
 
 class PageError(Record):

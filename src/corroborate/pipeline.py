@@ -96,8 +96,13 @@ def ingest(
     the web; `inputs` then only labels the run), then update the stories they touch."""
     result = RunResult(run_id=store.start_run(inputs))
     with store.hold_run(result.run_id):
-        source = read_pages(inputs, stdin=stdin) if pages is None else pages
-        _ingest(store, result, source, progress, workers, dask)
+        if dask and pages is None:  # the cluster's workers read the input themselves
+            from corroborate.distributed import ingest_parts
+
+            ingest_parts(store, result, inputs, stdin, progress, workers, dask)
+        else:
+            source = read_pages(inputs, stdin=stdin) if pages is None else pages
+            _ingest(store, result, source, progress, workers, dask)
     store.finish_run(result.run_id)
     return result
 

@@ -173,7 +173,7 @@ class Store:
             "format": page.format,
             "url": _column(page.url),
             "encoding": page.encoding,
-            "size": len(page.content),
+            "size": page.size if page.size is not None else len(page.content),
             "first_seen": _now(),
         }
         article_row = {
