@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO, Generic, TypeVar
 
 from corroborate.model import Article, Page, PageError
-from corroborate.pipeline import BATCH, Progress, RunResult, _Batches, extract_page, update_stories
+from corroborate.pipeline import BATCH, Batches, Progress, RunResult, extract_page, update_stories
 from corroborate.store import Store
 from corroborate.workers import Pending, Workers, workers_for
 
@@ -34,7 +34,7 @@ def ingest_parts(
 ) -> None:
     from corroborate.parts import parts
 
-    work = _Batches(store, result, progress)
+    work = Batches(store, result, progress)
     cluster = workers_for(workers, dask)
     try:
         batches: dict[int, tuple[list[Page], list[Pending[Article | PageError]]]] = {}
@@ -81,7 +81,7 @@ def _units(cluster: Workers, source: Iterator[object]) -> Iterator[Unit]:
 
 def _extractions(
     cluster: Workers,
-    work: _Batches,
+    work: Batches,
     heads: list[Page | PageError],
     read: Pending[list[Page | PageError]] | None,
     position: int,

@@ -121,7 +121,7 @@ def _ingest(
     the workers never wait for the store; at most two batches are held at once, so
     memory stays bounded however long the input.
     """
-    work = _Batches(store, result, progress)
+    work = Batches(store, result, progress)
     pool: Workers | None = None  # started at the first full batch: a small run never pays for it
     inline = Inline()
     in_flight: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
@@ -143,7 +143,7 @@ def _ingest(
     result.stories = sorted(set(touched) | set(store.stories_of(work.new_ids).values()))
 
 
-class _Batches:
+class Batches:
     """The run's side of the batches: what is new, the site templates, and storing each page."""
 
     def __init__(self, store: Store, result: RunResult, progress: Progress | None) -> None:
