@@ -126,3 +126,44 @@ def test_dask_workers_read_the_input_themselves_and_make_what_a_plain_run_makes(
     # the pages, the repeats across the plain and the gzipped file, and the scan: each as a plain run says
     assert stored > BATCH and unchanged >= 3 and [s for s, _ in errors] == [str(mixed / "scan.html")]
     assert f"{mixed / 'feed.jsonl'}:{BATCH + 1}" in sources  # a line's place is its line in the file
+
+
+def test_pages_rendered_by_a_pool_are_the_pages_rendered_here(tmp_path: Path) -> None:
+    from corroborate.views.output import RENDER_BATCH, write_output
+
+    towns = [
+        f"{a}{b}"
+        for a in ("Kal", "Mor", "Ven", "Tas", "Ril", "Dun", "Oss")
+        for b in ("by", "ford", "mouth", "wick", "ton")
+    ]
+    lines = []
+    for i, town in enumerate(towns[: RENDER_BATCH + 3]):  # more stories than one batch: the pool renders
+        text = (
+            f"{town.upper()}, June {1 + i % 28} - A warehouse fire in {town} injured {i + 2} people, "
+            f'its fire brigade said.\n\n"The {town} fire is out," chief officer {town}son said on the day.'
+        )
+        lines.append(
+            json.dumps(
+                {
+                    "id": town,
+                    "url": f"https://{town.lower()}.example/fire",
+                    "text": text,
+                    "title": f"Fire in {town}",
+                    "published": f"2024-06-{1 + i % 28:02d}T10:00:00Z",
+                }
+            )
+        )
+    feed = tmp_path / "fires.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store(str(tmp_path / "c.db")) as store:
+        ingest(store, [str(feed)], workers=1)
+        here = write_output(store, tmp_path / "here", workers=1)
+        pooled = write_output(store, tmp_path / "pooled", workers=2)
+    assert len(here.written) == len(pooled.written) > RENDER_BATCH and not here.errors and not pooled.errors
+    for folder in ("", "stories"):
+        names = sorted(p.name for p in (tmp_path / "here" / folder).glob("story-*"))
+        assert names == sorted(p.name for p in (tmp_path / "pooled" / folder).glob("story-*"))
+        for name in names:
+            assert (tmp_path / "here" / folder / name).read_bytes() == (
+                tmp_path / "pooled" / folder / name
+            ).read_bytes()

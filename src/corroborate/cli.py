@@ -129,7 +129,9 @@ def run(
                 fetching.finish(store, result)
         updated = set(result.stories)
         if report:
-            output = write_output(store, out, changed=None if all_pages else updated, run_id=result.run_id)
+            output = write_output(
+                store, out, changed=None if all_pages else updated, run_id=result.run_id, workers=workers
+            )
             result.story_errors.extend(output.errors)
             changed = [story for story in output.written if story.id in updated]
         else:

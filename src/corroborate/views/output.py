@@ -11,10 +11,13 @@ A story whose page cannot be rendered is recorded and stays due for the next run
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from corroborate.faults import checkpoint
 from corroborate.model import Story, StoryError
@@ -22,6 +25,9 @@ from corroborate.store import Store
 from corroborate.summaries import STORY_FILES, StorySummary
 from corroborate.views.export import write_index
 from corroborate.views.report import render_story, write_reports
+from corroborate.workers import Inline, Pending, workers_for
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,9 +44,15 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_output(
-    store: Store, out: Path, changed: Collection[str] | None = None, run_id: int | None = None
+    store: Store,
+    out: Path,
+    changed: Collection[str] | None = None,
+    run_id: int | None = None,
+    workers: int | None = None,
 ) -> Output:
     """Write `out`; with `changed`, only those stories' files (and missing or stale ones) are written.
+
+    `workers` processes render the pages when there are many (default: one per core).
 
     Files of stories no longer in the store are removed.
     """
@@ -53,19 +65,18 @@ def write_output(
     result = Output()
     file_of = {s.id: s.file for s in summaries}
     page_of = {s.id: s.page for s in summaries}
-    for story in store.stories(due):
-        try:
-            page = render_story(story)
-        except Exception as exc:  # this story's page is missing until the next run renders it
-            message = f"{type(exc).__name__}: {exc}"
-            result.errors.append(StoryError(story=story.id, stage="render", message=message))
-            if run_id is not None:
-                store.story_failed(run_id, story.id, "render", message)
-            continue
-        write_atomic(out / file_of[story.id], story.model_dump_json(indent=2) + "\n")
-        write_atomic(out / page_of[story.id], page)
-        result.written.append(story)
-        checkpoint("output-file")
+    # Rendering is pure: many stories are rendered by a pool while this process writes.
+    pool = workers_for(workers, None) if len(due) >= RENDER_BATCH else Inline()
+    in_flight: deque[list[tuple[Story, Pending[tuple[str, str] | str]]]] = deque()
+    try:
+        for batch in _batched(store.stories(due), RENDER_BATCH):
+            in_flight.append([(story, pool.submit(render_files, story)) for story in batch])
+            if len(in_flight) > 1:
+                _write(store, out, in_flight.popleft(), file_of, page_of, result, run_id)
+        while in_flight:
+            _write(store, out, in_flight.popleft(), file_of, page_of, result, run_id)
+    finally:
+        pool.close()
     current = {Path(file).name for file in file_of.values()}
     for stale in {path.name for path in folder.glob("story-*.json")} - current:
         (folder / stale).unlink()
@@ -75,6 +86,45 @@ def write_output(
     os.replace(aside, out / "stories.json")
     write_reports([], out, index=summaries)  # index.html, and pages of stories merged away removed
     return result
+
+
+RENDER_BATCH = 32
+
+
+def render_files(story: Story) -> tuple[str, str] | str:
+    """The story file and the HTML page of a story, or why it could not be rendered."""
+    try:
+        return story.model_dump_json(indent=2) + "\n", render_story(story)
+    except Exception as exc:  # this story's page is missing until the next run renders it
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _write(
+    store: Store,
+    out: Path,
+    rendered: list[tuple[Story, Pending[tuple[str, str] | str]]],
+    file_of: dict[str, str],
+    page_of: dict[str, str],
+    result: Output,
+    run_id: int | None,
+) -> None:
+    for story, pending in rendered:
+        files = pending.result()
+        if isinstance(files, str):
+            result.errors.append(StoryError(story=story.id, stage="render", message=files))
+            if run_id is not None:
+                store.story_failed(run_id, story.id, "render", files)
+            continue
+        write_atomic(out / file_of[story.id], files[0])
+        write_atomic(out / page_of[story.id], files[1])
+        result.written.append(story)
+        checkpoint("output-file")
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _due(
