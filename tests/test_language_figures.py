@@ -232,3 +232,11 @@ def test_pounds_are_money_unless_a_weight() -> None:
         (231.0, "pound"),
         (1e7, "GBP"),
     ]
+
+
+def test_one_as_the_article_of_a_speaker_is_no_count() -> None:
+    text = (
+        '"Probably," said one former official. One resident, who lives nearby, said so. '
+        "Only one official said it."
+    )
+    assert [(f.text, f.counted) for f in analyze(text, PUBLISHED).figures] == [("one", "official")]

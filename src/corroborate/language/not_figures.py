@@ -98,12 +98,24 @@ def _age(text: str, start: int, end: int, lo: int) -> bool:
     return bool(_AGE_DECADE.match(text, end - 1)) and bool(re.search(r"\b(?:his|her|their)\s+$", before))
 
 
+# "said one former official", "one resident said": 'one' as an indefinite article for a speaker.
+_SAID_BEFORE: Final = re.compile(r"\b(?:said|says|told|added|wrote|according\s+to)\s+$", re.IGNORECASE)
+_SPEAKER_AFTER: Final = re.compile(
+    r"(?:\s+(?!(?:he|she|they|i|we|you|it)\b)[a-z][\w-]*){1,4}?(?:\s*,[^,]{1,60},)?\s+(?:who\s+)?"
+    r"(?:said|says|told|added|wrote|explained|recalled)\b"
+)
+
+
 def _one_of(text: str, start: int, end: int, lo: int) -> bool:
     low = text[start:end].lower()
     before = text[max(lo, start - 14) : start]
     if _ONLY_BEFORE.search(before):
         return False
     if low in ("one", "1") and _ONE_OF.match(text, end):
+        return True
+    if low == "one" and (
+        _SAID_BEFORE.search(text, max(lo, start - 16), start) or _SPEAKER_AFTER.match(text, end)
+    ):
         return True
     return bool(_SUPERLATIVE.match(text, end))
 
