@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from corroborate.language import analyze
@@ -240,3 +241,22 @@ def test_one_as_the_article_of_a_speaker_is_no_count() -> None:
         "Only one official said it."
     )
     assert [(f.text, f.counted) for f in analyze(text, PUBLISHED).figures] == [("one", "official")]
+
+
+def test_the_gold_files_hold_offsets_and_labels_only() -> None:
+    # No third-party text may ship: every string in the gold is an id, a label or a unit code.
+    import json
+    from pathlib import Path
+
+    allowed_keys = {"start", "end", "items", "sha1", "figure", "kind", "value", "high", "bound", "unit"}
+    allowed_keys |= {"counted", "change"}
+    for name in ("figures_gold.json", "figures_gold_blind.json"):
+        data = json.loads((Path(__file__).resolve().parent.parent / "benchmarks" / name).read_text())
+        for doc in data["documents"]:
+            assert re.fullmatch(r"(?:polnear|l3s)/[\w.-]+", doc["doc"])
+            for sentence in doc["sentences"]:
+                assert set(sentence) <= allowed_keys and re.fullmatch(r"[0-9a-f]{12}", sentence["sha1"])
+                for item in sentence["items"]:
+                    assert set(item) <= allowed_keys
+                    texts = [v for k, v in item.items() if isinstance(v, str)]
+                    assert all(len(v) <= 20 and "  " not in v for v in texts), texts
