@@ -27,6 +27,7 @@ from corroborate.serve import command as desk
 from corroborate.watch import watch
 
 if TYPE_CHECKING:
+    from corroborate.fetch.run import WebRun
     from corroborate.model import Page, PageError
 
 # Each command imports the stages, the store and the views it uses when it runs, so
@@ -96,8 +97,8 @@ def run(
     """Read pages, build or grow stories, store them, and write the story files."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from corroborate.fetch import run as web
     from corroborate.pipeline import ingest
+    from corroborate.sources import is_url
     from corroborate.store import Store
     from corroborate.summaries import STORY_FILES
     from corroborate.views.output import write_output
@@ -105,7 +106,13 @@ def run(
 
     started = time.perf_counter()
     with Store(db) as store:
-        fetching = web.plan(store, inputs, urls, feed, sitemap, since, allow_host, warc_out)
+        # The HTTP client loads only for a run that reads the web.
+        on_web = bool(urls or feed or sitemap) or any(is_url(name) for name in inputs or [])
+        fetching: WebRun | None = None
+        if on_web:
+            from corroborate.fetch.run import plan
+
+            fetching = plan(store, inputs, urls, feed, sitemap, since, allow_host, warc_out)
         if not inputs and fetching is None:
             err.print("nothing to read: give files, folders, URLs, --urls, --feed or --sitemap")
             raise typer.Exit(2)
