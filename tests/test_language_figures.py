@@ -260,3 +260,17 @@ def test_the_gold_files_hold_offsets_and_labels_only() -> None:
                     assert set(item) <= allowed_keys
                     texts = [v for k, v in item.items() if isinstance(v, str)]
                     assert all(len(v) <= 20 and "  " not in v for v in texts), texts
+
+
+def test_temperatures_money_in_words_names_and_exact_scaled_values() -> None:
+    text = (
+        "It reached 40C and -5°C. Profit fell to £4.1m on sales of 1.5 trillion yen. "
+        "The 5G network covers 5-10% of homes."
+    )
+    assert [(f.text, f.value, f.high, f.unit) for f in analyze(text, PUBLISHED).figures] == [
+        ("40C", 40.0, None, "celsius"),
+        ("-5°C", -5.0, None, "celsius"),
+        ("£4.1m", 4_100_000.0, None, "GBP"),
+        ("1.5 trillion yen", 1.5e12, None, "JPY"),
+        ("5-10%", 5.0, 10.0, "percent"),
+    ]

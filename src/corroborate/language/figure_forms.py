@@ -6,7 +6,14 @@ import re
 from typing import Final, Literal, NamedTuple
 
 from corroborate.language.lexicon import words
-from corroborate.language.numbers import SMALL
+from corroborate.language.numbers import (
+    FRACTIONS,
+    ORDINAL_FRACTIONS,
+    SMALL,
+    WORD_NUMBER,
+    split_words,
+    words_value,
+)
 from corroborate.language.units import TIME_UNITS
 from corroborate.model import Span
 
@@ -97,6 +104,7 @@ HYPHEN_UNITS: Final = {
     "degrees": "degree",
     "dollar": "USD",
     "euro": "EUR",
+    "magnitude": "magnitude",
 }
 HYPHEN_UNIT: Final = re.compile(
     r"-(?P<unit>" + "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
@@ -138,3 +146,67 @@ def change_of(text: str, start: int, end: int, sentence: Span) -> Literal["up", 
     if m is None:
         return None
     return "up" if m["up"] else "down"
+
+
+_MONEY_WORDS: Final = {
+    "yen": "JPY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "francs": "CHF",
+    "pesos": "MXN",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "lira": "TRY",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shekels": "ILS",
+}
+# "40C (104F)", "-5°C": a temperature written onto its number; "1.5 trillion yen": money in words.
+OTHER_UNIT: Final = re.compile(
+    r"(?:(?P<deg>°\s?)?(?P<temp>[CF])\b(?!\.\w)|\s+(?P<money>" + "|".join(_MONEY_WORDS) + r")\b)"
+)
+
+
+def other_unit(m: re.Match[str]) -> str:
+    if m["temp"]:
+        return "celsius" if m["temp"] == "C" else "fahrenheit"
+    return _MONEY_WORDS[m["money"]]
+
+
+def word_numbers(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """Spans of numbers in words; a run that holds two ('two and four', 'eight one-day') gives both."""
+    out: list[tuple[int, int]] = []
+    for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
+        if words_value(m.group(0)) is not None or (" " not in m.group(0).strip() and "-" not in m.group(0)):
+            out.append(m.span())
+            continue
+        out += [(m.start() + a, m.start() + b) for a, b in split_words(m.group(0))]
+    return out
+
+
+def lone_fraction(text: str, start: int, end: int, sentence: Span) -> bool:
+    """'third place', 'the fifth': a fraction word alone is a fraction only before 'of' (or after a bound)."""
+    words = [w for w in re.split(r"[\s-]+", text[start:end].lower()) if w]
+    prefix = words[0] in ("a", "an", "one") and len(words) > 1
+    rest = words[1:] if prefix else words
+    if len(rest) != 1 or rest[0] not in FRACTIONS:
+        return False
+    of = text[end : end + 4] == " of "
+    if rest[0] in ORDINAL_FRACTIONS:
+        return not (prefix and (of or "-" in text[start:end]))
+    bound = re.search(
+        r"\b(?:than|nearly|almost|about|around|roughly|over|under)\s+$", text[max(0, start - 12) : start]
+    )
+    half_the = rest[0] == "half" and re.match(r"\s+(?:the|its|their|his|her|our|all)\b", text[end : end + 7])
+    return not (of or bound or half_the)
+
+
+def word_as_name(text: str, start: int, sentence: Span) -> bool:
+    """'USA TODAY's One Nation', 'Radio Four': a capitalised number word inside a sentence is a name."""
+    if not text[start].isupper() or start == sentence.start:
+        return False
+    if re.search(r"[\"“‘'(:—–-]\s*$", text[max(sentence.start, start - 3) : start]):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’]*", text[sentence.start : sentence.end])
+    capitals: int = sum(w[0].isupper() for w in words)
+    return capitals * 2 < len(words)  # not a headline in title case

@@ -17,21 +17,22 @@ from corroborate.language.counted import counted_after
 from corroborate.language.figure_forms import (
     HYPHEN_UNIT,
     HYPHEN_UNITS,
+    OTHER_UNIT,
     change_of,
+    lone_fraction,
+    other_unit,
     over_is_during,
     special_forms,
+    word_as_name,
+    word_numbers,
 )
 from corroborate.language.not_figures import not_a_figure
 from corroborate.language.numbers import (
     ANY_NUMBER,
     DIGIT_NUMBER,
-    FRACTIONS,
-    ORDINAL_FRACTIONS,
     SCALES,
     SHORT_SCALES,
-    WORD_NUMBER,
     digits_value,
-    split_words,
     words_value,
 )
 from corroborate.language.units import CURRENCY_PREFIX, TIME_UNITS, UNITS
@@ -125,7 +126,7 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
         )
         grouped = grouped and text[max(0, m.start() - 1) : m.start()] not in CURRENCY_PREFIX and raw[0] != "0"
         out.append((m.start(), m.end(), digits_value(raw, grouped)))
-    for start, end in _word_numbers(text, sentence):
+    for start, end in word_numbers(text, sentence):
         value = words_value(text[start:end])
         low = text[start:end].lower()
         if re.search(r"\d[\s-]*$", text[max(0, start - 3) : start]):
@@ -138,54 +139,15 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
             or re.search(r"\b(?:no|every|any|some|this|that|the|each|which|someone)\s+$", before_one)
         ):
             continue  # "no one", "one another", "the one who": a pronoun, not a count
-        if _lone_fraction(text, start, end, sentence) or _word_as_name(text, start, sentence):
+        if lone_fraction(text, start, end, sentence) or word_as_name(text, start, sentence):
             continue
         out.append((start, end, value))
-    return out
-
-
-def _word_numbers(text: str, sentence: Span) -> list[tuple[int, int]]:
-    """Spans of numbers in words; a run that holds two ('two and four', 'eight one-day') gives both."""
-    out: list[tuple[int, int]] = []
-    for m in WORD_NUMBER.finditer(text, sentence.start, sentence.end):
-        if words_value(m.group(0)) is not None or (" " not in m.group(0).strip() and "-" not in m.group(0)):
-            out.append(m.span())
-            continue
-        out += [(m.start() + a, m.start() + b) for a, b in split_words(m.group(0))]
     return out
 
 
 _WEIGHT: Final = re.compile(
     r"\b(?:weighs?|weighed|weighing|listed at|lbs?|kg|kilos?)\b|-foot-\d", re.IGNORECASE
 )
-
-
-def _lone_fraction(text: str, start: int, end: int, sentence: Span) -> bool:
-    """'third place', 'the fifth': a fraction word alone is a fraction only before 'of' (or after a bound)."""
-    words = [w for w in re.split(r"[\s-]+", text[start:end].lower()) if w]
-    prefix = words[0] in ("a", "an", "one") and len(words) > 1
-    rest = words[1:] if prefix else words
-    if len(rest) != 1 or rest[0] not in FRACTIONS:
-        return False
-    of = text[end : end + 4] == " of "
-    if rest[0] in ORDINAL_FRACTIONS:
-        return not (prefix and (of or "-" in text[start:end]))
-    bound = re.search(
-        r"\b(?:than|nearly|almost|about|around|roughly|over|under)\s+$", text[max(0, start - 12) : start]
-    )
-    half_the = rest[0] == "half" and re.match(r"\s+(?:the|its|their|his|her|our|all)\b", text[end : end + 7])
-    return not (of or bound or half_the)
-
-
-def _word_as_name(text: str, start: int, sentence: Span) -> bool:
-    """'USA TODAY's One Nation', 'Radio Four': a capitalised number word inside a sentence is a name."""
-    if not text[start].isupper() or start == sentence.start:
-        return False
-    if re.search(r"[\"“‘'(:—–-]\s*$", text[max(sentence.start, start - 3) : start]):
-        return False
-    words = re.findall(r"[A-Za-z][\w'’]*", text[sentence.start : sentence.end])
-    capitals: int = sum(w[0].isupper() for w in words)
-    return capitals * 2 < len(words)  # not a headline in title case
 
 
 def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence[tuple[int, int]]) -> bool:
@@ -231,8 +193,8 @@ def _extend(text: str, hit: _Hit, sentence: Span) -> None:
         hit.end += 1
     if scale and (scale.group("scale").lower() in SCALES or money or attached):
         factor = {**SCALES, **SHORT_SCALES}[scale.group("scale").lower()]
-        hit.value *= factor
-        hit.high = hit.high * factor if hit.high is not None else None
+        hit.value = float(f"{hit.value * factor:.12g}")  # "£4.1m" is 4100000, not 4099999.9999999995
+        hit.high = float(f"{hit.high * factor:.12g}") if hit.high is not None else None
         hit.end = scale.end()
     prefix = re.search(r"(US\$|[$€£¥])\s*$", text[max(sentence.start, hit.start - 3) : hit.start])
     between = re.match(r"between\s+(US\$|[$€£¥])", text[hit.start : hit.end], re.IGNORECASE)
@@ -246,12 +208,18 @@ def _extend(text: str, hit: _Hit, sentence: Span) -> None:
         hit.bound, hit.end = "more_than", hit.end + plus.end()
     hyphen = HYPHEN_UNIT.match(text, hit.end, sentence.end)
     unit = _UNIT_RE.match(text, hit.end, sentence.end)
+    other = OTHER_UNIT.match(text, hit.end, sentence.end)
     if hyphen and hit.unit is None:  # "a 12-year run", "a 5,125-square-foot space"
         hit.unit, hit.end = HYPHEN_UNITS[hyphen.group("unit").lower()], hyphen.end()
+    elif other and hit.unit is None:  # "40C", "1.5 trillion yen"
+        hit.unit, hit.end = other_unit(other), other.end()
     elif unit and hit.unit is None:
         hit.unit = UNITS.get(unit.group("unit"), _UNIT_KEYS.get(unit.group("unit").lower()))
         if hit.unit not in ("people",):
             hit.end = unit.end()
+    minus = text[max(sentence.start, hit.start - 2) : hit.start]
+    if hit.unit in ("celsius", "fahrenheit", "percent") and re.fullmatch(r"(?:^|[\s(])?[-−]", minus):
+        hit.value, hit.start = -hit.value, hit.start - 1  # "-5°C", "(-0.3%)"
     if hit.bound == "exact":
         for pattern, bound in _BOUND_RE:
             m = pattern.search(text, max(sentence.start, hit.start - 30), hit.start)

@@ -80,9 +80,15 @@ _SCORE_BEFORE: Final = re.compile(
 _SCORE_AFTER: Final = re.compile(r"\s+(?:record|win|victory|loss|defeat|lead|season)\b|-\d", re.IGNORECASE)
 
 
+_MEASURES: Final = frozenset(u.lower() for u in UNITS) | {"million", "billion", "thousand", "percent"}
+
+
 def _score(text: str, start: int, end: int, lo: int) -> bool:
     if not re.fullmatch(r"\d{1,3}-\d{1,3}", text[start:end]):
         return False
+    unit = re.match(r"\s*(%|per\s*cent|[a-zA-Z]+)", text[end : end + 12])
+    if unit and (unit.group(1) in UNITS or unit.group(1).lower() in _MEASURES or unit.group(1)[0] == "%"):
+        return False  # "5-10% of sales", "is 10-12 km": a range
     return bool(_SCORE_BEFORE.search(text, max(lo, start - 30), start) or _SCORE_AFTER.match(text, end))
 
 
@@ -168,9 +174,9 @@ def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         return True
     if _RANK_AFTER.match(text, end) and _TOP.search(text, max(lo, start - 4), start):
         return True
-    name = re.match(r"s\b|[A-Z]{2,}\b", text[end : end + 6])
+    name = re.match(r"s\b|[A-Z]{2,}\b|[ADEGHJLNPQRSTUVWXYZ]\b", text[end : end + 6])
     if name and re.fullmatch(r"\d+", text[start:end]) and name.group(0) not in UNITS:
-        return True  # "the 67s", "radio 2KY": a name
+        return True  # "the 67s", "radio 2KY", "5G", "3D": a name
     if re.fullmatch(r"\d{1,2}", text[start:end]) and re.fullmatch(r"\s\(\d+\)", text[start - 2 : end + 1]):
         return True  # a footnote mark "(2)"
     if re.match(r"\s+for\s+\d", text[end : end + 7]) or re.search(
