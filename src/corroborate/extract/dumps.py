@@ -54,8 +54,12 @@ _MD_URL_BROKEN = re.compile(r"(\]\([^)\s]{0,2000})\n[ \t]*(?=[^)\s]*\))")
 _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _MD_UNDERSCORES = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
 _RULE_CHARS = frozenset("-|: ")
-_MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
-_MD_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
+MD_ADDRESS = r"\((?:[^()\\]|\\.){0,2000}\)"
+"""A Markdown link's address in brackets: html2text escapes the brackets inside it ('\\(')."""
+_MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]" + MD_ADDRESS)
+_MD_EMPTY_LINK = re.compile(r"\[\s*\]" + MD_ADDRESS)
+_MD_LINK = re.compile(r"\[([^\]]+)\]" + MD_ADDRESS)
+_MD_IMAGE_LINE = re.compile(r"^\s*!\[[^\]\n]{0,500}\]" + MD_ADDRESS + r"\s*$")
 _BOX = re.compile("[\u2500-\u257f]")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!>|-])")
 
@@ -92,10 +96,9 @@ def _markdown(line: str, markdown: bool) -> str:
         return ""  # a Markdown table's rule ('---|---')
     if markdown and ("_" in line or "*" in line):
         line = _MD_UNDERSCORES.sub(r"\2", line)  # _emphasis_, *emphasis*: the metric's words hold '_'
-
-    if "![" in line and _MD_INLINE_IMAGE.sub("", line).strip():
+    if markdown and "](" in line and not _MD_IMAGE_LINE.match(line):  # an image's own line: a caption
         line = _MD_INLINE_IMAGE.sub("", line)  # an image inside a link or a sentence: no one reads it
-        line = _MD_EMPTY_LINK.sub("", line)
+        line = _MD_LINK.sub(r"\1", _MD_EMPTY_LINK.sub("", line))  # before the escapes in addresses go
     if "\\" in line:
         line = _MD_ESCAPE.sub(r"\1", line)
     return line

@@ -8,13 +8,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
-from corroborate.extract.dumps import LAID_OUT, dump_lines, unwrap
+from corroborate.extract.dumps import LAID_OUT, MD_ADDRESS, dump_lines, unwrap
 from corroborate.extract.region import headline_above, mark_outside, trim_tail
 from corroborate.extract.teasers import mark_teasers
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)\s*$")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_IMAGE = re.compile(r"^!\[([^\]]*)\]" + MD_ADDRESS + r"\s*$")
+_MD_LINK = re.compile(r"\[([^\]]+)\]" + MD_ADDRESS)
 _MD_ITEM = re.compile(r"^\s*(?:[-*+•]|o(?= [A-Z0-9\"'“‘])|\d+[.)])\s+")
 """A list item: Markdown's bullets and numbers, and the 'o' and '•' a converter prints for nested ones."""
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
