@@ -52,6 +52,8 @@ def test_an_alignment_below_the_confident_threshold_is_possibly_elsewhere(
     c = _claim(story, "bridge collapsed")
     assert not c.corroborated
     assert c.possibly_elsewhere and len(c.origins) == 1
+    # Shown as weak, naming the other outlet's sentence that came close.
+    assert c.confidence <= 0.5 and "closest in Eastvale Post" in c.why
     html = render_story(story)
     section = html[html.index('id="claims-possibly"') :]
     assert "bridge collapsed" in section[: section.index("</tbody>")]

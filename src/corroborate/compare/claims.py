@@ -356,7 +356,7 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
             possibly_elsewhere=possibly_elsewhere(sentences, agree, origins, near, NEAR),
         )
         claim.confidence, claim.why = grounds(
-            ctx, sentences, members, sure, edges, near, w, entities, CORROBORATE
+            ctx, sentences, members, sure, edges, near, w, entities, CORROBORATE, NEAR
         )
         first = _position(ctx, sentences[members[0]])
         claims.append(((-len(origins), first[0], first[1]), claim))

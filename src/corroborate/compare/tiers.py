@@ -95,11 +95,6 @@ def possibly_elsewhere(
     return list(dict.fromkeys(out))
 
 
-# A single-source statement whose nearest statement in another outlet scores this share of the
-# confident threshold may be the same fact in other words: its why names that statement.
-WEAK_SINGLE = 0.6
-
-
 def grounds(
     ctx: StoryContext,
     sentences: Sequence[Sentence],
@@ -110,8 +105,14 @@ def grounds(
     w: dict[str, float],
     entities: EntityMap,
     corroborate: float,
+    near_threshold: float,
 ) -> tuple[float, str]:
-    """(confidence, why): what the aligned sentences share, or how close another outlet came."""
+    """(confidence, why): what the aligned sentences share, or how close another outlet came.
+
+    Not corroborated, the confidence is that no other outlet tells it: a coin toss (0.5) where
+    the nearest sentence elsewhere reaches `near_threshold` (the claim is then "possibly
+    elsewhere"), none at all at `corroborate`.
+    """
     inside = [(pair, score) for pair, score in edges.items() if pair[0] in sure and pair[1] in sure]
     inside = [(pair, score) for pair, score in inside if score >= corroborate]
     if inside:
@@ -123,10 +124,13 @@ def grounds(
         confidence = 0.5 + 0.5 * (mean - corroborate) / (1 - corroborate)
         return round(min(1.0, max(0.0, confidence)), 2), "aligned on " + ", ".join(named)
     score, j = max((near.get(i, (0.0, -1)) for i in members), default=(0.0, -1))
-    # How close the nearest miss came to aligning: at corroborate it would have been corroboration.
-    confidence = round(max(0.0, 1.0 - score / corroborate), 2)
-    if j < 0 or score < WEAK_SINGLE * corroborate:
-        return confidence, "no statement of another outlet shares its words"
+    if score < near_threshold:
+        confidence = 1.0 - 0.5 * score / max(near_threshold, 1e-9)
+    else:
+        confidence = 0.5 * (1.0 - (score - near_threshold) / max(corroborate - near_threshold, 1e-9))
+    confidence = round(min(1.0, max(0.0, confidence)), 2)
+    if j < 0 or score < near_threshold:
+        return confidence, "no statement of another outlet comes close"
     other = sentences[j]
     article = ctx.by_id(other.article)
     text = article.text[other.span.start : other.span.end].strip()
