@@ -57,6 +57,9 @@ def test_conflicts_come_first_with_both_sentences() -> None:
 OKAFOR = ent("Helen Okafor", "PERSON", "Okafor")
 
 
+_REBUILD = "We will rebuild this bridge before the winter comes"
+
+
 def _framed_story() -> Story:
     a = (
         "MARROWBY - The Marrowby bridge collapsed on Tuesday evening after days of heavy rain. "
@@ -69,23 +72,18 @@ def _framed_story() -> Story:
     )
     arts = [
         article(
-            "a",
-            a,
-            title="Marrowby bridge collapses in storm",
-            outlet="Daily Ledger",
+            aid,
+            text,
+            title=title,
+            outlet=outlet,
             entities=[CITY, OKAFOR],
-            quotes=[quote(a, "We will rebuild this bridge before the winter comes,", OKAFOR)],
-            published="2024-03-05T09:00:00",
-        ),
-        article(
-            "b",
-            b,
-            title="Lorries trapped as river crossing falls",
-            outlet="Eastvale Post",
-            entities=[CITY, OKAFOR],
-            quotes=[quote(b, "We will rebuild this bridge before the winter comes.", OKAFOR)],
-            published="2024-03-05T10:00:00",
-        ),
+            quotes=[quote(text, said, OKAFOR)],
+            published=f"2024-03-05T{hour}:00:00",
+        )
+        for aid, text, title, outlet, said, hour in (
+            ("a", a, "Marrowby bridge collapses in storm", "Daily Ledger", _REBUILD + ",", "09"),
+            ("b", b, "Lorries trapped as river crossing falls", "Eastvale Post", _REBUILD + ".", "10"),
+        )
     ]
     # The quote's speaker is named in the sentence before (a) and in the quote's own sentence (b).
     arts[0].analysis.quotes[0].speaker = "she"  # type: ignore[union-attr]
