@@ -12,7 +12,8 @@ TEXT = "\n\n".join(
         '"Nobody was hurt," she added.',
         '"Insurance will cover most of it, and the ferries run as usual."',
         "She said the damage was \u201cfar worse than the storm of 1990.\u201d",
-        "The port authority, in a statement carried by Coastal Radio, put the damage at 4 million euros.",
+        "The port authority, in a statement carried by Coastal Radio, "
+        "said the damage came to 4 million euros.",
         "Repairs will start in May, the port authority said.",
         "According to the Quent Weather Office, the gusts reached 140 km per hour.",
         "Mayor Tobin Ashe said: \u201cThe town stands with the dockworkers.\u201d",
@@ -69,8 +70,8 @@ def test_mixed_quote_with_curly_marks() -> None:
 
 
 def test_speaker_chain_with_channel_and_nominal_speaker() -> None:
-    chained = _by_snippet("the damage at 4 million")
-    assert (chained.speaker, chained.channel, chained.cue) == ("The port authority", "Coastal Radio", "put")
+    chained = _by_snippet("the damage came to 4 million")
+    assert (chained.speaker, chained.channel, chained.cue) == ("The port authority", "Coastal Radio", "said")
     trailing = _by_snippet("Repairs will start")
     assert (trailing.kind, trailing.speaker, trailing.cue) == ("indirect", "the port authority", "said")
 
@@ -228,3 +229,16 @@ def test_every_speaker_mention_is_exact() -> None:
             assert text[q.start : q.end] == q.text
             if q.speaker_span is not None:
                 assert text[q.speaker_span.start : q.speaker_span.end] == q.speaker
+
+
+def test_quoted_words_no_cue_attributes_go_to_the_name_before_them() -> None:
+    text = (
+        "The council met on Monday.\n\nFor Mayor Tobin Ashe, the new bridge plan is "
+        '"a disaster for the town and for everyone who lives here."'
+    )
+    (q,) = analyze(text).quotes
+    assert (q.kind, q.text, q.speaker_entity) == (
+        "mixed",
+        "a disaster for the town and for everyone who lives here.",
+        "person:tobin-ashe",
+    )

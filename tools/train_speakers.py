@@ -1,6 +1,6 @@
 """Train the speaker chooser (src/corroborate/data/speaker_choice.json) on PolNeAR train.
 
-Run: .venv/bin/python tools/train_speakers.py [--folds 5] [--write]
+Run: .venv/bin/python tools/train_speakers.py [--folds 5] [--write] [--pipeline]
 
 For every quote piece of the rules that covers a gold Content with a Source,
 each candidate of `speaker_choice.candidates` is labelled by whether it
@@ -9,12 +9,14 @@ candidates; a quote's speaker is replaced by the best candidate when it beats
 the rules' choice by a margin. L2 and margin are chosen by the folds' mean
 speaker figures (mention overlap + resolved entity right) over article folds
 (`benchmarks/language_quotes.fold_of`); --write trains on all of train and
-writes the model (temporary file, then moved into place). Dev is not read.
+writes the model (temporary file, then moved into place). --pipeline prints the
+whole learned stage by folds (`pipeline_cv`). Dev is not read.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import statistics
 import sys
@@ -26,12 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+import train_quotes  # noqa: E402
 from train_quotes import analyses, fit, write_model  # noqa: E402
 
 import language_quotes as bench  # noqa: E402
+from corroborate.language import quote_filter  # noqa: E402
 from corroborate.language import speaker_choice as sc  # noqa: E402
-from corroborate.language.speakers import Speakers  # noqa: E402
-from corroborate.model import Analysis, Quote, Span  # noqa: E402
+from corroborate.model import Analysis  # noqa: E402
 
 OUT = ROOT / "src" / "corroborate" / "data" / "speaker_choice.json"
 
@@ -62,30 +65,51 @@ def examples(doc: bench.Doc, a: Analysis) -> list[tuple[int, list[list[str]], li
 
 
 def rechosen(doc: bench.Doc, a: Analysis, w: dict[str, float], margin: float) -> Analysis:
-    speakers = Speakers(doc.text, a.sentences, a.entities, a.mentions)
-    quotes: list[Quote] = []
-    for q in a.quotes:
-        best = sc.choose(doc.text, q, a.sentences, a.mentions, w, margin)
-        if best is not None:
-            s = speakers.resolve(best.start, best.end)
-            q = q.model_copy(
-                update={
-                    "speaker": s.text,
-                    "speaker_span": Span(start=s.start, end=s.end),
-                    "speaker_entity": s.entity,
-                }
-            )
-        quotes.append(q)
+    quotes = sc.rechoose(doc.text, a.quotes, a.sentences, a.entities, a.mentions, (w, margin))
     return a.model_copy(update={"quotes": quotes})
+
+
+def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int) -> None:
+    """The whole learned stage by article folds: per fold, the quote filter and the chooser trained on the
+    other folds with the shipped settings (l2, threshold, margin), the filter applied, then the chooser."""
+    shipped = {
+        name: json.loads((OUT.parent / f"{name}.json").read_text(encoding="utf-8"))
+        for name in ("quote_filter", "speaker_choice")
+    }
+    fold = [bench.fold_of(d.name, folds) for d in docs]
+    pieces = [train_quotes.features(d, a) for d, a in zip(docs, found, strict=True)]
+    labels = [bench.piece_labels(d, a.quotes) for d, a in zip(docs, found, strict=True)]
+    ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
+    per = [bench.Counts() for _ in range(folds)]
+    for k in range(folds):
+        rows = [r for i, fs in enumerate(pieces) if fold[i] != k for r in fs]
+        y = np.array([v for i, ls in enumerate(labels) if fold[i] != k for v in ls], dtype=float)
+        kept = fit(rows, y, float(shipped["quote_filter"]["l2"]))
+        rows = [f for i, e in enumerate(ex) if fold[i] != k for _, fs, _ in e for f in fs]
+        y = np.array([v for i, e in enumerate(ex) if fold[i] != k for _, _, ls in e for v in ls], dtype=float)
+        chooser = fit(rows, y, float(shipped["speaker_choice"]["l2"]))
+        for i, (d, a) in enumerate(zip(docs, found, strict=True)):
+            if fold[i] != k:
+                continue
+            threshold = float(shipped["quote_filter"]["threshold"])
+            quotes = quote_filter.keep_quotes(d.text, a.quotes, a.entities, a.mentions, (kept, threshold))
+            filtered = a.model_copy(update={"quotes": quotes})
+            margin = float(shipped["speaker_choice"]["margin"])
+            per[k] += bench.score(d, rechosen(d, filtered, chooser, margin))[0]
+    bench.report(f"filter + chooser, {folds} article folds (PolNeAR train)", sum(per, bench.Counts()), per)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--pipeline", action="store_true", help="cross-validate filter and chooser together")
     args = ap.parse_args()
     docs = bench.load_docs("train")
     found = analyses(docs, refresh=False)
+    if args.pipeline:
+        pipeline_cv(docs, found, args.folds)
+        return 0
     ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
     fold = [bench.fold_of(d.name, args.folds) for d in docs]
     best: tuple[float, float, float] | None = None

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Final
 
+from corroborate.language.cues import CUE_COUNTS
 from corroborate.model import Entity, Mention, Quote
 
 _PRONOUNS: Final = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -47,8 +48,14 @@ def piece_features(
     labels = {e.key: e.label for e in entities}
     content = text[q.start : q.end]
     words = len(content.split())
+    cue_at = (q.cue_span.start, q.cue_span.end) if q.cue_span is not None else None
     group = [
-        p for p in quotes if q.cue_span is not None and p.cue_span == q.cue_span and p.speaker == q.speaker
+        p
+        for p in quotes
+        if cue_at is not None
+        and p.cue_span is not None
+        and (p.cue_span.start, p.cue_span.end) == cue_at
+        and p.speaker == q.speaker
     ]
     longest = not group or all(len(p.text) <= len(q.text) for p in group)
     spk = _speaker_kind(q, labels)
@@ -86,6 +93,13 @@ def piece_features(
         f"ends={content.rstrip()[-1:] if content.rstrip()[-1:] in '?!.' else 'w'}",
         f"starts_lower={content[:1].islower()}",
     ]
+    counts = CUE_COUNTS.get(cue.split()[-1]) if q.cue else None
+    # How often annotators marked the cue word a cue in PolNeAR train: rare cues are judged by it.
+    feats.append(f"cue_ratio={round(4 * counts[0] / max(counts[1], 1)) if counts else 'unseen'}")
+    span = q.speaker_span
+    nested = span is not None and any(p.start <= span.start < p.end for p in quotes if p is not q)
+    feats.append(f"nested={nested}|{q.kind}")
+    feats.append(f"after_that={text[max(0, q.start - 5) : q.start].lower() == 'that '}")
     if spk_words:
         first = spk_words[0]
         feats.append(f"spk_first={first.lower() if first[:1].islower() or len(spk_words) > 1 else 'Cap'}")
@@ -107,15 +121,31 @@ def probability(weights: dict[str, float], feats: Sequence[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _quotation(q: Quote) -> tuple[int, ...] | None:
+    """Direct pieces with one cue and one speaker are one quotation ('"A," she said. "B."')."""
+    if q.kind != "direct" or q.speaker_span is None:
+        return None
+    cue = (q.cue_span.start, q.cue_span.end) if q.cue_span is not None else (-1, -1)
+    return (*cue, q.speaker_span.start, q.speaker_span.end)
+
+
 def keep_quotes(
-    text: str, quotes: Sequence[Quote], entities: Sequence[Entity], mentions: Sequence[Mention]
+    text: str,
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    model: tuple[dict[str, float], float] | None = None,
 ) -> list[Quote]:
-    """The pieces the learned model keeps (all of them when no model is shipped)."""
-    weights, threshold = _model()
+    """The pieces the learned model (default: the shipped one) keeps; all of them when no model is shipped.
+    The model judges each
+    piece; a piece of a direct quotation stays with the quotation when another of its pieces is kept, so a
+    reader never gets half of what was said."""
+    weights, threshold = model if model is not None else _model()
     if not weights:
         return list(quotes)
-    return [
-        q
-        for k, q in enumerate(quotes)
-        if probability(weights, piece_features(text, quotes, k, entities, mentions)) >= threshold
+    keep = [
+        probability(weights, piece_features(text, quotes, k, entities, mentions)) >= threshold
+        for k in range(len(quotes))
     ]
+    kept = {_quotation(q) for q, ok in zip(quotes, keep, strict=True) if ok} - {None}
+    return [q for q, ok in zip(quotes, keep, strict=True) if ok or _quotation(q) in kept]

@@ -25,7 +25,8 @@ from corroborate.language.speakers import Speakers
 from corroborate.model import Entity, Mention, Quote, Span
 
 _POSSESSIVE: Final = ("'s", "’s")
-_PRONOUN: Final = re.compile(r"\b(?:he|she|they|He|She|They|who|It|it)\b")
+# Personal pronouns only: "who" names nobody a reader can use; its antecedent is a name candidate.
+_PRONOUN: Final = re.compile(r"\b(?:he|she|they|He|She|They|It|it)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,9 @@ def candidates(
     if q.speaker_span is not None:
         out.append(Candidate(q.speaker_span.start, q.speaker_span.end, "rule", q.speaker_entity))
     for m in mentions:
-        if lo <= m.start and m.end <= hi and not (q.start <= m.start < q.end):
+        # "in a statement carried by Coastal Radio": the channel relayed the words, it did not say them.
+        relayed = bool(q.channel) and text[m.start : m.end] in (q.channel or "")
+        if lo <= m.start and m.end <= hi and not (q.start <= m.start < q.end) and not relayed:
             out.append(Candidate(m.start, m.end, m.label, m.entity))
     for p in _PRONOUN.finditer(text, lo, hi):
         if not (q.start <= p.start() < q.end):
@@ -81,6 +84,27 @@ def _word(text: str, pos: int, before: bool) -> str:
     )
     word = m.group(1).lower() if m else "^"
     return word if len(word) <= 8 and word.isalpha() else "<punct>" if not word[:1].isalnum() else "<w>"
+
+
+_INTRO: Final = frozenset(
+    {"at", "in", "on", "after", "before", "during", "while", "when", "as", "with", "from", "for", "by"}
+    | {"among"}
+)
+
+
+def _shape(phrase: str) -> str:
+    """What the rules' speaker phrase looks like: 'Speaking', 'Holding signs' (a participle), 'At a campaign
+    event' (an opening phrase), 'IOWA -- At ...' (a dateline), a lowercase start, or a name or noun phrase."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if "--" in phrase or "—" in phrase:
+        return "dateline"
+    if first.lower() in _INTRO:
+        return "intro"
+    if first[:1].isupper() and first.lower().endswith("ing") and len(first) > 5:
+        return "participle"
+    if phrase.split()[-1:] and phrase.split()[-1].islower() and phrase.split()[-1].endswith(("ed", "an")):
+        return "verb_end"
+    return "lower" if first[:1].islower() else "cap"
 
 
 def features(
@@ -129,6 +153,7 @@ def features(
         f"named_in_quote={c.entity is not None and c.entity in named}",
     ]
     if rule is not None and not is_rule:
+        feats.append(f"rule_shape={_shape(text[rule.start : rule.end])}|{kind}")
         feats.append(f"rule_words={_bucket(rule_words, [1, 2, 3, 5, 8])}")
         feats.append(f"rule_entity={rule.entity is not None}")
         feats.append(f"rule_lower={text[rule.start : rule.start + 1].islower()}")
@@ -179,8 +204,9 @@ def choose(
     ]
     best_score, best = max(scored, key=lambda sc: sc[0])
     base = scored[0][0] if rule is not None else 0.0
-    if best is rule or best_score < base + margin:
-        return None
+    same = rule is not None and best.start < rule.end and rule.start < best.end
+    if same or best_score < base + margin:
+        return None  # the rules' own mention: keep how the rules resolved it
     return best
 
 
@@ -190,18 +216,39 @@ def rechoose(
     sentences: Sequence[Span],
     entities: Sequence[Entity],
     mentions: Sequence[Mention],
+    model: tuple[dict[str, float], float] | None = None,
 ) -> list[Quote]:
-    """The quotes, each with the speaker the shipped model prefers (unchanged when no model is shipped)."""
-    weights, margin = _model()
+    """The quotes, each with the speaker the model (default: the shipped one) prefers; unchanged when no
+    model is shipped. The pieces of one quotation (one cue, one speaker) follow the choice for the longest."""
+    weights, margin = model if model is not None else _model()
     if not weights:
         return list(quotes)
     speakers = Speakers(text, sentences, entities, mentions)
-    out: list[Quote] = []
-    for q in quotes:
-        best = choose(text, q, sentences, mentions, weights, margin)
-        if best is not None:
-            s = speakers.resolve(best.start, best.end)
-            span = Span(start=s.start, end=s.end)
-            q = q.model_copy(update={"speaker": s.text, "speaker_span": span, "speaker_entity": s.entity})
-        out.append(q)
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for k, q in enumerate(quotes):
+        cue, spk = q.cue_span, q.speaker_span
+        key = (cue.start, cue.end, spk.start, spk.end) if cue is not None and spk is not None else (k,)
+        groups.setdefault(key, []).append(k)
+    out = list(quotes)
+    told = 0  # quotes before this one whose speakers `speakers` has heard: who "he" may be
+    for members in sorted(groups.values(), key=lambda ks: quotes[ks[0]].start):
+        longest = max(members, key=lambda k: quotes[k].end - quotes[k].start)
+        best = choose(text, quotes[longest], sentences, mentions, weights, margin)
+        if best is None:
+            continue
+        for q in sorted(out, key=lambda q: q.start)[told:]:
+            if q.start >= quotes[longest].start:
+                break
+            speakers.spoke(
+                q.speaker_entity, min(q.start, q.speaker_span.start if q.speaker_span else q.start)
+            )
+            told += 1
+        s = speakers.resolve(best.start, best.end)
+        update = {
+            "speaker": s.text,
+            "speaker_span": Span(start=s.start, end=s.end),
+            "speaker_entity": s.entity,
+        }
+        for k in members:
+            out[k] = quotes[k].model_copy(update=update)
     return out
