@@ -1,18 +1,21 @@
 """Train the quote-piece filter (src/corroborate/data/quote_filter.json) on PolNeAR train.
 
-Run: .venv/bin/python tools/train_quotes.py [--folds 5] [--write] [--refresh]
+Run: .venv/bin/python tools/train_quotes.py [--folds 5] [--write] [--refresh] [--split-aware]
 
-Each piece the rules find is labelled right when it covers half of a gold
-Content by itself or is a piece of a found split quotation (the benchmark's
-`split_labels`): the short half of '"A," he said. "B."' is part of what was
-said, and a user wants it kept, though the strict per-piece count calls it
-wrong. A logistic model (L2, Newton steps, numpy) over
+Each piece the rules find (the learned parts switched off) is labelled right
+when it covers half of a gold Content by itself (the benchmark's
+`piece_labels`, as the issue's scorer counts); with --split-aware also when
+it is a piece of a found split quotation (`split_labels`, the labels of the
+session before). A logistic model (L2, Newton steps, numpy) over
 `quote_filter.piece_features` is cross-validated over article folds
 (`benchmarks/language_quotes.fold_of`); for each L2 strength and threshold
-the folds' mean ± spread of the benchmark's figures are printed. The setting
-with the best mean F1 of that precision and recall (all contents) is chosen;
-with --write the model trained on all of train with it is written (to a
-temporary file, then moved into place). Dev is not read.
+the folds' mean ± spread of the benchmark's figures are printed, each piece
+judged by itself. The setting with the best mean F1 of that precision and
+recall (all contents) is chosen; with --write the model trained on all of
+train with it is written (to a temporary file, then moved into place). At
+run time `keep_quotes` also keeps a direct quotation whole;
+`tools/train_speakers.py --pipeline` prints the figures with that rule and
+the speaker chooser. Dev is not read.
 """
 
 from __future__ import annotations
