@@ -37,3 +37,4 @@ clean:
 # (the checkpoint is picked on the last tenth of train, so dev and test stay blind).
 model: venv
 	OMP_NUM_THREADS=1 $(BIN)/python tools/train_ner.py
+	OMP_NUM_THREADS=1 $(BIN)/python tools/train_ner.py --headline --out build/ner_caps/out

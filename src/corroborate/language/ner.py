@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from corroborate.language import gazetteer, name_edges, recase
+from corroborate.language import gazetteer, headlines, name_edges
 from corroborate.language.entities import Candidate
 from corroborate.language.lexicon import FACILITY_WORDS, MONTHS, ORG_WORDS, PLACE_NOUNS, STOP_CAPS, WEEKDAYS
 from corroborate.language.numbers import WORD_NUMBER
@@ -98,19 +98,15 @@ def model_entities(text: str) -> list[ModelEntity] | None:
 
 
 def _raw_entities(nlp: Any, text: str) -> list[tuple[int, int, str]]:
-    """The model's spans. Headlines in capitals or Title Case are read as the body writes their
-    words (offsets hold), and by the headline model where one ships."""
-    recased = recase.body_case(text)
-    found = [(e.start_char, e.start_char + len(e.text), e.label_) for e in nlp(recased).ents]
+    """The model's spans; lines in capitals or Title Case read by the headline model where it ships."""
+    found = [(e.start_char, e.start_char + len(e.text), e.label_) for e in nlp(text).ents]
     caps = _caps_pipeline()
-    lines = recase.headline_lines(text) if caps is not None else []
+    lines = headlines.headline_lines(text) if caps is not None else []
     if not lines:
         return found
     found = [f for f in found if not any(s <= f[0] < e for s, e in lines)]
     for s, e in lines:
-        found += [
-            (s + x.start_char, s + x.start_char + len(x.text), x.label_) for x in caps(recased[s:e]).ents
-        ]
+        found += [(s + x.start_char, s + x.start_char + len(x.text), x.label_) for x in caps(text[s:e]).ents]
     return sorted(found)
 
 
