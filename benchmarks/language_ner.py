@@ -1,7 +1,7 @@
 """Entity F1 (PER/ORG/LOC, MISC ignored) of `language.analyze` on CoNLL-2003 (CoNLL++) dev.
 
 Run: .venv/bin/python benchmarks/language_ner.py [--split dev|test|select] [--model DIR] [--show N]
-     [--case upper|title] [--unseen]
+     [--case upper|title] [--unseen] [--headline-model DIR|none] [--folds K]
 
 `--split select` scores the last tenth of the train documents, the slice that
 tools/train_ner.py holds out to pick its checkpoint: choices about the model
@@ -24,6 +24,7 @@ CNN pipelines about 0.85, transformer taggers about 0.93; our bar is 0.88.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from collections import Counter
@@ -134,12 +135,54 @@ def predicted(text: str, spans: list[tuple[int, int]]) -> set[Entity]:
     return ents
 
 
+Counts = tuple[Counter[str], Counter[str], Counter[str]]  # true positives, false positives, misses
+
+
+def score_doc(sents: list[list[tuple[str, str]]], seen: set[str], out: tuple[list[str], list[str]]) -> Counts:
+    text, spans = detokenise(sents)
+    tags = [t for s in sents for _, t in s]
+    words = [w for s in sents for w, _ in s]
+    gold, pred = gold_entities(tags), predicted(text, spans)
+    if seen:
+        # Names of 2020 are mostly new: score only the names training never gave as a name.
+        gold = {e for e in gold if " ".join(words[e[0] : e[1]]) not in seen}
+        pred = {e for e in pred if " ".join(words[e[0] : e[1]]) not in seen}
+    tp, fp, fn = (
+        Counter(e[2] for e in gold & pred),
+        Counter(e[2] for e in pred - gold),
+        Counter(e[2] for e in gold - pred),
+    )
+    out[0].extend(f"{e[2]:4} {' '.join(words[e[0] : e[1]])}" for e in sorted(gold - pred))
+    out[1].extend(f"{e[2]:4} {' '.join(words[e[0] : e[1]])}" for e in sorted(pred - gold))
+    return tp, fp, fn
+
+
+def prf(t: int, p: int, n: int) -> tuple[float, float, float]:
+    prec = t / (t + p) if t + p else 0.0
+    rec = t / (t + n) if t + n else 0.0
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def _fold_f1(counts: list[Counts], folds: int) -> list[float]:
+    """F1 of each of `folds` runs of consecutive documents."""
+    out = []
+    for k in range(folds):
+        part = counts[k * len(counts) // folds : (k + 1) * len(counts) // folds]
+        t, p, n = (sum(sum(c[i].values()) for c in part) for i in range(3))
+        out.append(prf(t, p, n)[2])
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", default="dev", choices=["dev", "test", "train", "select"])
     ap.add_argument("--model", type=Path, help="a model directory to score instead of the shipped one")
+    ap.add_argument(
+        "--headline-model", help="a headline model directory instead of the shipped one; 'none': off"
+    )
     ap.add_argument("--show", type=int, default=0, help="print N missed and N spurious entities")
     ap.add_argument("--unseen", action="store_true", help="only names that train (less the slice) never has")
+    ap.add_argument("--folds", type=int, default=0, help="also F1 over K runs of documents: mean ± spread")
     ap.add_argument(
         "--case",
         choices=["as-is", "upper", "title"],
@@ -150,55 +193,36 @@ def main() -> int:
     if args.model is not None:
         model: Path = args.model.resolve()
         ner.model_dir = lambda: model  # the stage loads its model through this one function
+    if args.headline_model is not None:
+        caps = Path("/nonexistent" if args.headline_model == "none" else args.headline_model).resolve()
+        ner.caps_dir = lambda: caps
     path = DATA / f"conllpp_{'train' if args.split == 'select' else args.split}.txt"
     if not path.exists():
         print(f"no data at {path}", file=sys.stderr)
         return 1
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    misses: list[str] = []
-    spurious: list[str] = []
     t0 = time.perf_counter()
     docs = read_docs(path)
     seen = training_names() if args.unseen else set()
     if args.split == "select":
         docs = docs[len(docs) - max(1, round(len(docs) * SELECT_SHARE)) :]
-    for sents in docs:
-        sents = recase(sents, args.case)
-        text, spans = detokenise(sents)
-        tags = [t for s in sents for _, t in s]
-        words = [w for s in sents for w, _ in s]
-        gold, pred = gold_entities(tags), predicted(text, spans)
-        if seen:
-            # Names of 2020 are mostly new: score only the names training never gave as a name.
-            gold = {e for e in gold if " ".join(words[e[0] : e[1]]) not in seen}
-            pred = {e for e in pred if " ".join(words[e[0] : e[1]]) not in seen}
-        for e in gold & pred:
-            tp[e[2]] += 1
-        for e in pred - gold:
-            fp[e[2]] += 1
-            spurious.append(f"{e[2]:4} {' '.join(words[e[0] : e[1]])}")
-        for e in gold - pred:
-            fn[e[2]] += 1
-            misses.append(f"{e[2]:4} {' '.join(words[e[0] : e[1]])}")
-    elapsed = time.perf_counter() - t0
-
-    def prf(t: int, p: int, n: int) -> tuple[float, float, float]:
-        prec = t / (t + p) if t + p else 0.0
-        rec = t / (t + n) if t + n else 0.0
-        return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-
+    shown: tuple[list[str], list[str]] = ([], [])
+    counts = [score_doc(recase(sents, args.case), seen, shown) for sents in docs]
+    tp, fp, fn = (sum((c[i] for c in counts), Counter()) for i in range(3))
     case = "" if args.case == "as-is" else f", text in {args.case} case"
-    print(f"CoNLL-2003 (CoNLL++) {args.split}{case}: {len(docs)} documents, {elapsed:.1f} s")
+    print(f"CoNLL-2003 (CoNLL++) {args.split}{case}: {len(docs)} documents, {time.perf_counter() - t0:.1f} s")
     for kind in ("PER", "ORG", "LOC"):
         p, r, f = prf(tp[kind], fp[kind], fn[kind])
         print(f"  {kind:4} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {tp[kind] + fn[kind]})")
     p, r, f = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     print(f"  all  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   bar 0.88; anchors: spaCy sm ~0.85, transformers ~0.93")
+    if args.folds > 1:
+        f1s = _fold_f1(counts, args.folds)
+        print(
+            f"  {args.folds} runs of documents: F1 {statistics.mean(f1s):.3f} ± {statistics.stdev(f1s):.3f}"
+        )
     if args.show:
-        print("missed:", *misses[: args.show], sep="\n  ")
-        print("spurious:", *spurious[: args.show], sep="\n  ")
+        print("missed:", *shown[0][: args.show], sep="\n  ")
+        print("spurious:", *shown[1][: args.show], sep="\n  ")
     return 0
 
 
