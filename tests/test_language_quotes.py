@@ -242,3 +242,22 @@ def test_quoted_words_no_cue_attributes_go_to_the_name_before_them() -> None:
         "a disaster for the town and for everyone who lives here.",
         "person:tobin-ashe",
     )
+
+
+def test_an_institution_is_not_the_person_whose_role_names_it() -> None:
+    text = (
+        "Gen. Ergin Saygun met Lt. Gen. Nasier Abadi, deputy chief of staff for the Iraqi army, "
+        "on Tuesday.\n\n"
+        "They discussed possible military cooperation against the rebels, the army said."
+    )
+    army = next(q for q in analyze(text).quotes if q.speaker == "the army")
+    assert army.speaker_entity != "person:nasier-abadi"
+
+
+def test_a_dateline_and_an_opening_phrase_are_no_speaker() -> None:
+    text = (
+        "EMMETSBURG, IOWA -- At a campaign event in Emmetsburg, a voter opened the session saying that "
+        "the senator would not have enough money to win."
+    )
+    (q,) = analyze(text).quotes
+    assert (q.speaker, q.text) == ("a voter", "the senator would not have enough money to win")

@@ -55,7 +55,9 @@ _CHANNEL: Final = re.compile(
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[-—–]+\s*"
+    # "CHICAGO -", "ABUJA, Jan 10 (Reuters) -", "EMMETSBURG, IOWA --"
+    r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}|,\s*[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)?)?"
+    r"(?:\s*\([^)]*\))?\s*[-—–]+\s*"
 )
 _TRAILING_END: Final = re.compile(
     # "..., the court said." / "said on Friday, amid ...": the cue closes the sentence or opens an aside.

@@ -29,6 +29,7 @@ _NOT_HEAD: Final = frozenset(
 )
 # Words that may stand before a sentence's subject: capitalised words, a title's "of", a conjunction.
 _LEAD_WORD: Final = re.compile(r"[A-Z\W\d]|(?:the|of|former|then|but|and|so|also)\W*$")
+_ROLE_HEAD: Final = re.compile(r"\s(?:of|for|at|to|in|with)\s")
 _LEADING: Final = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 
 
@@ -103,6 +104,8 @@ class Speakers:
         that runs into its own verb is a clause; its subject (the words before that verb) speaks."""
         phrase = self.text[start:end]
         words = list(re.finditer(r"\S+", phrase))
+        if len(words) == 2 and words[1].group(0) in _VERBS:
+            return start, start + words[0].end()  # "MPs began [asking]": the subject alone
         if len(words) < 3:
             return start, end
         last = words[-1]
@@ -137,7 +140,11 @@ class Speakers:
             haystacks = [e.name.lower(), *(a.lower() for a in e.aliases)]
             if e.label == "PERSON":
                 haystacks = [r.lower() for r in e.roles]
-            if any(all(re.search(rf"\b{re.escape(w)}\b", h) for w in words) for h in haystacks):
+            if any(all(re.search(rf"\b{re.escape(w)}\b", h) for w in words) for h in haystacks) and (
+                e.label != "PERSON" or any(words[-1] in _ROLE_HEAD.split(r)[0].split() for r in haystacks)
+            ):
+                # "the army" is not the person whose role is "deputy chief of staff for the Iraqi army": a
+                # person's role must hold the phrase's head word before its "of" / "for".
                 matching.append(e.key)
         if not matching:
             return None
