@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from corroborate.isodates import as_utc
 from corroborate.store import Store
 from corroborate.store.health import check
 from corroborate.summaries import STORY_FILES
@@ -88,7 +89,7 @@ def _output(store: Store, out: Path) -> Finding:
             missing.append(summary.id)
             continue
         when = saved.get(summary.id)
-        when = when.replace(tzinfo=UTC) if when and when.tzinfo is None else when
+        when = as_utc(when) if when else None
         modified = datetime.fromtimestamp(min(file.stat().st_mtime, page.stat().st_mtime), UTC)
         if when and modified < when:
             stale.append(summary.id)

@@ -8,7 +8,7 @@ and the pages, so it depends on none of them.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -95,3 +95,9 @@ def date_bounds(iso: str) -> tuple[str, str]:
             return iso, iso
     day = iso.partition("T")[0]
     return day, day
+
+
+def as_utc(moment: datetime) -> datetime:
+    """The moment with its zone; a naive one is UTC (SQLite hands times back without their zone, and
+    feeds, sitemaps and JSON lines may give none). One rule for the whole project."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -16,13 +16,14 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import charset_normalizer
 
 from corroborate.fetch.warc import is_warc, read_warc
+from corroborate.isodates import as_utc
 from corroborate.model import Page, PageError, PageFormat
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -285,7 +286,7 @@ def parse_timestamp(value: Any) -> datetime | None:
         stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return as_utc(stamp)
 
 
 def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from pydantic import Field
 
-from corroborate.isodates import date_bounds
+from corroborate.isodates import as_utc, date_bounds
 from corroborate.model import Article, Record, Story, TimeGrain, TimelineEvent
 from corroborate.outlets import publisher
 from corroborate.stories.origins import page_name
@@ -61,7 +61,7 @@ def story_filename(story: Story) -> str:
 
 def summarize(story: Story) -> StorySummary:
     # Times without a zone are read as UTC, so a story mixing both still sorts.
-    times = sorted((t for a in story.articles for t in (a.published, a.updated) if t), key=_as_utc)
+    times = sorted((t for a in story.articles for t in (a.published, a.updated) if t), key=as_utc)
     events = event_bounds(story.timeline)
     origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
     page = story_filename(story)
@@ -98,7 +98,3 @@ def event_bounds(timeline: Sequence[TimelineEvent]) -> tuple[str, str] | None:
         return None
     bounds = [date_bounds(e.date) for e in dated]
     return min(first for first, _ in bounds), max(last for _, last in bounds)
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

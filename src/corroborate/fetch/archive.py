@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Engine, Table, func, select
 
 from corroborate.fetch.client import Fetched, Response
 from corroborate.fetch.tables import fetches
+from corroborate.isodates import as_utc
 from corroborate.store.schema import articles, page_outcomes
 
 
@@ -156,9 +157,7 @@ def _page_of(table: Table) -> ColumnElement[str]:
 
 def _stored(row: object) -> Stored:
     r = row._mapping  # type: ignore[attr-defined]
-    fetched = r["fetched"]
-    if fetched.tzinfo is None:
-        fetched = fetched.replace(tzinfo=UTC)  # SQLite hands times back without their zone
+    fetched = as_utc(r["fetched"])
     return Stored(
         url=r["url"],
         final_url=r["final_url"] or r["url"],

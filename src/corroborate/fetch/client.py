@@ -25,6 +25,7 @@ from corroborate import __version__
 from corroborate.fetch.decode import BodyDecoder, TooLarge
 from corroborate.fetch.robots import Robots, origin, robots_url
 from corroborate.fetch.safety import UnsafeURL, check_peer, check_url
+from corroborate.isodates import as_utc
 
 USER_AGENT = f"corroborate/{__version__} (news coverage comparison; honours robots.txt)"
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -315,9 +316,7 @@ def _retry_after(value: str | None) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return max(0.0, (as_utc(when) - datetime.now(UTC)).total_seconds())
 
 
 def with_allowed(settings: Settings, hosts: Collection[str]) -> Settings:

@@ -11,6 +11,8 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from corroborate.isodates import as_utc
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -80,4 +82,4 @@ def _iso(item: dict[str, Any]) -> datetime | None:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return as_utc(stamp)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,6 +17,7 @@ from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.versions import Version, attach_versions, record_versions
 from corroborate.fetch.warc import WarcWriter
 from corroborate.fetch.web import WebInputs, WebReport, WebStream
+from corroborate.isodates import as_utc
 from corroborate.model import Page, PageError
 from corroborate.pipeline import RunResult
 from corroborate.sources import read_pages, split_inputs
@@ -79,8 +80,7 @@ def plan(
 ) -> WebRun | None:
     """A web run when the command line names URLs, --urls, --feed or --sitemap; else None."""
     local, direct = split_inputs(list(inputs or []))
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
+    since = as_utc(since) if since is not None else None
     web = WebInputs(
         urls=direct,
         url_files=list(urls or []),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urljoin
 
 from usp.objects.sitemap import AbstractSitemap, InvalidSitemap
 from usp.tree import sitemap_from_str
 
 from corroborate.fetch.feeds import Entry
+from corroborate.isodates import as_utc
 
 # usp logs every parse at INFO and every odd sitemap as a warning; our run reports its own outcome.
 logging.getLogger("usp").setLevel(logging.ERROR)
@@ -40,8 +41,7 @@ def _walk(node: AbstractSitemap, base_url: str, content: SitemapContent) -> None
     for page in node.pages:
         when = page.news_story.publish_date if page.news_story else None
         when = when or page.last_modified
-        if when is not None and when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
+        when = as_utc(when) if when is not None else None
         title = page.news_story.title if page.news_story else None
         content.pages.append(Entry(urljoin(base_url, page.url), title, when))
     for sub in node.sub_sitemaps:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.tables import versions as versions_table
+from corroborate.isodates import as_utc
 from corroborate.model import Article, ArticleVersion, VersionChange, VersionChangeKind
 from corroborate.pipeline import update_stories
 from corroborate.store import Store
@@ -167,7 +168,7 @@ def story_versions(store: Store, story_id: str) -> list[Version]:
             story_id=r.story_id,
             old_id=r.old_id,
             new_id=r.new_id,
-            seen=r.seen if r.seen.tzinfo else r.seen.replace(tzinfo=UTC),
+            seen=as_utc(r.seen),
             changes=[Change(**c) for c in json.loads(r.changes)],
         )
         for r in rows

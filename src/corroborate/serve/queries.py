@@ -11,6 +11,7 @@ from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import select
 
+from corroborate.isodates import as_utc
 from corroborate.model import Article, Claim, Story
 from corroborate.serve.app import state
 from corroborate.serve.render import RenderedStory, render_story_body
@@ -111,7 +112,7 @@ def versions(request: Request, article: Article) -> list[Article]:
 def _utc(moment: datetime | None) -> datetime:
     if moment is None:
         return datetime.min.replace(tzinfo=UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return as_utc(moment)
 
 
 def titles(request: Request, story_ids: Collection[str]) -> dict[str, str]:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, and_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
+from corroborate.isodates import as_utc
 from corroborate.model import Story
 from corroborate.store import Store
 from corroborate.store.desk_tables import desk_quotes, desk_stories, desk_story_entities, desk_story_outlets
@@ -300,4 +301,4 @@ def _body(story: Story) -> str:
 def _utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return as_utc(moment).astimezone(UTC)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from corroborate.faults import checkpoint
+from corroborate.isodates import as_utc
 from corroborate.model import Story, StoryError
 from corroborate.store import Store
 from corroborate.summaries import STORY_FILES, StorySummary
@@ -140,7 +141,7 @@ def _due(
     due = []
     for s in summaries:
         stamp = saved.get(s.id)
-        when = stamp.replace(tzinfo=UTC) if stamp and stamp.tzinfo is None else stamp
+        when = as_utc(stamp) if stamp else None
         page, file = pages.get(s.page), files.get(Path(s.file).name)
         if s.id in changed or page is None or file is None or (when and min(page, file) < when):
             due.append(s.id)
