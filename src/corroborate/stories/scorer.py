@@ -5,13 +5,15 @@ tf-idf vectors (as its log, so the model can ask for more or less of it), how
 well their names agree, whether they name disjoint places, how far apart their
 event days are, and the conflicts of `conflicts.py` (different exact counts, a
 salient name each never names, one office with two holders). The weights are
-learned from labelled pairs of ECB+ topics 1-20 (`benchmarks/clustering_cv.py --write`)
-and ship in `data/pair_scorer.json`; the threshold and cohesion ratio were
-chosen by topic-fold cross-validation (`benchmarks/clustering_cv.py`). ECB+ has no
-publication dates, so nothing here learns from them (the dates its leads give, as
-`conflicts.event_day` reads them, are months apart within one event as often as
-between two: no evidence either way): the clusterer multiplies the
-probability by its hand-set time factor (`cluster.time_factor`).
+learned from labelled pairs of ECB+ topics 1-20, L3S-GN1 and PolNeAR train
+(`benchmarks/clustering_joint_cv.py --write`) and ship in `data/pair_scorer.json`; the
+threshold and cohesion ratio were chosen by folds of all three
+(`benchmarks/clustering_joint_cv.py`). Only PolNeAR is dated: it teaches how far apart in
+publication time two reports of one event are (`days_apart`, log of 1 + days; 0 when
+either article is undated). The dates the leads give (`conflicts.event_day`) are months
+apart within one ECB+ event as often as between two, so they are no feature. The
+clusterer also multiplies the probability by its hand-set time factor
+(`cluster.time_factor`), which bounds the window blocking looks in.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ FEATURES = (
     "both_values",
     "value_overlap",
     "years_disjoint",
+    "days_apart",
 )
+# Reports of one event published within this many days of each other are not told apart by
+# time: a day's dates are often given without a time, and the next day's report is common.
+DAYS_FREE = 1.5
 # Cosines below this are as good as none (and log(0) is not a number).
 MIN_COSINE = 1e-3
 
@@ -82,7 +88,15 @@ def pair_features(va: Mapping[int, float], vb: Mapping[int, float], fa: Compact,
         float(role_conflict(a, b)),
         *_overlap(a.values, b.values),
         float(bool(a.years and b.years and not (a.years & b.years))),
+        _days_apart(fa, fb),
     ]
+
+
+def _days_apart(fa: Compact, fb: Compact) -> float:
+    """log(1 + days between the two publication times beyond DAYS_FREE); 0 when either has none."""
+    if fa.published is None or fb.published is None:
+        return 0.0
+    return math.log1p(max(0.0, abs((fa.published - fb.published).total_seconds()) / 86400.0 - DAYS_FREE))
 
 
 def _overlap(a: frozenset[float], b: frozenset[float]) -> tuple[float, float]:
