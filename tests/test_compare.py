@@ -435,3 +435,17 @@ def test_an_undated_article_alone_places_no_relative_dates() -> None:
     text = "The ferry Lorna reached the Pellham shipyard today."
     a = article("ferry-c", text, outlet="Inland Daily")
     assert compare("s-one", [a], find_origins([a])).timeline == []
+
+
+def test_a_short_name_joins_a_longer_one_only_by_its_distinctive_word() -> None:
+    """'the House' is not the White House; 'Halvik' is Halvik Shipping."""
+    white_house, house = ent("White House", "ORG"), ent("House", "ORG")
+    shipping, halvik = ent("Halvik Shipping", "ORG"), ent("Halvik", "ORG")
+    t1 = "The White House said the bill would be signed. Halvik Shipping said its ships were safe."
+    t2 = "The House voted on the bill on Tuesday. Halvik said its ships were safe."
+    a = article("h1", t1, outlet="Coast Herald", entities=[white_house, shipping])
+    b = article("h2", t2, outlet="Inland Daily", entities=[house, halvik])
+    story = compare("s-bill", [a, b], find_origins([a, b]))
+    groups = {e.name: {m.article for m in e.mentions} for e in story.entities}
+    assert groups["White House"] == {"h1"} and groups["House"] == {"h2"}
+    assert groups["Halvik Shipping"] == {"h1", "h2"}

@@ -49,6 +49,10 @@ def _short_form_of(short: str, long: str, family: str) -> bool:
     if family == "PERSON":
         # A surname, or first + last without the middle name.
         return s[-1] == lg[-1] and all(t in lg for t in s)
+    if len(s) == 1:
+        # One word stands for a longer name by its distinctive first word ("Halvik" for Halvik
+        # Shipping), not by its head: "the House" is not the White House, "Commission" not any.
+        return s[0] == lg[0]
     return all(t in lg for t in s)
 
 
