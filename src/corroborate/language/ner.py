@@ -59,6 +59,11 @@ def _caps_pipeline() -> Any:
     return _load(caps_dir())
 
 
+@lru_cache(maxsize=1)
+def _caps_shipped() -> bool:
+    return (caps_dir() / "meta.json").exists()
+
+
 def _load(path: Path) -> Any:
     if not (path / "meta.json").exists():
         return None
@@ -100,9 +105,10 @@ def model_entities(text: str) -> list[ModelEntity] | None:
 def _raw_entities(nlp: Any, text: str) -> list[tuple[int, int, str]]:
     """The model's spans; lines in capitals or Title Case read by the headline model where it ships."""
     found = [(e.start_char, e.start_char + len(e.text), e.label_) for e in nlp(text).ents]
-    caps = _caps_pipeline()
-    lines = headlines.headline_lines(text) if caps is not None else []
-    if not lines:
+    # The headline model loads on the first text with a headline line: most runs never need it.
+    lines = headlines.headline_lines(text) if _caps_shipped() else []
+    caps = _caps_pipeline() if lines else None
+    if caps is None:
         return found
     found = [f for f in found if not any(s <= f[0] < e for s, e in lines)]
     for s, e in lines:
