@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
+from datetime import timedelta
 
 import pytest
 
@@ -109,6 +110,15 @@ def test_articles_days_apart_are_less_alike() -> None:
     months_later = local.model_copy(update={"published": local.published.replace(month=9)})  # type: ignore[union-attr]
     assert cluster([wire, local], {})[LOCAL_ID] == "s-wire0001aaaa"
     assert cluster([wire, months_later], {})[LOCAL_ID] == "s-local003cccc"
+
+
+def test_a_report_days_after_the_others_is_a_new_story() -> None:
+    # Learned from outlets reporting one event (PolNeAR): their reports come within a day or
+    # so; days later, the same names and words are another event (the next debate, the next poll).
+    wire, _, local = quake_articles()  # the local report came 26 hours after the wire
+    days_later = local.model_copy(update={"published": wire.published + timedelta(days=4)})  # type: ignore[operator]
+    assert cluster([wire, local], {})[LOCAL_ID] == "s-wire0001aaaa"
+    assert cluster([wire, days_later], {})[LOCAL_ID] == "s-local003cccc"
 
 
 def test_nothing_in_nothing_out() -> None:
