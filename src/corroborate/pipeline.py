@@ -287,15 +287,17 @@ def assign_stories(store: Store, new_ids: Sequence[str]) -> dict[str, str]:
 
     when = {aid: utc(d) for aid, d in store.publication(new_ids).items()}
     if None in when.values() or not math.isfinite(WINDOW_DAYS):
-        assignment = cluster(store.articles(), store.assignments())  # an undated article may join any story
+        assignment = cluster(
+            store.each_article(), store.assignments()
+        )  # an undated article may join any story
         return {aid: assignment[aid] for aid in new_ids}
     dated = {aid: d for aid, d in when.items() if d is not None}
     reach = timedelta(days=WINDOW_DAYS + 1)  # a day more: stored times may be local times
     known = store.assignments()
     result: dict[str, str] = {}
     for chunk in _stretches(sorted(dated, key=lambda aid: (dated[aid], aid)), dated):
-        nearby = store.articles(published_within=(dated[chunk[0]] - reach, dated[chunk[-1]] + reach))
-        assignment = cluster(nearby, known)
+        nearby = store.each_article(published_within=(dated[chunk[0]] - reach, dated[chunk[-1]] + reach))
+        assignment = cluster(nearby, known)  # reads each article into its features as it comes
         for aid in chunk:
             result[aid] = known[aid] = assignment[aid]
     return result

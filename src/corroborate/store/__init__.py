@@ -218,6 +218,17 @@ class Store:
         with self.engine.connect() as conn:
             return [Article.model_validate_json(row.data) for row in conn.execute(query)]
 
+    def each_article(self, published_within: tuple[datetime, datetime] | None = None) -> Iterator[Article]:
+        """Stored articles one at a time (all, or published within (first, last), undated ones
+        included), so a caller that keeps less than the article (clustering) never holds them all."""
+        query = select(articles.c.data).order_by(articles.c.published, articles.c.id)
+        if published_within is not None:
+            first, last = published_within
+            query = query.where(articles.c.published.is_(None) | articles.c.published.between(first, last))
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=200).execute(query):
+                yield Article.model_validate_json(row.data)
+
     def articles_json(self, story: str) -> list[str]:
         """A story's articles as stored (JSON), in publication order: for a worker to read."""
         query = select(articles.c.data).where(articles.c.story_id == story)

@@ -22,7 +22,7 @@ import gc
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import mul
@@ -181,14 +181,19 @@ def _order(a: Article) -> tuple[datetime, str]:
 
 
 def prepare(
-    articles: Sequence[Article], window_days: float, background: bool = False
+    articles: Iterable[Article], window_days: float, background: bool = False
 ) -> tuple[list[Compact], list[array[int]]]:
-    """The unique articles as weighted vectors in publication order, and each one's later candidates."""
-    unique = {a.id: a for a in articles}
+    """The unique articles as weighted vectors in publication order, and each one's later candidates.
+
+    Each article is reduced to its features as it comes, so an iterable of articles read
+    from the store is never held whole: memory grows with the features, not the texts.
+    """
+    unique = {a.id: (_order(a), features(a)) for a in articles}
     vocab: dict[str, int] = {}
-    # Features are computed in publication order so vocabulary ids, and with them every
+    # Vocabulary ids are given in publication order so they, and with them every
     # floating-point sum, are the same whatever order the input came in.
-    feats = [compact(features(a), vocab) for a in sorted(unique.values(), key=_order)]
+    feats = [compact(f, vocab) for _, f in sorted(unique.values(), key=lambda item: item[0])]
+    del unique
     names = list(vocab)
     del vocab
     weigh(feats, len(names), names if background else None)
@@ -243,7 +248,7 @@ def _new_story_id(article_id: str, taken: set[str]) -> str:
 
 
 def cluster(
-    articles: Sequence[Article], known: Mapping[str, str], scorer: Scorer | None = None
+    articles: Iterable[Article], known: Mapping[str, str], scorer: Scorer | None = None
 ) -> dict[str, str]:
     """Article id -> story id for every article.
 
@@ -264,7 +269,7 @@ def cluster(
             gc.enable()
 
 
-def _cluster(articles: Sequence[Article], known: Mapping[str, str], scorer: Scorer) -> dict[str, str]:
+def _cluster(articles: Iterable[Article], known: Mapping[str, str], scorer: Scorer) -> dict[str, str]:
     feats, later = prepare(articles, scorer.window_days(), scorer.background)
     locked = [known.get(f.id) for f in feats]
     edges = _edges(feats, later, locked, scorer)
