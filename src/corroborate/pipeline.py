@@ -17,19 +17,20 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import islice
 from typing import BinaryIO
 
 from corroborate.extract import BATCH as EXTRACT_BATCH
+from corroborate.extract import ExtractError, extract, strip_templates
+from corroborate.extract.template import TemplateIndex
 from corroborate.faults import checkpoint
 from corroborate.model import Article, Page, PageError, Story, StoryError
 from corroborate.sources import read_pages
 from corroborate.store import Store
-from corroborate.workers import Inline, Pending, Workers, workers_for
+from corroborate.workers import Inline, Pending, Workers, batched, workers_for
 
-# The stages themselves (extraction, language, stories, comparison) are imported where
-# they are first used: a command that runs none of them (show, export, doctor, schema)
-# starts without loading them.
+# The later stages (language, stories, comparison) are imported where they are first
+# used; the commands that run none of them (show, export, doctor, schema) do not
+# import this module at all.
 
 Progress = Callable[[str], None]
 
@@ -60,8 +61,6 @@ class RunResult:
 
 def extract_page(page: Page) -> Article | PageError:
     """Extract one page; any failure becomes that page's recorded error."""
-    from corroborate.extract import ExtractError, extract
-
     try:
         return extract(page)
     except ExtractError as exc:
@@ -126,7 +125,7 @@ def _ingest(
     inline = Inline()
     in_flight: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
     try:
-        for batch in _batches(pages):
+        for batch in batched(pages, BATCH):
             todo = work.new_pages(batch)
             if pool is None and len(batch) == BATCH:
                 pool = workers_for(workers, dask)  # Inline when there is one core to use
@@ -147,8 +146,6 @@ class Batches:
     """The run's side of the batches: what is new, the site templates, and storing each page."""
 
     def __init__(self, store: Store, result: RunResult, progress: Progress | None) -> None:
-        from corroborate.extract.template import TemplateIndex
-
         self.store, self.result, self.progress = store, result, progress
         # Learns each site's template (lines its pages all carry) across the run's batches.
         self.templates = TemplateIndex()
@@ -177,8 +174,6 @@ class Batches:
 
     def finish(self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers) -> None:
         """Learn the batch's templates, have it analysed, and store each page in input order."""
-        from corroborate.extract import strip_templates
-
         extracted = strip_templates(todo, [future.result() for future in extracting], self.templates)
         analyzing = iter([run.submit(analyze_page, a) for a in extracted if isinstance(a, Article)])
         for page, outcome in zip(todo, extracted, strict=True):
@@ -204,12 +199,6 @@ def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | 
             raise  # the store itself is gone: nothing more can be stored, the run must stop
         return PageError(source=page.source, page_id=page.id, stage="store", message=_describe(exc))
     return article
-
-
-def _batches(items: Iterable[Page | PageError]) -> Iterator[list[Page | PageError]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, BATCH)):
-        yield batch
 
 
 def update_stories(

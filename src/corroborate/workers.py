@@ -10,13 +10,21 @@ function's value: the pipeline is the same whichever runs it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` a list of `size` at a time (the last one shorter): how work is handed out and taken in."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class Pending(Protocol[R_co]):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import islice
 from typing import TypeVar
 
 from corroborate.extract.assemble import MIN_WORDS, ExtractError, Found, assemble
@@ -11,6 +10,7 @@ from corroborate.extract.authors import person_bylines
 from corroborate.extract.template import TemplateIndex
 from corroborate.extract.text import classify_text, text_blocks
 from corroborate.model import Article, Page
+from corroborate.workers import batched
 
 MAX_CHARS = 3_000_000
 """Pages are cut to this many characters before parsing: time stays bounded, and no article is this long."""
@@ -65,8 +65,7 @@ def extract_many(pages: Iterable[Page], index: TemplateIndex | None = None) -> l
     """
     index = index if index is not None else TemplateIndex()
     out: list[Article | ExtractError] = []
-    iterator = iter(pages)
-    while batch := list(islice(iterator, BATCH)):
+    for batch in batched(pages, BATCH):
         out += strip_templates(batch, [_extract_or_error(page) for page in batch], index)
     return out
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +25,7 @@ from corroborate.store import Store
 from corroborate.summaries import STORY_FILES, StorySummary
 from corroborate.views.export import write_index
 from corroborate.views.report import render_story, write_reports
-from corroborate.workers import Inline, Pending, workers_for
+from corroborate.workers import Inline, Pending, batched, workers_for
 
 T = TypeVar("T")
 
@@ -70,7 +69,7 @@ def write_output(
     pool = workers_for(workers, None) if len(due) >= RENDER_BATCH else Inline()
     in_flight: deque[list[tuple[Story, Pending[tuple[str, str] | str]]]] = deque()
     try:
-        for batch in _batched(store.stories(due), RENDER_BATCH):
+        for batch in batched(store.stories(due), RENDER_BATCH):
             in_flight.append([(story, pool.submit(render_files, story)) for story in batch])
             if len(in_flight) > 1:
                 _write(store, out, in_flight.popleft(), file_of, page_of, result, run_id)
@@ -120,12 +119,6 @@ def _write(
         write_atomic(out / page_of[story.id], files[1])
         result.written.append(story)
         checkpoint("output-file")
-
-
-def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _due(
