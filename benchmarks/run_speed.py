@@ -13,12 +13,11 @@ largest resident size of the process and of any worker it started (wait4).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from processes import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 L3S = ROOT.parent / "shared" / "datasets" / "l3s-gn1" / "html"
@@ -35,20 +34,6 @@ for page in read_pages(sys.argv[1:]):
         n += bool(trafilatura.extract(page.content, with_metadata=True))
 print(pages, n)
 """
-
-
-def timed(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak MB of the process and its workers, and what it printed."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert process.stdout is not None
-    printed = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: some pages were not taken, as runs do
-        raise SystemExit(f"{command} failed: {printed[-2000:]}")
-    # ru_maxrss of a waited child covers it and the descendants it waited for, in KB on Linux.
-    return wall, usage.ru_maxrss / 1024, printed
 
 
 def main() -> None:
@@ -81,7 +66,8 @@ def main() -> None:
                         out,
                         *command,
                     ]
-                wall, peak, printed = timed(command)
+                run = timed(command, ok=(0, 1))  # 1: some pages were not taken, as runs do
+                wall, peak, printed = run.wall, run.peak_mb, run.printed
             if name == "trafilatura alone":
                 n_pages = int(printed.split()[0])
             if name not in best or wall < best[name][0]:

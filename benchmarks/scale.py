@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from processes import timed
 
 EVENTS_PER_DAY = 40
 SYLLABLES = ["ka", "lo", "mi", "ren", "to", "sa", "vi", "dor", "el", "an", "bru", "ne", "ti"]
@@ -105,14 +104,9 @@ def measure(path: Path, mode: str) -> dict[str, float]:
             "--no-report",
             *extra,
         ]
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"{command} failed ({status})")
+        run = timed(command)
     # The run's process and what it waited for (its pool); a Dask cluster's workers are its children too.
-    return {"wall": wall, "peak_mb": usage.ru_maxrss / 1024}
+    return {"wall": run.wall, "peak_mb": run.peak_mb}
 
 
 def main() -> None:

@@ -12,29 +12,18 @@ model; the others should start in well under a second.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from corroborate.store import Store
+from processes import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 TWO_PAGES = ["daily-ledger_bridge.html", "coastline-news_museum.txt"]
-
-
-def timed(command: list[str]) -> tuple[float, float]:
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({status})")
-    return wall, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -69,7 +58,8 @@ def main() -> None:
             walls, cpus = [], []
             for i in range(args.repeat):
                 extra = ["--db", f"{work}/fresh{i}.db"] if arguments[0] == "run" else []
-                wall, cpu = timed([*cli, *arguments, *extra])
+                run = timed([*cli, *arguments, *extra])
+                wall, cpu = run.wall, run.cpu
                 walls.append(wall)
                 cpus.append(cpu)
             print(
