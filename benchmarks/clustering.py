@@ -27,7 +27,7 @@ from pathlib import Path
 from corroborate.language import analyze
 from corroborate.model import Article
 from corroborate.stories import cluster
-from corroborate.terms import STOPWORDS
+from corroborate.text.words import STOPWORDS
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "ecbplus" / "ecbplus.jsonl"
 

@@ -18,7 +18,7 @@ from corroborate.model import (
     TimeExpression,
     TimeGrain,
 )
-from corroborate.terms import split_sentences
+from corroborate.text.words import split_sentences
 
 
 def slug(name: str) -> str:

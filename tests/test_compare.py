@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from corroborate.compare import compare
-from corroborate.isodates import date_in_words
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
 from corroborate.stories import find_origins
+from corroborate.text.dates import date_in_words
 from tests.builders import article, ent, fig, quote, when
 from tests.quake_texts import quake_articles
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from corroborate.model import Article
-from corroborate.outlets import publisher, registered_domain
 from corroborate.stories import find_origins
 from corroborate.summaries import outlet_of
+from corroborate.text.outlets import publisher, registered_domain
 
 
 def _page(aid: str, url: str | None, outlet: str | None = None, text: str = "") -> Article:

@@ -11,8 +11,9 @@ import pytest
 
 from corroborate.extract import ExtractError, extract
 from corroborate.extract.dates import parse_date
-from corroborate.extract.metadata import clean_authors, dateline_and_origin
+from corroborate.extract.metadata import clean_authors
 from corroborate.model import Article, Page
+from corroborate.text.datelines import dateline_and_origin
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "examples" / "pages"

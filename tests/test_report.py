@@ -31,9 +31,9 @@ from corroborate.model import (
     StoryEntity,
     TimelineEvent,
 )
+from corroborate.text.wording import figure_in_words as format_figure
 from corroborate.views.highlight import ArticleMarks, article_keys, format_date, safe_href
 from corroborate.views.report import render_story, story_filename, summary, write_reports
-from corroborate.wording import figure_in_words as format_figure
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

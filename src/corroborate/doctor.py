@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from corroborate.isodates import as_utc
 from corroborate.store import Store
 from corroborate.store.health import check
 from corroborate.summaries import STORY_FILES
+from corroborate.text.dates import as_utc
 
 
 @dataclass

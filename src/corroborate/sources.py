@@ -23,8 +23,8 @@ from typing import Any, BinaryIO
 import charset_normalizer
 
 from corroborate.fetch.warc import is_warc, read_warc
-from corroborate.isodates import as_utc
 from corroborate.model import Page, PageError, PageFormat
+from corroborate.text.dates import as_utc
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger inputs are refused: no real news page is this big, and parsing one would stall the run."""

@@ -15,10 +15,9 @@ from pathlib import PurePosixPath
 
 from pydantic import Field
 
-from corroborate.isodates import as_utc, date_bounds
 from corroborate.model import Article, Record, Story, TimeGrain, TimelineEvent
-from corroborate.outlets import publisher
-from corroborate.stories.origins import page_name
+from corroborate.text.dates import as_utc, date_bounds
+from corroborate.text.outlets import page_name, publisher
 
 STORY_FILES = "stories"  # the output folder's subfolder of story files
 SUMMARY_VERSION = 3
@@ -47,7 +46,7 @@ class StorySummary(Record):
 
 
 def outlet_of(article: Article) -> str:
-    """The publisher's name (`corroborate.outlets`); a page that names none is its own unknown outlet."""
+    """The publisher's name (`corroborate.text.outlets`); a page that names none is its own unknown outlet."""
     return publisher(article) or f"Unknown outlet ({page_name(article)})"
 
 

@@ -12,7 +12,7 @@ from corroborate.compare.figures import compare_figures
 from corroborate.compare.quotes import group_quotes
 from corroborate.compare.timeline import build_timeline
 from corroborate.model import Article, Story
-from corroborate.terms import content_stems, split_sentences
+from corroborate.text.words import content_stems, split_sentences
 
 __all__ = ["compare"]
 

@@ -28,7 +28,9 @@ from corroborate.compare.tiers import (
 )
 from corroborate.compare.vectors import embed
 from corroborate.model import Article, Claim, Span
-from corroborate.terms import is_content, iter_words, normal_token
+from corroborate.text.datelines import DATELINE_OPENING
+from corroborate.text.dates import MONTH_NUMBERS, WEEKDAYS
+from corroborate.text.words import is_content, iter_words, normal_token
 
 ALIGN = 0.3
 # Alignments at ALIGN group sentences; only those scoring CORROBORATE corroborate. A claim whose
@@ -53,15 +55,11 @@ MAX_SINGLE_SOURCE = 50
 MIN_SINGLE_SOURCE_TOKENS = 6
 
 
-# "BAKU (Reuters) - ": where and by whom, not what; it would pull wire sentences together.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
-
-
 # A page's date line ("AUGUST 2, 2013 | 08: 06AM PT") states nothing: its words do not count.
 _DATE_WORD = re.compile(
     r"^(?:\d+[:.]?(?:st|nd|rd|th|am|pm)?|am|pm|[a-z]{1,2}t|[a-z]dt|gmt|utc|published|updated|posted|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+    + "|".join([*MONTH_NUMBERS, *(w.lower() for w in WEEKDAYS)])
+    + ")$"
 )
 
 
@@ -103,7 +101,8 @@ def sentence_tokens(article: Article, span: Span, entities: EntityMap) -> set[st
                 tokens.add("@" + (entities.key(article.id, m.entity) or m.entity))
                 covered.append((m.start, m.end))
     sentence = text[span.start : span.end]
-    dateline = _DATELINE.match(sentence)
+    # "BAKU (Reuters) - ": where and by whom, not what; it would pull wire sentences together.
+    dateline = DATELINE_OPENING.match(sentence)
     skip = dateline.end() if dateline else 0
     for w in iter_words(sentence):
         if w.start() < skip:

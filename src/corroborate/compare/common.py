@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from corroborate.model import Article, Evidence, Span
-from corroborate.terms import split_sentences
+from corroborate.text.words import split_sentences
 
 # Lines a person would not call a statement of the story: credits, page furniture, disclaimers.
 _BOILERPLATE = re.compile(

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from corroborate.compare.common import StoryContext
 from corroborate.model import Article, Claim, Conflict, Evidence, FigureComparison
-from corroborate.stories.features import name_key
-from corroborate.wording import figure_in_words
+from corroborate.text.names import name_key
+from corroborate.text.wording import figure_in_words
 
 
 def find_conflicts(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.model import Entity, EntityLabel, StoryEntity
-from corroborate.stories.features import name_key
+from corroborate.text.names import name_key
 from corroborate.unionfind import UnionFind
 
 # Place labels are often confused with each other by taggers; treat them as one family.

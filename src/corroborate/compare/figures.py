@@ -25,11 +25,11 @@ from corroborate.compare.quantity import (
     same_occasion,
     stated_as_of,
 )
-from corroborate.isodates import date_in_words
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
-from corroborate.stories.features import name_key
-from corroborate.terms import event_class, is_content, iter_words, stem, words
-from corroborate.wording import figure_in_words
+from corroborate.text.dates import date_in_words
+from corroborate.text.names import name_key
+from corroborate.text.wording import figure_in_words
+from corroborate.text.words import event_class, is_content, iter_words, stem, words
 
 WINDOW_BEFORE = 6
 WINDOW_AFTER = 12

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from corroborate.model import Analysis, Figure, Span
-from corroborate.terms import is_content, iter_words, stem, words
+from corroborate.text.words import is_content, iter_words, stem, words
 
 # "even one life", "not a single", "one of the": the number counts nothing.
 _NOTHING_BEFORE = re.compile(r"(?:\b(?:even|not|no|any|every|each|just about)\s+(?:a\s+)?)$", re.IGNORECASE)

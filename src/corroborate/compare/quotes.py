@@ -20,8 +20,8 @@ from rapidfuzz import fuzz
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.compare.entities import EntityMap
 from corroborate.model import Article, Evidence, Quote, SharedQuote
-from corroborate.stories.features import name_key
-from corroborate.terms import NUMBER_WORDS
+from corroborate.text.names import name_key
+from corroborate.text.words import NUMBER_WORDS
 
 SAME_WORDING = 80.0
 # A trimmed quote ("...the focus will be humanitarian") is still the same quote.

@@ -12,11 +12,11 @@ from corroborate.extract.lang import detect_language
 from corroborate.extract.metadata import (
     appeal_outlet,
     clean_authors,
-    dateline_and_origin,
     host_outlet,
     origin_from_lines,
 )
 from corroborate.model import Article, Page, RemovedBlock
+from corroborate.text.datelines import dateline_and_origin
 
 MIN_WORDS = 20
 """Fewer words of body than this is no article (a stub, a gallery, a paywall teaser)."""

@@ -9,26 +9,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ]
-    )
-    for m in names.split()
-}
+from corroborate.text.dates import MONTH_NUMBERS, as_utc
+
 _ZONES = {
     "utc": 0,
     "gmt": 0,
@@ -84,7 +66,7 @@ def parse_iso(value: str) -> datetime | None:
             stamp = datetime.fromisoformat(text[:10])
         except ValueError:
             return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return as_utc(stamp)
 
 
 def parse_date(text: str) -> datetime | None:
@@ -117,7 +99,7 @@ def url_date(url: str | None) -> datetime | None:
 
 def _build(g: dict[str, str | None]) -> datetime | None:
     if g.get("mon") is not None:
-        month = _MONTHS.get((g["mon"] or "").lower())
+        month = MONTH_NUMBERS.get((g["mon"] or "").lower())
         year, day = int(g["y"] or 0), int(g["d"] or 0)
         if month is None:
             return None

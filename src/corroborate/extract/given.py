@@ -10,8 +10,8 @@ from __future__ import annotations
 from corroborate.extract.assemble import ExtractError, outlet_from_host
 from corroborate.extract.dates import url_date
 from corroborate.extract.lang import detect_language
-from corroborate.extract.metadata import dateline_and_origin
 from corroborate.model import Article, Page
+from corroborate.text.datelines import dateline_and_origin
 
 
 def given_article(page: Page) -> Article:

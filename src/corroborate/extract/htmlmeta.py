@@ -12,7 +12,8 @@ from lxml.html import HtmlElement
 
 from corroborate.extract.assemble import Found
 from corroborate.extract.dates import parse_date, parse_iso
-from corroborate.extract.metadata import agency_name, clean_authors, host_outlet, split_title, strip_site
+from corroborate.extract.metadata import clean_authors, host_outlet, split_title, strip_site
+from corroborate.text.outlets import agency_name
 
 _PUBLISHED_KEYS = (
     "article:published_time",

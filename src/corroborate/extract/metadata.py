@@ -6,70 +6,15 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-# Canonical agency name -> the ways pages print it.
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "Reuters": ("reuters", "thomson reuters"),
-    "AP": ("ap", "associated press", "the associated press"),
-    "AFP": ("afp", "agence france-presse", "agence france presse"),
-    "dpa": ("dpa", "deutsche presse-agentur"),
-    "ANSA": ("ansa",),
-    "EFE": ("efe",),
-    "Xinhua": ("xinhua",),
-    "TASS": ("tass", "itar-tass"),
-    "UPI": ("upi", "united press international"),
-    "Bloomberg": ("bloomberg",),
-    "PA": ("pa", "pa media", "press association"),
-    "Interfax": ("interfax",),
-    "Anadolu": ("anadolu", "anadolu agency", "aa"),
-    "Kyodo": ("kyodo", "kyodo news"),
-    "Yonhap": ("yonhap",),
-}
-_ALIAS = {alias: name for name, aliases in AGENCIES.items() for alias in aliases}
-_KNOWN = "|".join(sorted((re.escape(a) for a in _ALIAS), key=len, reverse=True))
+from corroborate.text.outlets import AGENCY_PATTERN, agency_name
 
-_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
-_MIXED_PLACE = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}"
-_DASH = r"\s*[-–—:]+\s+"
-# BAKU (Reuters) - / KYIV, Ukraine (AP) — / CITY, May 15 (Northern Wire) - / Baku, Sept 29 (Reuters) -
-_WIRE_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}|{_MIXED_PLACE})(?:\s*,\s*(?P<extra>[^()\n]{{1,40}}?))?\s*"
-    rf"\((?P<agency>[A-Z][\w.&' -]{{1,40}}?)\){_DASH}"
+_CREDIT_AGENCY = re.compile(
+    rf"^\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?P<agency>{AGENCY_PATTERN})\b", re.I
 )
-_AGENCY_ONLY = re.compile(rf"^\((?P<agency>{_KNOWN})\){_DASH}", re.I)
-# WASHINGTON — / KYIV, Ukraine —  (an outlet's own dateline, no agency)
-_PLAIN_DATELINE = re.compile(rf"^(?P<place>{_PLACE})(?:\s*,\s*[A-Z][\w.' ]{{1,30}}?)?\s*[-–—]+\s+")
-_INLINE_AGENCY = re.compile(rf"\((?P<agency>{_KNOWN})\)", re.I)
-_CREDIT_AGENCY = re.compile(rf"^\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?P<agency>{_KNOWN})\b", re.I)
-_BY_AGENCY = re.compile(rf"^(?:by\s+|source:\s*|\(?with inputs from\s+)(?P<agency>{_KNOWN})\b\)?\.?$", re.I)
-_ENDS_AGENCY = re.compile(rf"[-–—]\s*(?P<agency>{_KNOWN})\s*$", re.I)
-
-
-def agency_name(name: str) -> str | None:
-    """Canonical name of a known agency, or None."""
-    return _ALIAS.get(name.strip().lower().rstrip("."))
-
-
-def dateline_and_origin(first_paragraph: str) -> tuple[str | None, str | None]:
-    """(dateline place, wire origin) from the opening of a story, as printed."""
-    head = first_paragraph[:300]
-    match = _WIRE_DATELINE.match(head)
-    if match:
-        agency = match["agency"].strip()
-        canonical = agency_name(agency)
-        generic = len(agency.split()) <= 5 and all(w[:1].isupper() or w in "&" for w in agency.split())
-        place = match["place"]
-        upper_place = place.upper() == place
-        if canonical or (generic and upper_place):
-            return place.strip(), canonical or agency
-    match = _AGENCY_ONLY.match(head)
-    if match:
-        return None, agency_name(match["agency"])
-    dateline = None
-    match = _PLAIN_DATELINE.match(head)
-    if match and len(match["place"]) >= 3:
-        dateline = match["place"].strip()
-    inline = _INLINE_AGENCY.search(head[:120])
-    return dateline, agency_name(inline["agency"]) if inline else None
+_BY_AGENCY = re.compile(
+    rf"^(?:by\s+|source:\s*|\(?with inputs from\s+)(?P<agency>{AGENCY_PATTERN})\b\)?\.?$", re.I
+)
+_ENDS_AGENCY = re.compile(rf"[-–—]\s*(?P<agency>{AGENCY_PATTERN})\s*$", re.I)
 
 
 def origin_from_lines(lines: list[str]) -> str | None:

@@ -17,8 +17,8 @@ from sqlalchemy import ColumnElement, Engine, Table, func, select
 
 from corroborate.fetch.client import Fetched, Response
 from corroborate.fetch.tables import fetches
-from corroborate.isodates import as_utc
 from corroborate.store.schema import articles, page_outcomes
+from corroborate.text.dates import as_utc
 
 
 @dataclass

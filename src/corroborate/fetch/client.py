@@ -25,7 +25,7 @@ from corroborate import __version__
 from corroborate.fetch.decode import BodyDecoder, TooLarge
 from corroborate.fetch.robots import Robots, origin, robots_url
 from corroborate.fetch.safety import UnsafeURL, check_peer, check_url
-from corroborate.isodates import as_utc
+from corroborate.text.dates import as_utc
 
 USER_AGENT = f"corroborate/{__version__} (news coverage comparison; honours robots.txt)"
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})

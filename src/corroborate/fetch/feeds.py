@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from corroborate.isodates import as_utc
+from corroborate.text.dates import as_utc
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.versions import Version, attach_versions, record_versions
 from corroborate.fetch.warc import WarcWriter
 from corroborate.fetch.web import WebInputs, WebReport, WebStream
-from corroborate.isodates import as_utc
 from corroborate.model import Page, PageError
 from corroborate.pipeline import RunResult
 from corroborate.sources import read_pages, split_inputs
 from corroborate.store import Store
+from corroborate.text.dates import as_utc
 
 
 @dataclass

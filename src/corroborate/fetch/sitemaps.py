@@ -12,7 +12,7 @@ from usp.objects.sitemap import AbstractSitemap, InvalidSitemap
 from usp.tree import sitemap_from_str
 
 from corroborate.fetch.feeds import Entry
-from corroborate.isodates import as_utc
+from corroborate.text.dates import as_utc
 
 # usp logs every parse at INFO and every odd sitemap as a warning; our run reports its own outcome.
 logging.getLogger("usp").setLevel(logging.ERROR)

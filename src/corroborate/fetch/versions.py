@@ -18,11 +18,11 @@ from sqlalchemy import select
 
 from corroborate.fetch.archive import FetchLog
 from corroborate.fetch.tables import versions as versions_table
-from corroborate.isodates import as_utc
 from corroborate.model import Article, ArticleVersion, VersionChange, VersionChangeKind
 from corroborate.pipeline import update_stories
 from corroborate.store import Store
 from corroborate.store.schema import articles as articles_table
+from corroborate.text.dates import as_utc
 
 REWORDED = 80  # rapidfuzz ratio at or above which a removed and an added quote are one, reworded
 

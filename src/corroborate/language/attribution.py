@@ -19,6 +19,8 @@ from corroborate.language.lexicon import (
     STRONG_CUES,
     words,
 )
+from corroborate.text.datelines import DATELINE_AT
+from corroborate.text.words import DETERMINERS, PRONOUNS, QUANTIFIERS
 
 _AUX: Final = (
     r"(?:(?:has|have|had|also|later|previously|repeatedly|earlier|again|then|would|will|once|has\s+also"
@@ -33,10 +35,7 @@ _INTRO: Final = words(
     "earlier meanwhile however later separately also but and so then yet instead still now today "
     "yesterday according despite amid contrary having to"
 )
-_DETERMINERS: Final = words(
-    "the a an his her its their this these those our he she they it we i another some many several both"
-    " one two three four five six most few all other"
-)
+_DETERMINERS: Final = DETERMINERS | PRONOUNS | QUANTIFIERS | words("one two three four five six")
 # Plural speakers written in lowercase: "officials said", "top black lawmakers said", "sources say".
 _GROUP_NOUNS: Final = words(
     "sources officials lawmakers experts analysts residents witnesses critics observers aides democrats "
@@ -53,11 +52,6 @@ _CHANNEL: Final = re.compile(
     r"\b(?:quoted|cited|carried|reported|relayed|published)\s+by\s+(?P<a>.+)$"
     r"|\bin an interview with\s+(?P<b>.+)$",
     re.IGNORECASE,
-)
-_DATELINE: Final = re.compile(
-    # "CHICAGO -", "ABUJA, Jan 10 (Reuters) -", "EMMETSBURG, IOWA --"
-    r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}|,\s*[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)?)?"
-    r"(?:\s*\([^)]*\))?\s*[-—–]+\s*"
 )
 _TRAILING_END: Final = re.compile(
     # "..., the court said." / "said on Friday, amid ...": the cue closes the sentence or opens an aside.
@@ -215,7 +209,7 @@ def sentence_attributions(masked: str, start: int, end: int) -> list[Attribution
         if out and att.content is not None and att.content[1] <= att.cue[0]:
             # 'Armenia, meanwhile, asked the court to ..., the court said.': the closing '..., X said'
             # holds the whole sentence, the earlier cue nests inside it.
-            dateline = _DATELINE.match(masked, start, end)
+            dateline = DATELINE_AT.match(masked, start, end)
             first = dateline.end() if dateline and dateline.end() - start < 40 else start
             out.insert(0, Attribution(att.speaker, att.cue, (first, att.content[1]), att.channel))
             break
@@ -229,7 +223,7 @@ def sentence_attributions(masked: str, start: int, end: int) -> list[Attribution
 def sentence_attribution(masked: str, start: int, end: int, after: int | None = None) -> Attribution | None:
     """Reported speech in one sentence: 'X said (that) ...', '..., X said.', 'according to X'.
     With `after`, only a cue after that offset, its speaker after it too."""
-    dateline = _DATELINE.match(masked, start, end)
+    dateline = DATELINE_AT.match(masked, start, end)
     body = dateline.end() if dateline and dateline.end() - start < 40 else start
     if after is not None and after > body:
         body = after

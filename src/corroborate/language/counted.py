@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from corroborate.language.lexicon import words
+from corroborate.text.words import DETERMINERS
 
 _FUNCTION: Final = words(
     "of in to from by on at for with and or but as than the a an this that these those who which "
@@ -20,9 +21,7 @@ _VERBS: Final = words(
     "kept paid spent fought killed injured wounded arrived remain remained returned crossed live "
     "lived stay stayed need needed face faced"
 )
-_DETERMINERS: Final = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
-)
+_DETERMINERS: Final = DETERMINERS
 _WORD: Final = re.compile(r"\s*([A-Za-z][\w'’-]*)")
 _NUMBER_THE: Final = re.compile(r"\s+the\s+(?:number|total|toll|count|tally)\s+of\s+", re.IGNORECASE)
 _OF: Final = re.compile(r"\s+of\s+", re.IGNORECASE)

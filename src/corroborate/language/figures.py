@@ -38,6 +38,7 @@ from corroborate.language.numbers import (
 from corroborate.language.units import CURRENCY_PREFIX, TIME_UNITS, UNITS
 from corroborate.model import Figure, FigureBound, Mention, Quote, Span, TimeExpression
 
+from corroborate.text.dates import MONTH_PATTERN
 _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
     (r"no more than|not more than|at most|up to|as many as|a maximum(?: of)?|within", "at_most"),
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
@@ -53,10 +54,7 @@ _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
     ),
 ]
 _BOUND_RE: Final = [(re.compile(rf"\b(?:{p})\s+$", re.IGNORECASE), b) for p, b in _BOUNDS]
-_MONTH: Final = (
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December"
-)
+_MONTH: Final = MONTH_PATTERN
 # "one man", "one of the best": a count of one when a noun or "of" follows; not "one another", "one day".
 _ONE_COUNTS: Final = re.compile(
     r"(?:\s+(?:or\s+more\b|(?!(?:another|day|way|or|and|thing|time|across|in|on|at|from|with|to|for|that|who|which"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from corroborate.text import dates
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -27,22 +29,9 @@ ABBREVIATIONS: Final = words(
 
 COMPANY_ABBREVIATIONS: Final = frozenset({"inc", "corp", "co", "ltd", "bros", "etc"})
 
-WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS: Final = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+# Lower-case, for the token tables below; the names themselves live in corroborate.text.dates.
+WEEKDAYS: Final = tuple(w.lower() for w in dates.WEEKDAYS)
+MONTHS: Final = tuple(m.lower() for m in dates.MONTHS)
 
 STOP_CAPS: Final = words(
     "a an the this that these those it its it's he she they we i you his her their our my your and "

@@ -23,6 +23,7 @@ from corroborate.language.entities import Candidate
 from corroborate.language.lexicon import FACILITY_WORDS, MONTHS, ORG_WORDS, PLACE_NOUNS, STOP_CAPS, WEEKDAYS
 from corroborate.language.numbers import WORD_NUMBER
 from corroborate.model import EntityLabel
+from corroborate.text.datelines import DATED_DATELINE
 
 _LABELS: Final[dict[str, EntityLabel]] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
@@ -259,16 +260,9 @@ def _venues(text: str, cands: list[Candidate]) -> None:
                 c.label = "GPE"
 
 
-# A dateline, "CHICAGO 1996-08-29", "SAO PAULO, Aug 29 (Reuters) -": the capitals that open it name a place.
-_DATELINE: Final = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-    r"\s+(?=\d{4}-\d\d-\d\d|[A-Z][a-z]{2}\.? \d)",
-    re.M,
-)
-
-
 def _datelines(text: str, cands: list[Candidate]) -> None:
-    for m in _DATELINE.finditer(text):
+    # "CHICAGO 1996-08-29", "SAO PAULO, Aug 29 (Reuters) -": the capitals that open it name a place.
+    for m in DATED_DATELINE.finditer(text):
         for c in cands:
             if (c.start, c.end) == (m.start("place"), m.end("place")) and c.label != "LOC":
                 c.label = "GPE"

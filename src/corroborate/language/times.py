@@ -16,17 +16,16 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from corroborate.language.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS, words
+from corroborate.language.lexicon import WEEKDAYS, words
 from corroborate.language.numbers import SMALL
 from corroborate.language.tense import points_forward
 from corroborate.language.units import UNITS
 from corroborate.model import Span, TimeExpression, TimeGrain
+from corroborate.text.dates import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAY_PATTERN
+from corroborate.text.words import ARTICLES, POSSESSIVES
 
-_MONTH: Final = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-)
-_WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH: Final = MONTH_PATTERN
+_WEEKDAY: Final = WEEKDAY_PATTERN
 _SMALL_WORDS: Final = "|".join(SMALL)
 # Words after "the 2008" that make it a count, not a year: units ("the 2000 km"), things often
 # counted ("the 2000 troops"), and words that start no noun ("said that 2008 was ...").
@@ -39,17 +38,14 @@ _NOT_MODIFIED: Final = frozenset(
     )
 )
 # The words before a year that make the year a modifier of the noun after it.
-_DETERMINER: Final = "|".join(
-    rf"(?<=\b{w} )" for w in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "that")
-)
+_DETERMINER: Final = "|".join(rf"(?<=\b{w} )" for w in sorted(ARTICLES | POSSESSIVES | {"this", "that"}))
 
 Found = tuple[int, int, str, TimeGrain]
 Handler = Callable[[re.Match[str], date | None, bool], tuple[str, TimeGrain] | None]
 
 
 def _month_num(name: str) -> int:
-    low = name.lower().rstrip(".")
-    return MONTHS.index(low) + 1 if low in MONTHS else MONTH_ABBR[low[:4] if low == "sept" else low[:3]]
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

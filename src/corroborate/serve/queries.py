@@ -11,13 +11,13 @@ from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import select
 
-from corroborate.isodates import as_utc
 from corroborate.model import Article, Claim, Story
 from corroborate.serve.app import state
 from corroborate.serve.render import RenderedStory, render_story_body
 from corroborate.store.desk import Finding, Mark, attach_marks, story_findings
 from corroborate.store.schema import articles, pages, stories
 from corroborate.summaries import StorySummary, outlet_of, summarize
+from corroborate.text.dates import as_utc
 
 
 class StoryFilters(BaseModel):

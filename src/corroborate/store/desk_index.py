@@ -16,12 +16,12 @@ from pydantic import BaseModel
 from sqlalchemy import Select, and_, bindparam, func, literal_column, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
-from corroborate.isodates import as_utc
 from corroborate.model import Story
 from corroborate.store import Store
 from corroborate.store.desk_tables import desk_quotes, desk_stories, desk_story_entities, desk_story_outlets
 from corroborate.store.schema import stories
 from corroborate.summaries import StorySummary, outlet_of, summarize
+from corroborate.text.dates import as_utc
 
 # tsvector holds at most 1 MB; a story of hundreds of articles is searched on its first 400k characters.
 _MAX_DOCUMENT = 400_000

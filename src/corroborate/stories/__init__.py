@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from corroborate.stories.cluster import cluster
-from corroborate.stories.origins import find_origins, normalise_origin
+from corroborate.stories.origins import find_origins
+from corroborate.text.outlets import normalise_origin
 
 __all__ = ["cluster", "find_origins", "normalise_origin"]

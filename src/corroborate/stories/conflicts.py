@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from corroborate.model import Analysis
-from corroborate.stories.names import name_forms, salient_names
-from corroborate.terms import STOPWORDS, content_stems
+from corroborate.stories.names import salient_names
+from corroborate.text.names import name_forms
+from corroborate.text.words import STOPWORDS, content_stems
 
 # Explicit dates of one event reported by different outlets stay within this many days
 # (a dateline, "on Saturday" resolved, the day after); further apart they are two events.

@@ -7,14 +7,15 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from importlib import resources
 
 from corroborate.model import Article
 from corroborate.stories.conflicts import EventMarks, marks
-from corroborate.stories.names import name_key as name_key  # re-exported: compare/ keys names the same way
-from corroborate.terms import content_stems
+from corroborate.text.dates import in_utc
+from corroborate.text.names import name_key
+from corroborate.text.words import content_stems
 
 TITLE_WEIGHT = 3.0
 ENTITY_WEIGHT = 2.0
@@ -31,9 +32,7 @@ class ArticleFeatures:
 
 
 def utc(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+    return None if dt is None else in_utc(dt)
 
 
 def features(article: Article) -> ArticleFeatures:

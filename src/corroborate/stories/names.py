@@ -8,30 +8,16 @@ itself and how often the article repeats it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from corroborate.model import Analysis
+from corroborate.text.names import name_forms
 
 # An entity named this often is one the article is about (the opponent, the venue,
 # the new coach), not one it mentions in passing. Chosen on ECB+: 3 to 4 give the same.
 SALIENT_MENTIONS = 4
 # Demonyms ("American", "Ukrainian") are shared by different events of one kind.
 _NOT_SALIENT = frozenset({"NORP"})
-
-
-def name_key(name: str) -> str:
-    """A comparable form of a name: lower case, punctuation and 'the' dropped."""
-    n = re.sub(r"[^\w\s-]", "", name.lower().replace("’", "'").replace("'s", ""))
-    n = re.sub(r"^the\s+", "", n)
-    return re.sub(r"[\s-]+", " ", n).strip()
-
-
-def name_forms(names: list[str]) -> frozenset[str]:
-    """Keys of the names plus their last words, for any label: another outlet may give the surname only."""
-    keys = {name_key(n) for n in names if n.strip()}
-    keys |= {k.split()[-1] for k in keys if k}
-    return frozenset(k for k in keys if k)
 
 
 def salient_names(analysis: Analysis | None) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:

@@ -8,15 +8,14 @@ so a republication trimmed or retitled still counts once.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from pathlib import PurePath
+from datetime import datetime
 
 from corroborate.model import Article
-from corroborate.outlets import publisher
-from corroborate.terms import stable_hash, words
+from corroborate.text.dates import as_utc
+from corroborate.text.outlets import normalise_origin, page_name, publisher
+from corroborate.text.words import stable_hash, words
 from corroborate.unionfind import UnionFind
 
 SHINGLE = 5
@@ -26,44 +25,6 @@ MIN_SHINGLES = 8
 # A shingle shared by this many articles is boilerplate (a footer, a disclaimer), not copy:
 # it is skipped when looking for candidate pairs (pairs are still verified on full sets).
 MAX_POSTING = 200
-
-_WIRES = {
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "bloomberg": "Bloomberg",
-    "dpa": "dpa",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "xinhua": "Xinhua",
-    "tass": "TASS",
-    "upi": "UPI",
-    "united press international": "UPI",
-    "anadolu": "Anadolu",
-    "anadolu agency": "Anadolu",
-    "pa": "PA",
-    "press association": "PA",
-    "kyodo": "Kyodo",
-    "yonhap": "Yonhap",
-    "interfax": "Interfax",
-}
-
-
-def normalise_origin(name: str) -> str:
-    """One spelling per origin: 'REUTERS', 'reuters ' -> 'Reuters'; unknown all-caps names title-cased."""
-    clean = re.sub(r"\s+", " ", name).strip().strip("()[]").strip()
-    known = _WIRES.get(clean.casefold())
-    if known:
-        return known
-    # Unknown all-caps names read better title-cased; a domain ("nytimes.com") is left as written.
-    if len(clean) > 4 and (clean.isupper() or clean.islower()) and "." not in clean:
-        return clean.title()
-    return clean
 
 
 def shingles(text: str) -> set[int]:
@@ -82,10 +43,7 @@ def containment(a: set[int], b: set[int]) -> float:
 
 
 def _sort_key(article: Article) -> tuple[datetime, str]:
-    published = article.published or datetime.max
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return (published, article.id)
+    return (as_utc(article.published or datetime.max), article.id)
 
 
 def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
@@ -128,18 +86,13 @@ def own_origin(article: Article) -> str:
     """The origin of an article with no copies: its publisher, else a label a person can read.
 
     The publisher, not the host: two pages of one publisher's subdomains are one origin
-    (see `corroborate.outlets`). Articles of unknown outlet are never assumed to share one,
+    (see `corroborate.text.outlets`). Articles of unknown outlet are never assumed to share one,
     so the label names the page itself.
     """
     name = publisher(article)
     if name:
         return normalise_origin(name)
     return f"unknown outlet ({page_name(article)})"
-
-
-def page_name(article: Article) -> str:
-    """A short name for the page an article came from: its file name, else the start of its id."""
-    return PurePath(article.source).name or article.id[:12]
 
 
 def find_origins(articles: Sequence[Article]) -> dict[str, str]:

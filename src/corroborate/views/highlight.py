@@ -17,7 +17,7 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from corroborate.isodates import ISO_DAY, ISO_WEEK, short_day, short_month
+from corroborate.text.dates import ISO_DAY, ISO_WEEK, short_day, short_month
 
 MarkKind = Literal["quote", "figure", "evidence"]
 

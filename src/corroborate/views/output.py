@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from corroborate.faults import checkpoint
-from corroborate.isodates import as_utc
 from corroborate.model import Story, StoryError
 from corroborate.store import Store
 from corroborate.summaries import STORY_FILES, StorySummary
+from corroborate.text.dates import as_utc
 from corroborate.views.export import write_index
 from corroborate.views.report import render_story, write_reports
 from corroborate.workers import Inline, Pending, batched, workers_for

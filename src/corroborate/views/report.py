@@ -11,7 +11,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from corroborate.compare.claims import MAX_SINGLE_SOURCE
-from corroborate.isodates import date_bounds
 from corroborate.model import (
     Article,
     Evidence,
@@ -22,6 +21,8 @@ from corroborate.model import (
     TimelineEvent,
 )
 from corroborate.summaries import StorySummary, outlet_of, story_filename, summarize
+from corroborate.text.dates import date_bounds
+from corroborate.text.wording import figure_in_words
 from corroborate.views.highlight import (
     ArticleMarks,
     MarkKind,
@@ -33,7 +34,6 @@ from corroborate.views.highlight import (
     safe_href,
 )
 from corroborate.views.story_parts import Attributions, cell_state, claim_group, framings, odd_values, same
-from corroborate.wording import figure_in_words
 
 # Findings below this confidence are shown as weak, with why they were made.
 WEAK_BELOW = 0.6

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from corroborate.model import PageError, Story, StoryError
-from corroborate.wording import figure_in_words
+from corroborate.text.wording import figure_in_words
 
 
 def outlets(story: Story) -> list[str]:

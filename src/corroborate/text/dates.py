@@ -1,8 +1,8 @@
-"""ISO dates as the story file writes them ("2024-05-15", "2024-05", "2024-W20", "1950/1959"):
-the days they cover, and the words a person writes for them.
+"""Dates: the month and weekday names every stage reads, the one rule for naive times, and ISO
+dates as the story file writes them ("2024-05-15", "2024-05", "2024-W20", "1950/1959"): the days
+they cover, and the words a person writes for them.
 
-Shared by the comparison (explanations in words), the summaries (event ranges)
-and the pages, so it depends on none of them.
+Our own names, not strftime's: those follow the process locale.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _ISO_DECADE = re.compile(r"(\d{3})0/(\d{3})9")
-# Our own names, not strftime's: those follow the process locale.
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -29,6 +28,18 @@ _MONTHS = (
     "November",
     "December",
 )
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Lower-case month names and the abbreviations pages print ("Sept", "Jan") -> month number.
+MONTH_NUMBERS: dict[str, int] = (
+    {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+    | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
+    | {"sept": 9}
+)
+# Regular-expression alternatives: the full names first, so "January" is never read as "Jan".
+MONTH_NAME_PATTERN = "|".join(MONTHS)
+MONTH_ABBREVIATION_PATTERN = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTH_PATTERN = rf"(?:{MONTH_NAME_PATTERN}|{MONTH_ABBREVIATION_PATTERN})"
+WEEKDAY_PATTERN = rf"(?:{'|'.join(WEEKDAYS)})"
 
 
 def date_in_words(iso: str) -> str:
@@ -59,25 +70,22 @@ def _date_in_words(iso: str) -> str:
         text = _day_in_words(date.fromisoformat(day))
         return f"{text}, {clock[:5]}" if clock else text
     if month := _ISO_MONTH.fullmatch(iso):
-        return f"{_MONTHS[date(int(month[1]), int(month[2]), 1).month - 1]} {month[1]}"
+        return f"{MONTHS[date(int(month[1]), int(month[2]), 1).month - 1]} {month[1]}"
     return iso  # a year, or a form we do not know
 
 
 def _day_in_words(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def short_day(day: date) -> str:
     """'Tue 12 May 2024': a day as a page's margin shows it, in English whatever the locale."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {short_month(day.year, day.month)}"
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {short_month(day.year, day.month)}"
 
 
 def short_month(year: int, month: int) -> str:
     """'May 2024', 'Sep 2024'."""
-    return f"{_MONTHS[month - 1][:3]} {year}"
+    return f"{MONTHS[month - 1][:3]} {year}"
 
 
 def date_bounds(iso: str) -> tuple[str, str]:
@@ -101,3 +109,8 @@ def as_utc(moment: datetime) -> datetime:
     """The moment with its zone; a naive one is UTC (SQLite hands times back without their zone, and
     feeds, sitemaps and JSON lines may give none). One rule for the whole project."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def in_utc(moment: datetime) -> datetime:
+    """The same moment on UTC's clock (a naive one is UTC already): for ordering and day arithmetic."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -14,6 +14,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -21,6 +22,46 @@ from corroborate.model import Article
 
 if TYPE_CHECKING:
     import tldextract
+
+# Canonical agency name -> the ways pages print it.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("reuters", "thomson reuters"),
+    "AP": ("ap", "associated press", "the associated press"),
+    "AFP": ("afp", "agence france-presse", "agence france presse"),
+    "dpa": ("dpa", "deutsche presse-agentur"),
+    "ANSA": ("ansa",),
+    "EFE": ("efe",),
+    "Xinhua": ("xinhua",),
+    "TASS": ("tass", "itar-tass"),
+    "UPI": ("upi", "united press international"),
+    "Bloomberg": ("bloomberg",),
+    "PA": ("pa", "pa media", "press association"),
+    "Interfax": ("interfax",),
+    "Anadolu": ("anadolu", "anadolu agency", "aa"),
+    "Kyodo": ("kyodo", "kyodo news"),
+    "Yonhap": ("yonhap",),
+}
+_ALIAS = {alias: name for name, aliases in AGENCIES.items() for alias in aliases}
+# Every spelling, longest first, as a regular-expression alternative.
+AGENCY_PATTERN = "|".join(sorted((re.escape(a) for a in _ALIAS), key=len, reverse=True))
+
+
+def agency_name(name: str) -> str | None:
+    """Canonical name of a known agency, or None."""
+    return _ALIAS.get(name.strip().lower().rstrip("."))
+
+
+def normalise_origin(name: str) -> str:
+    """One spelling per origin: 'REUTERS', 'reuters ' -> 'Reuters'; unknown all-caps names title-cased."""
+    clean = re.sub(r"\s+", " ", name).strip().strip("()[]").strip()
+    known = agency_name(clean)
+    if known:
+        return known
+    # Unknown all-caps names read better title-cased; a domain ("nytimes.com") is left as written.
+    if len(clean) > 4 and (clean.isupper() or clean.islower()) and "." not in clean:
+        return clean.title()
+    return clean
+
 
 _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
@@ -94,3 +135,8 @@ def publisher(article: Article) -> str | None:
     if article.outlet and article.outlet.strip():
         return publisher_name(article.outlet)
     return registered_domain(url)
+
+
+def page_name(article: Article) -> str:
+    """A short name for the page an article came from: its file name, else the start of its id."""
+    return PurePath(article.source).name or article.id[:12]

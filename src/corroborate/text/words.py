@@ -31,6 +31,15 @@ _STOPWORD_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
+# The words that open a noun phrase, in the groups the stages combine: a counted thing starts
+# after a DETERMINER ("the people"), a speaker phrase may also start with a pronoun or a quantity.
+ARTICLES = frozenset({"the", "a", "an"})
+DEMONSTRATIVES = frozenset({"this", "these", "those"})
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
+DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVES
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+QUANTIFIERS = frozenset({"another", "some", "many", "several", "both", "most", "few", "all", "other"})
+
 # Ordered longest-first so "ations" wins over "s"; each entry is (suffix, replacement).
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ational", "ate"),
