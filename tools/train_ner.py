@@ -199,6 +199,7 @@ def training_docs(conll: list[Document], args: argparse.Namespace) -> list[Docum
     import random
 
     import ner_augment as aug
+    import ner_novel
 
     rng = random.Random(args.seed)
     genres = tuple(g for g in args.uner.split(",") if g)
@@ -206,11 +207,12 @@ def training_docs(conll: list[Document], args: argparse.Namespace) -> list[Docum
     base = conll + uner
     case = aug.case_copies(base, args.case_share, rng) if args.case_share else []
     swaps = aug.name_swaps(base, args.swap_share, rng, aug.place_names()) if args.swap_share else []
+    novel = ner_novel.novel_copies(base, args.novel_share, rng) if args.novel_share else []
     print(
         f"CoNLL {sum(map(len, conll))} sentences, UNER {sum(map(len, uner))}, "
-        f"case copies {len(case)}, name swaps {len(swaps)}"
+        f"case copies {len(case)}, name swaps {len(swaps)}, made-up names {sum(map(len, novel))}"
     )
-    return base + case + swaps
+    return base + case + swaps + novel
 
 
 def main() -> int:
@@ -245,6 +247,9 @@ def main() -> int:
     )
     ap.add_argument(
         "--swap-share", type=float, default=0.0, help="share of sentences copied with other names"
+    )
+    ap.add_argument(
+        "--novel-share", type=float, default=0.0, help="share of sentences copied with made-up names"
     )
     ap.add_argument("--eval-every", type=int, default=500, help="steps between scores on the selection slice")
     ap.add_argument("--data", type=Path, default=DATA)
