@@ -18,10 +18,12 @@ from corroborate.options import (
     AllowHostOption,
     DbOption,
     FeedOption,
+    SettingOption,
     SinceOption,
     SitemapOption,
     UrlsOption,
     WarcOutOption,
+    settings_from,
 )
 from corroborate.serve import command as desk
 from corroborate.watch import watch
@@ -93,6 +95,7 @@ def run(
     since: SinceOption = None,
     allow_host: AllowHostOption = None,
     warc_out: WarcOutOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Read pages, build or grow stories, store them, and write the story files."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -102,9 +105,10 @@ def run(
     from corroborate.store import Store
     from corroborate.summaries import STORY_FILES
     from corroborate.views.output import write_output
-    from corroborate.views.summary import errors_table, stories_table, story_errors_table
+    from corroborate.views.summary import errors_table, stories_table, story_errors_table, story_line
 
     started = time.perf_counter()
+    settings = settings_from(setting)
     with Store(db) as store:
         # The HTTP client loads only for a run that reads the web.
         on_web = bool(urls or feed or sitemap) or any(is_url(name) for name in inputs or [])
@@ -131,18 +135,19 @@ def run(
 
             pages = fetching.pages(sys.stdin.buffer) if fetching else None
             labels = fetching.labels if fetching else inputs or []
-            result = ingest(store, labels, sys.stdin.buffer, advance, workers, pages=pages, dask=dask)
+            result = ingest(
+                store, labels, sys.stdin.buffer, advance, workers, pages=pages, dask=dask, settings=settings
+            )
             if fetching:
                 fetching.finish(store, result)
         updated = set(result.stories)
         if report:
-            output = write_output(
-                store, out, changed=None if all_pages else updated, run_id=result.run_id, workers=workers
-            )
+            changes = None if all_pages else updated
+            output = write_output(store, out, changes, result.run_id, workers, settings.pages)
             result.story_errors.extend(output.errors)
-            changed = [story for story in output.written if story.id in updated]
+            changed = [line for line in output.written if line.id in updated]
         else:
-            changed = list(store.stories(updated))
+            changed = [story_line(story) for story in store.stories(updated)]  # one story at a time
         total = store.count_stories()
     if changed:
         console.print(stories_table(changed, title="Stories this run changed", others=total - len(changed)))
@@ -173,15 +178,17 @@ def run(
 def extract_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, JSON lines, or '-'.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    setting: SettingOption = None,
 ) -> None:
     """The clean text and metadata of each page, and what was removed."""
-    from corroborate.extract import extract_many
+    from corroborate.extract import TemplateIndex, extract_many
     from corroborate.model import PageError
     from corroborate.sources import read_pages
 
+    templates = TemplateIndex(settings_from(setting).extract)
     items = list(read_pages(inputs, stdin=sys.stdin.buffer))
     # As `run` extracts: each page alone, then a site's template learnt from the pages given together.
-    extracted = iter(extract_many(item for item in items if not isinstance(item, PageError)))
+    extracted = iter(extract_many((item for item in items if not isinstance(item, PageError)), templates))
     results: list[dict[str, object]] = []
     for item in items:
         outcome = item if isinstance(item, PageError) else next(extracted)
@@ -340,6 +347,25 @@ def doctor(
             console.print(f"    repair: {finding.repair}", markup=False, highlight=False)
     if not all(f.ok for f in findings):
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command("settings")
+def settings_command(
+    setting: SettingOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print them as JSON.")] = False,
+) -> None:
+    """The settings every command takes with --setting NAME=VALUE: name, value, default and what it does."""
+    from corroborate.settings import knobs
+
+    listed = knobs(settings_from(setting))
+    if as_json:
+        rows = [{"name": k.name, "value": k.value, "default": k.default, "help": k.help} for k in listed]
+        print(json.dumps(rows, indent=2))
+        return
+    for k in listed:
+        changed = "" if k.value == k.default else f"  (default {k.default})"
+        console.print(f"[bold]{k.name}[/] = {k.value}{changed}", highlight=False)
+        console.print(f"    {k.help}", markup=False, highlight=False)
 
 
 @app.command()

@@ -15,6 +15,7 @@ from typing import BinaryIO, Generic, TypeVar
 
 from corroborate.model import Article, Page, PageError
 from corroborate.pipeline import BATCH, Batches, Progress, RunResult, extract_page, update_stories
+from corroborate.settings import Settings
 from corroborate.store import Store
 from corroborate.workers import Pending, Workers, workers_for
 
@@ -31,10 +32,11 @@ def ingest_parts(
     progress: Progress | None,
     workers: int | None,
     dask: str,
+    settings: Settings,
 ) -> None:
     from corroborate.parts import parts
 
-    work = Batches(store, result, progress)
+    work = Batches(store, result, progress, settings)
     cluster = workers_for(workers, dask)
     try:
         batches: dict[int, tuple[list[Page], list[Pending[Article | PageError]]]] = {}
@@ -51,7 +53,7 @@ def ingest_parts(
                 finished += 1
         for number in sorted(batches):
             work.finish(*batches.pop(number), cluster)
-        touched, result.story_errors = update_stories(store, result.run_id, cluster)
+        touched, result.story_errors = update_stories(store, result.run_id, cluster, settings)
     finally:
         cluster.close()
     result.stories = sorted(set(touched) | set(store.stories_of(work.new_ids).values()))

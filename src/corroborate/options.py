@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from corroborate.settings import Settings
+
 DEFAULT_DB = "corroborate.db"
 
 DbOption = Annotated[
@@ -46,3 +48,22 @@ AllowHostOption = Annotated[
 WarcOutOption = Annotated[
     Path | None, typer.Option("--warc-out", help="Also write the responses fetched to this WARC file.")
 ]
+SettingOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--setting",
+        metavar="NAME=VALUE",
+        help="Change one setting for this command, e.g. stories.threshold=0.45 (`corroborate settings` lists "
+        "them); repeat for more.",
+    ),
+]
+
+
+def settings_from(assignments: list[str] | None) -> Settings:
+    """The defaults with the command line's --setting values, or a clear error naming the bad one."""
+    from corroborate.settings import SettingError, parse_settings
+
+    try:
+        return parse_settings(list(assignments or []))
+    except SettingError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--setting") from None

@@ -24,8 +24,10 @@ from corroborate.extract import ExtractError, extract, strip_templates
 from corroborate.extract.template import TemplateIndex
 from corroborate.faults import checkpoint
 from corroborate.model import Article, Page, PageError, Story, StoryError
+from corroborate.settings import Settings, StorySettings
 from corroborate.sources import read_pages
 from corroborate.store import Store
+from corroborate.text.dates import in_utc
 from corroborate.workers import Inline, Pending, Workers, batched, workers_for
 
 # The later stages (language, stories, comparison) are imported where they are first
@@ -39,8 +41,6 @@ Progress = Callable[[str], None]
 # starting worker processes; a larger one spreads extraction and analysis
 # (pure, CPU-bound) over the cores.
 BATCH = EXTRACT_BATCH
-# A run's new articles are clustered this many days of publication at a time (see assign_stories).
-CHUNK_DAYS = 14.0
 
 
 @dataclass
@@ -90,18 +90,20 @@ def ingest(
     workers: int | None = None,
     pages: Iterable[Page | PageError] | None = None,
     dask: str | None = None,
+    settings: Settings | None = None,
 ) -> RunResult:
     """Read, extract and analyse the pages of `inputs` (or the given `pages`, say fetched from
     the web; `inputs` then only labels the run), then update the stories they touch."""
+    settings = settings or Settings()
     result = RunResult(run_id=store.start_run(inputs))
     with store.hold_run(result.run_id):
         if dask and pages is None:  # the cluster's workers read the input themselves
             from corroborate.distributed import ingest_parts
 
-            ingest_parts(store, result, inputs, stdin, progress, workers, dask)
+            ingest_parts(store, result, inputs, stdin, progress, workers, dask, settings)
         else:
             source = read_pages(inputs, stdin=stdin) if pages is None else pages
-            _ingest(store, result, source, progress, workers, dask)
+            _ingest(store, result, source, progress, workers, dask, settings)
     store.finish_run(result.run_id)
     return result
 
@@ -113,6 +115,7 @@ def _ingest(
     progress: Progress | None,
     workers: int | None,
     dask: str | None = None,
+    settings: Settings | None = None,
 ) -> None:
     """Extract, analyse and store the pages, a batch at a time, then update the stories.
 
@@ -120,7 +123,8 @@ def _ingest(
     the workers never wait for the store; at most two batches are held at once, so
     memory stays bounded however long the input.
     """
-    work = Batches(store, result, progress)
+    settings = settings or Settings()
+    work = Batches(store, result, progress, settings)
     pool: Workers | None = None  # started at the first full batch: a small run never pays for it
     inline = Inline()
     in_flight: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
@@ -135,7 +139,7 @@ def _ingest(
                 work.finish(*in_flight.popleft())
         while in_flight:
             work.finish(*in_flight.popleft())
-        touched, result.story_errors = update_stories(store, result.run_id, pool)
+        touched, result.story_errors = update_stories(store, result.run_id, pool, settings)
     finally:
         if pool is not None:
             pool.close()
@@ -145,10 +149,12 @@ def _ingest(
 class Batches:
     """The run's side of the batches: what is new, the site templates, and storing each page."""
 
-    def __init__(self, store: Store, result: RunResult, progress: Progress | None) -> None:
+    def __init__(
+        self, store: Store, result: RunResult, progress: Progress | None, settings: Settings | None = None
+    ) -> None:
         self.store, self.result, self.progress = store, result, progress
         # Learns each site's template (lines its pages all carry) across the run's batches.
-        self.templates = TemplateIndex()
+        self.templates = TemplateIndex((settings or Settings()).extract)
         self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one
         self.new_ids: list[str] = []
 
@@ -202,7 +208,7 @@ def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | 
 
 
 def update_stories(
-    store: Store, run_id: int = 0, workers: Workers | None = None
+    store: Store, run_id: int = 0, workers: Workers | None = None, settings: Settings | None = None
 ) -> tuple[list[str], list[StoryError]]:
     """Put every article in no story yet into one, and build every pending story.
 
@@ -212,12 +218,13 @@ def update_stories(
     and saved here in order. Returns the stories built or tried, and those that failed.
     """
     run = workers or Inline()
+    settings = settings or Settings()
     errors: list[StoryError] = []
     with store.story_lock():
         new_ids = store.unassigned(run_id if run_id else None)
         if new_ids:
             try:
-                assignment = assign_stories(store, new_ids)
+                assignment = assign_stories(store, new_ids, settings.stories)
             except Exception as exc:  # the articles stay in no story; the next run tries again
                 errors.append(StoryError(story="", stage="cluster", message=_describe(exc)))
                 store.story_failed(run_id, "", "cluster", _describe(exc), retry=False)
@@ -230,7 +237,7 @@ def update_stories(
         for start in range(0, len(touched), BATCH):
             ids = touched[start : start + BATCH]
             in_flight.append(
-                [(sid, run.submit(_build, (sid, store.articles_json(story=sid)))) for sid in ids]
+                [(sid, run.submit(_build, (sid, store.articles_json(story=sid), settings))) for sid in ids]
             )
             if len(in_flight) > 1:
                 _save_stories(store, run_id, in_flight.popleft(), errors)
@@ -252,51 +259,54 @@ def _save_stories(
         checkpoint("story-saved")
 
 
-def _build(work: tuple[str, list[str]]) -> Story | StoryError:
+def _build(work: tuple[str, list[str], Settings]) -> Story | StoryError:
     """Build one story from its articles as stored (JSON: read where the work is done, not here)."""
-    story_id, stored = work
+    story_id, stored, settings = work
     try:
-        return build_story(story_id, [Article.model_validate_json(data) for data in stored])
+        return build_story(story_id, [Article.model_validate_json(data) for data in stored], settings)
     except Exception as exc:  # one bad story must not stop the run
         return StoryError(story=story_id, stage="compare", message=_describe(exc))
 
 
-def assign_stories(store: Store, new_ids: Sequence[str]) -> dict[str, str]:
+def assign_stories(
+    store: Store, new_ids: Sequence[str], settings: StorySettings | None = None
+) -> dict[str, str]:
     """The story of each new article, from clustering them with the stored articles near them.
 
     Stored articles keep their stories, so only those published near the new ones
     (within the clustering's time window) can matter: a run adding a day's pages to a
     store of a year's reads a few weeks of it, not all of it. A run that brings a long
-    span of pages is clustered a stretch of CHUNK_DAYS at a time, oldest first, each
-    stretch joining the stories of the one before: memory grows with a stretch, not the run.
+    span of pages is clustered `settings.chunk_days` at a time, oldest first, each stretch
+    joining the stories of the one before: memory grows with a stretch, not the run.
     """
     from corroborate.stories import cluster
-    from corroborate.stories.cluster import WINDOW_DAYS
-    from corroborate.stories.features import utc
+    from corroborate.stories.configure import scorer_for
 
-    when = {aid: utc(d) for aid, d in store.publication(new_ids).items()}
-    if None in when.values() or not math.isfinite(WINDOW_DAYS):
-        assignment = cluster(
-            store.each_article(), store.assignments()
-        )  # an undated article may join any story
+    settings = settings or StorySettings()
+    scorer = scorer_for(settings)
+    window = scorer.window_days()
+    when = {aid: d and in_utc(d) for aid, d in store.publication(new_ids).items()}
+    if None in when.values() or not math.isfinite(window):
+        # An undated article may join any story.
+        assignment = cluster(store.each_article(), store.assignments(), scorer)
         return {aid: assignment[aid] for aid in new_ids}
     dated = {aid: d for aid, d in when.items() if d is not None}
-    reach = timedelta(days=WINDOW_DAYS + 1)  # a day more: stored times may be local times
+    reach = timedelta(days=window + 1)  # a day more: stored times may be local times
     known = store.assignments()
     result: dict[str, str] = {}
-    for chunk in _stretches(sorted(dated, key=lambda aid: (dated[aid], aid)), dated):
+    for chunk in _stretches(sorted(dated, key=lambda aid: (dated[aid], aid)), dated, settings.chunk_days):
         nearby = store.each_article(published_within=(dated[chunk[0]] - reach, dated[chunk[-1]] + reach))
-        assignment = cluster(nearby, known)  # reads each article into its features as it comes
+        assignment = cluster(nearby, known, scorer)  # reads each article into its features as it comes
         for aid in chunk:
             result[aid] = known[aid] = assignment[aid]
     return result
 
 
-def _stretches(ordered: list[str], when: dict[str, datetime]) -> Iterator[list[str]]:
-    """Articles in publication order, cut where a stretch would span more than CHUNK_DAYS."""
+def _stretches(ordered: list[str], when: dict[str, datetime], days: float) -> Iterator[list[str]]:
+    """Articles in publication order, cut where a stretch would span more than `days`."""
     chunk: list[str] = []
     for aid in ordered:
-        if chunk and when[aid] - when[chunk[0]] > timedelta(days=CHUNK_DAYS):
+        if chunk and when[aid] - when[chunk[0]] > timedelta(days=days):
             yield chunk
             chunk = []
         chunk.append(aid)
@@ -304,8 +314,9 @@ def _stretches(ordered: list[str], when: dict[str, datetime]) -> Iterator[list[s
         yield chunk
 
 
-def build_story(story_id: str, articles: Sequence[Article]) -> Story:
+def build_story(story_id: str, articles: Sequence[Article], settings: Settings | None = None) -> Story:
     from corroborate.compare import compare
     from corroborate.stories import find_origins
 
-    return compare(story_id, articles, find_origins(articles))
+    settings = settings or Settings()
+    return compare(story_id, articles, find_origins(articles, settings.stories))

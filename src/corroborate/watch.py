@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from corroborate.options import DEFAULT_DB, AllowHostOption, FeedOption, SitemapOption
+from corroborate.options import (
+    DEFAULT_DB,
+    AllowHostOption,
+    FeedOption,
+    SettingOption,
+    SitemapOption,
+    settings_from,
+)
+from corroborate.settings import Settings
 
 if TYPE_CHECKING:  # the store, the HTTP client and the stages load when a watch starts, not with the CLI
     from corroborate.fetch.versions import Version
@@ -65,10 +73,13 @@ class Poll:
 
 
 class Watcher:
-    def __init__(self, store: Store, web: WebInputs, out: Path | None) -> None:
+    def __init__(
+        self, store: Store, web: WebInputs, out: Path | None, settings: Settings | None = None
+    ) -> None:
         from corroborate.fetch.archive import FetchLog
 
         self.store, self.web, self.out = store, web, out
+        self.settings = settings or Settings()
         self.log = FetchLog(store.engine)
         self.polls = 0
 
@@ -82,12 +93,13 @@ class Watcher:
         self.polls += 1
         started = datetime.now(UTC)
         pages, report = fetch_web(self.log, self.web)
-        result = ingest(self.store, [f"watch poll {self.polls}", *self.web.labels()], pages=pages)
+        labels = [f"watch poll {self.polls}", *self.web.labels()]
+        result = ingest(self.store, labels, pages=pages, settings=self.settings)
         versions = record_versions(self.store, self.log, report.fetched, result.run_id)
         changed = set(result.stories) | {v.story_id for v in versions if v.story_id}
         attach_versions(self.store, changed)
         if self.out is not None and changed:
-            write_output(self.store, self.out, changed=changed, run_id=result.run_id)
+            write_output(self.store, self.out, changed, result.run_id, settings=self.settings.pages)
         new_ids = [o["page_id"] for o in self.store.outcomes(result.run_id) if o["status"] == "stored"]
         stored = {a.id: a for a in self.store.articles(new_ids)}
         renewed = {v.new_id for v in versions}
@@ -144,6 +156,7 @@ def watch(
         "out"
     ),
     allow_host: AllowHostOption = None,
+    setting: SettingOption = None,
 ) -> None:
     """Follow feeds and sitemaps: fetch new and changed articles, update their stories, say what changed."""
     from corroborate.fetch.web import WebInputs, read_url_file
@@ -151,6 +164,7 @@ def watch(
 
     console = Console()
     interval = parse_interval(every)
+    settings = settings_from(setting)
     listed: list[str] = list(feed or [])
     for path in feeds_file or []:
         urls, errors = read_url_file(path)
@@ -163,4 +177,4 @@ def watch(
     with Store(db) as store:
         say: Callable[[str], None] = lambda line: console.print(line, markup=False, highlight=False)  # noqa: E731
         say(f"watching {len(listed)} feeds and {len(web.sitemaps)} sitemaps every {every} (Ctrl-C stops)")
-        watch_loop(Watcher(store, web, out), interval, polls, say)
+        watch_loop(Watcher(store, web, out, settings), interval, polls, say)

@@ -15,11 +15,8 @@ from urllib.parse import urlsplit
 
 from corroborate.extract.boilerplate import classify_one, words
 from corroborate.model import Article, RemovedBlock
+from corroborate.settings import ExtractSettings
 
-MIN_PAGES = 3
-"""A paragraph is template only when at least this many different articles of the site carry it..."""
-MIN_SHARE = 0.5
-"""...and at least this share of the site's articles: wire copy shared by two updates is not template."""
 _MAX_KEY = 300
 
 
@@ -38,9 +35,15 @@ def _key(paragraph: str) -> str:
 
 
 class TemplateIndex:
-    """Per site: in how many distinct articles each paragraph occurs."""
+    """Per site: in how many distinct articles each paragraph occurs.
 
-    def __init__(self) -> None:
+    A paragraph is template once `settings.template_pages` different articles of the site carry
+    it, and at least `settings.template_share` of them: wire copy shared by two updates is not.
+    """
+
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        settings = settings or ExtractSettings()
+        self.min_pages, self.min_share = settings.template_pages, settings.template_share
         self._counts: dict[str, Counter[str]] = defaultdict(Counter)
         self._stories: dict[str, set[str]] = defaultdict(set)
 
@@ -60,7 +63,7 @@ class TemplateIndex:
             return False
         pages = len(self._stories.get(site, ()))
         seen = self._counts[site][_key(paragraph)] if site in self._counts else 0
-        return pages >= MIN_PAGES and seen >= MIN_PAGES and seen >= pages * MIN_SHARE
+        return pages >= self.min_pages and seen >= self.min_pages and seen >= pages * self.min_share
 
     def strip(self, article: Article) -> Article:
         """The article without its site's template paragraphs, which join its removed blocks."""

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from corroborate.model import Article
+from corroborate.settings import StorySettings
 from corroborate.text.dates import as_utc
 from corroborate.text.outlets import normalise_origin, page_name, publisher
 from corroborate.text.words import stable_hash, words
 from corroborate.unionfind import UnionFind
 
 SHINGLE = 5
-CONTAINMENT = 0.5
 # Too few shingles and a headline-sized text looks "contained" in anything.
 MIN_SHINGLES = 8
 # A shingle shared by this many articles is boilerplate (a footer, a disclaimer), not copy:
@@ -34,7 +34,7 @@ def shingles(text: str) -> set[int]:
     return {stable_hash(" ".join(toks[i : i + SHINGLE])) for i in range(len(toks) - SHINGLE + 1)}
 
 
-def containment(a: set[int], b: set[int]) -> float:
+def shared_share(a: set[int], b: set[int]) -> float:
     """Share of the smaller set found in the larger one."""
     if not a or not b:
         return 0.0
@@ -46,8 +46,8 @@ def _sort_key(article: Article) -> tuple[datetime, str]:
     return (as_utc(article.published or datetime.max), article.id)
 
 
-def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
-    """Groups of near-duplicate articles (connected by containment >= CONTAINMENT), earliest first."""
+def near_duplicate_groups(articles: Sequence[Article], containment: float) -> list[list[Article]]:
+    """Groups of near-duplicate articles (connected by `containment` or more), earliest first."""
     ordered = sorted(articles, key=_sort_key)
     sets = [shingles(a.text) for a in ordered]
     postings: dict[int, list[int]] = defaultdict(list)
@@ -71,9 +71,9 @@ def near_duplicate_groups(articles: Sequence[Article]) -> list[list[Article]]:
         for j, count in shared.items():
             smaller = min(len(s), len(sets[j]))
             # Pairs sharing only a few shingles share stock phrases, not copy: skip the full check.
-            if smaller < MIN_SHINGLES or count < CONTAINMENT * smaller * 0.5:
+            if smaller < MIN_SHINGLES or count < containment * smaller * 0.5:
                 continue
-            if containment(s, sets[j]) >= CONTAINMENT:
+            if shared_share(s, sets[j]) >= containment:
                 copies.union(i, j)
 
     groups: dict[int, list[Article]] = defaultdict(list)
@@ -95,10 +95,11 @@ def own_origin(article: Article) -> str:
     return f"unknown outlet ({page_name(article)})"
 
 
-def find_origins(articles: Sequence[Article]) -> dict[str, str]:
+def find_origins(articles: Sequence[Article], settings: StorySettings | None = None) -> dict[str, str]:
     """Article id -> independent origin; a wire story and its republications share one."""
     result: dict[str, str] = {}
-    for group in near_duplicate_groups(articles):
+    containment = (settings or StorySettings()).copy_containment
+    for group in near_duplicate_groups(articles, containment):
         explicit = [normalise_origin(a.origin) for a in group if a.origin and a.origin.strip()]
         # An unmarked copy of a wire story is still the wire's; otherwise the earliest copy's outlet.
         shared = explicit[0] if explicit else own_origin(group[0])

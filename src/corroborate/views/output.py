@@ -20,11 +20,13 @@ from typing import TypeVar
 
 from corroborate.faults import checkpoint
 from corroborate.model import Story, StoryError
+from corroborate.settings import PageSettings
 from corroborate.store import Store
 from corroborate.summaries import STORY_FILES, StorySummary
 from corroborate.text.dates import as_utc
 from corroborate.views.export import write_index
 from corroborate.views.report import render_story, write_reports
+from corroborate.views.summary import StoryLine, story_line
 from corroborate.workers import Inline, Pending, batched, workers_for
 
 T = TypeVar("T")
@@ -32,7 +34,7 @@ T = TypeVar("T")
 
 @dataclass
 class Output:
-    written: list[Story] = field(default_factory=list)
+    written: list[StoryLine] = field(default_factory=list)  # rows, not stories: a run may write thousands
     errors: list[StoryError] = field(default_factory=list)
 
 
@@ -49,6 +51,7 @@ def write_output(
     changed: Collection[str] | None = None,
     run_id: int | None = None,
     workers: int | None = None,
+    settings: PageSettings | None = None,
 ) -> Output:
     """Write `out`; with `changed`, only those stories' files (and missing or stale ones) are written.
 
@@ -70,7 +73,7 @@ def write_output(
     in_flight: deque[list[tuple[Story, Pending[tuple[str, str] | str]]]] = deque()
     try:
         for batch in batched(store.stories(due), RENDER_BATCH):
-            in_flight.append([(story, pool.submit(render_files, story)) for story in batch])
+            in_flight.append([(story, pool.submit(render_files, (story, settings))) for story in batch])
             if len(in_flight) > 1:
                 _write(store, out, in_flight.popleft(), file_of, page_of, result, run_id)
         while in_flight:
@@ -91,10 +94,11 @@ def write_output(
 RENDER_BATCH = 32
 
 
-def render_files(story: Story) -> tuple[str, str] | str:
+def render_files(work: tuple[Story, PageSettings | None]) -> tuple[str, str] | str:
     """The story file and the HTML page of a story, or why it could not be rendered."""
+    story, settings = work
     try:
-        return story.model_dump_json(indent=2) + "\n", render_story(story)
+        return story.model_dump_json(indent=2) + "\n", render_story(story, settings)
     except Exception as exc:  # this story's page is missing until the next run renders it
         return f"{type(exc).__name__}: {exc}"
 
@@ -117,7 +121,7 @@ def _write(
             continue
         write_atomic(out / file_of[story.id], files[0])
         write_atomic(out / page_of[story.id], files[1])
-        result.written.append(story)
+        result.written.append(story_line(story))
         checkpoint("output-file")
 
 

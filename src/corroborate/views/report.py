@@ -20,6 +20,7 @@ from corroborate.model import (
     Story,
     TimelineEvent,
 )
+from corroborate.settings import PageSettings
 from corroborate.summaries import StorySummary, outlet_of, story_filename, summarize
 from corroborate.text.dates import date_bounds
 from corroborate.text.wording import figure_in_words
@@ -36,8 +37,6 @@ from corroborate.views.highlight import (
 from corroborate.views.story_parts import Attributions, cell_state, claim_group, framings, odd_values, same
 
 # Findings below this confidence are shown as weak, with why they were made.
-WEAK_BELOW = 0.6
-
 _VERDICTS = {"agree": "agree", "differ": "differ", "differ_explained": "differ, explained"}
 _QUOTE_KINDS = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partial quote"}
 _LABELS = {
@@ -122,8 +121,9 @@ class ArticleView:
 class _StoryPage:
     """Everything the story template shows, every finding linked to marked text."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, settings: PageSettings | None = None) -> None:
         self.story = story
+        self.settings = settings or PageSettings()
         keys = article_keys([a.id for a in story.articles])
         self.articles: dict[str, ArticleView] = {}
         self.marks: dict[str, ArticleMarks] = {}
@@ -177,7 +177,7 @@ class _StoryPage:
             "framing": framing,
             "claims": self.claims(),
             "single_cap": MAX_SINGLE_SOURCE,
-            "weak_below": WEAK_BELOW,
+            "weak_below": self.settings.weak_below,
             "figures": self.figures(),
             "quotes": quotes,
             "quote_count": sum(len(items) for _, items in quotes),
@@ -331,9 +331,9 @@ def _events(brief: StorySummary) -> str:
     return date_range(format_date(first), format_date(last)) if first and last else ""
 
 
-def render_story(story: Story) -> str:
+def render_story(story: Story, settings: PageSettings | None = None) -> str:
     """The story's HTML page; all article text escaped."""
-    return _env().get_template("story.html").render(_StoryPage(story).context())
+    return _env().get_template("story.html").render(_StoryPage(story, settings).context())
 
 
 def write_reports(
