@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
+from corroborate.compare.conflicts import TITLES
 from corroborate.compare.entities import EntityMap
 from corroborate.compare.tiers import (
     confident_members,
@@ -147,6 +148,8 @@ def _speakers(article: Article, span: Span, entities: EntityMap) -> frozenset[st
         cue = q.cue_span.start if q.cue_span else q.start
         if not (span.start <= q.start < span.end or span.start <= cue < span.end):
             continue
+        if _is_title(article.text[q.start : q.end]):
+            continue  # "Take Me Out to the Ball Game" names a film: nobody said it
         name = entities.name(entities.key(article.id, q.speaker_entity)) or q.speaker or ""
         # A surname names the speaker: "Okafor" and "Helen Okafor" are one; "he", "The" and
         # "the police" name nobody in particular, so they never keep two statements apart.
@@ -194,7 +197,19 @@ def _names_someone(name: str) -> bool:
         and all(w[:1].isupper() for w in words)
         and words[0].lower() not in _NOBODY
         and words[-1].lower() not in _NOBODY
+        # "Capt." alone (a sentence cut after a title) is a rank, not a person.
+        and words[-1].lower().rstrip(".") not in TITLES
     )
+
+
+# A quotation this short whose words are mostly capitalised is a title (a film, a song, a book).
+TITLE_QUOTE_WORDS = 8
+
+
+def _is_title(quoted: str) -> bool:
+    words = quoted.strip(" \"'“”‘’`").split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    return 0 < len(words) <= TITLE_QUOTE_WORDS and caps >= 0.6 * len(words) and len(words) > 1
 
 
 def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
@@ -282,13 +297,16 @@ def align(
             other = sentences[j]
             # Numbers that disagree do not block alignment: "risen to 14" against "risen to 12" is
             # the same claim told differently, and build_claims records who differs.
-            if other.article == s.article or (
-                s.speakers and other.speakers and not s.speakers & other.speakers
-            ):
+            if other.article == s.article:
                 continue
             score = _score(s, other, w, None if vectors is None else float(vectors[i] @ vectors[j]))
+            # Another speaker's like words are no corroboration, but the fact may be told there:
+            # such a pair only comes near (the claim is "possibly elsewhere", not single-source).
+            other_speaker = bool(s.speakers and other.speakers and not s.speakers & other.speakers)
             if near is not None and other.origin != s.origin and score > near.get(i, (0.0, -1))[0]:
                 near[i] = (score, j)
+            if other_speaker:
+                continue
             if score >= ALIGN and score > best.get(other.article, (0.0, -1))[0]:
                 best[other.article] = (score, j)
         for score, j in best.values():

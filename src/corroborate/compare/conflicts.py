@@ -92,7 +92,7 @@ MIN_CONFIDENCE = 0.6
 _TITLE_WORDS = """mr mrs ms miss dr prof sir dame lord lady rep sen gov pres gen col capt lt sgt cpl pvt adm
     cmdr trooper officer detective deputy sheriff judge justice mayor minister president senator
     representative governor chief captain lieutenant sergeant general colonel father rev bishop coach"""
-_TITLES = frozenset(_TITLE_WORDS.split())
+TITLES = frozenset(_TITLE_WORDS.split())
 
 
 def _fold(name: str) -> str:
@@ -113,7 +113,7 @@ def _people(article: Article, ev: Evidence) -> dict[str, str]:
 def _two_people(a: str, b: str) -> bool:
     """Two full names (folded) of one surname with different first names, neither a title."""
     fa, fb = a.split(), b.split()
-    if fa[-1] != fb[-1] or fa[0] == fb[0] or fa[0] in _TITLES or fb[0] in _TITLES:
+    if fa[-1] != fb[-1] or fa[0] == fb[0] or fa[0] in TITLES or fb[0] in TITLES:
         return False
     return not (fa[0].startswith(fb[0]) or fb[0].startswith(fa[0]))  # "Bill" and "William" stay a risk
 

@@ -42,8 +42,29 @@ def _tokens(name: str) -> list[str]:
     return name.split()
 
 
+# Courtesy titles before a surname: "Ms. Sanchez" names a person (whatever the tagger's label), and
+# the title is no part of the name a short form is matched by.
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr"])
+# Those that make a person whatever the label ("DR Congo" is a country).
+COURTESY = HONORIFICS - {"dr"}
+# Generational suffixes after a surname: "Jonas Keller Sr." has the surname Keller, as his son has.
+SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _family(entity: Entity) -> str:
+    words = name_key(entity.name).split()
+    if len(words) >= 2 and words[0] in COURTESY:
+        return "PERSON"
+    return _FAMILY[entity.label]
+
+
 def _short_form_of(short: str, long: str, family: str) -> bool:
     s, lg = _tokens(short), _tokens(long)
+    if family == "PERSON":
+        if len(s) >= 2 and s[0] in HONORIFICS:
+            s = s[1:]
+        if len(lg) >= 3 and lg[-1] in SUFFIXES:
+            lg = lg[:-1]
     if len(s) >= len(lg):
         return False
     if family == "PERSON":
@@ -65,7 +86,7 @@ def merge_entities(ctx: StoryContext) -> EntityMap:
     by_key: dict[str, int] = {}
     by_name: dict[tuple[str, str], int] = {}
     for i, (_, e) in enumerate(occ):
-        fam = _FAMILY[e.label]
+        fam = _family(e)
         if e.key in by_key:
             uf.union(i, by_key[e.key])
         by_key.setdefault(e.key, i)
@@ -113,6 +134,8 @@ def _story_entity(ctx: StoryContext, members: list[tuple[str, Entity]]) -> Story
     canonical = max(names, key=lambda n: (len(n.split()), names[n], -first_seen[n]))
     labels = Counter(e.label for _, e in members)
     label: EntityLabel = max(labels, key=lambda lab: (labels[lab], lab))
+    if all(_family(e) == "PERSON" for _, e in members):
+        label = "PERSON"  # "Ms. Sanchez" tagged as a place is still a person
     key_counts = Counter(e.key for _, e in members)
     key = max(key_counts, key=lambda k: (key_counts[k], -len(k), k))
 

@@ -123,7 +123,7 @@ def grounds(
         # At corroborate the alignment is a coin toss (0.5); a full match is certain.
         confidence = 0.5 + 0.5 * (mean - corroborate) / (1 - corroborate)
         return round(min(1.0, max(0.0, confidence)), 2), "aligned on " + ", ".join(named)
-    score, j = max((near.get(i, (0.0, -1)) for i in members), default=(0.0, -1))
+    score, j, i = max(((*near.get(i, (0.0, -1)), i) for i in members), default=(0.0, -1, -1))
     if score < near_threshold:
         confidence = 1.0 - 0.5 * score / max(near_threshold, 1e-9)
     else:
@@ -134,4 +134,8 @@ def grounds(
     other = sentences[j]
     article = ctx.by_id(other.article)
     text = article.text[other.span.start : other.span.end].strip()
+    mine = sentences[i].speakers
+    if mine and other.speakers and not mine & other.speakers:
+        who = ", ".join(sorted(other.speakers))
+        return confidence, f"another speaker ({who}) in {other.origin} ({score:.2f}): {text[:160]}"
     return confidence, f"closest in {other.origin} ({score:.2f}, below {corroborate}): {text[:160]}"
