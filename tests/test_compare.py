@@ -8,6 +8,7 @@ import pytest
 
 from corroborate.compare import compare
 from corroborate.model import Article, Evidence, Figure, FigureBound, Story
+from corroborate.pipeline import build_story
 from corroborate.stories import find_origins
 from corroborate.text.dates import date_in_words
 from tests.builders import article, ent, fig, quote, when
@@ -408,7 +409,7 @@ def _ferry_story(undated_text: str) -> Story:
         times=[when(dated_text, "Tuesday", "2031-06-10"), when(dated_text, "Thursday", "2031-06-12")],
     )
     undated = article("ferry-b", undated_text, outlet="Inland Daily")
-    return compare("s-ferry", [dated, undated], find_origins([dated, undated]))
+    return build_story("s-ferry", [dated, undated])  # as a run builds it: times inferred, then compared
 
 
 def test_an_undated_article_is_read_against_the_story_dates() -> None:
@@ -434,7 +435,7 @@ def test_an_undated_article_is_read_against_the_story_dates() -> None:
 def test_an_undated_article_alone_places_no_relative_dates() -> None:
     text = "The ferry Lorna reached the Pellham shipyard today."
     a = article("ferry-c", text, outlet="Inland Daily")
-    assert compare("s-one", [a], find_origins([a])).timeline == []
+    assert build_story("s-one", [a]).timeline == []
 
 
 def test_a_short_name_joins_a_longer_one_only_by_its_distinctive_word() -> None:

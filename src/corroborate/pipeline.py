@@ -315,8 +315,11 @@ def _stretches(ordered: list[str], when: dict[str, datetime], days: float) -> It
 
 
 def build_story(story_id: str, articles: Sequence[Article], settings: Settings | None = None) -> Story:
+    """The story file of one story's analysed articles: origins, the undated articles' times read
+    against the story's date, then the comparison."""
     from corroborate.compare import compare
+    from corroborate.language.story_times import inferred_times
     from corroborate.stories import find_origins
 
     settings = settings or Settings()
-    return compare(story_id, articles, find_origins(articles, settings.stories))
+    return compare(story_id, articles, find_origins(articles, settings.stories), inferred_times(articles))

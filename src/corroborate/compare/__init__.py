@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from corroborate.compare.claims import build_claims
 from corroborate.compare.common import StoryContext
@@ -11,15 +12,24 @@ from corroborate.compare.entities import merge_entities
 from corroborate.compare.figures import compare_figures
 from corroborate.compare.quotes import group_quotes
 from corroborate.compare.timeline import build_timeline
-from corroborate.model import Article, Story
+from corroborate.model import Article, Story, TimeExpression
 from corroborate.text.words import content_stems, split_sentences
 
 __all__ = ["compare"]
 
 
-def compare(story_id: str, articles: Sequence[Article], origins: Mapping[str, str]) -> Story:
-    """Build the story file for the analysed `articles` of one story."""
-    ctx = StoryContext.build(articles, origins)
+def compare(
+    story_id: str,
+    articles: Sequence[Article],
+    origins: Mapping[str, str],
+    inferred: Mapping[str, tuple[datetime, list[TimeExpression]]] | None = None,
+) -> Story:
+    """Build the story file for the analysed `articles` of one story.
+
+    `inferred`: the times of its undated articles read against the story's date
+    (`language.story_times.inferred_times`; `pipeline.build_story` passes them).
+    """
+    ctx = StoryContext.build(articles, origins, inferred)
     entities = merge_entities(ctx)
     claims = build_claims(ctx, entities)
     figures = compare_figures(ctx, entities)

@@ -6,9 +6,10 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
-from corroborate.model import Article, Evidence, Span
+from corroborate.model import Article, Evidence, Span, TimeExpression
+from corroborate.text.dates import as_utc
 from corroborate.text.words import split_sentences
 
 # Lines a person would not call a statement of the story: credits, page furniture, disclaimers.
@@ -36,10 +37,7 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 
 
 def publication_key(article: Article) -> tuple[datetime, str]:
-    published = article.published or datetime.max
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return (published, article.id)
+    return (as_utc(article.published or datetime.max), article.id)
 
 
 @dataclass
@@ -50,12 +48,19 @@ class StoryContext:
     origins: dict[str, str]
     sentences: dict[str, list[Span]] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
+    # Undated articles' times read against the story's date: id -> (that date, the times).
+    inferred: Mapping[str, tuple[datetime, list[TimeExpression]]] = field(default_factory=dict)
     _starts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, articles: Sequence[Article], origins: Mapping[str, str]) -> StoryContext:
+    def build(
+        cls,
+        articles: Sequence[Article],
+        origins: Mapping[str, str],
+        inferred: Mapping[str, tuple[datetime, list[TimeExpression]]] | None = None,
+    ) -> StoryContext:
         ordered = sorted(articles, key=publication_key)
-        ctx = cls(articles=ordered, origins={})
+        ctx = cls(articles=ordered, origins={}, inferred=inferred or {})
         for i, a in enumerate(ordered):
             # Without a stated origin an article stands for its outlet (or itself).
             ctx.origins[a.id] = origins.get(a.id) or a.outlet or a.id

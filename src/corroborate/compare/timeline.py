@@ -1,11 +1,8 @@
 """The story's dated events: each time expression's sentence, merged across articles, by date.
 
-An article without a publication date cannot place "today", "on Friday" or
-"September 20" (no year) by itself, so the language stage leaves them out. In
-a story a person reads such an article against the story's dates, and so does
-the timeline: against the latest publication date of the other articles (an
-undated page is most often a live one, read after the dated reports), with
-each event so dated marked `inferred_from` that date.
+An undated article's "today" or "on Friday" is placed against its story's date before the
+comparison (`language.story_times`, run by the pipeline, handed in as `StoryContext.inferred`);
+each event so dated is marked `inferred_from` that date.
 """
 
 from __future__ import annotations
@@ -16,7 +13,6 @@ from datetime import datetime
 from corroborate.compare.claims import sentence_tokens
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
 from corroborate.compare.entities import EntityMap
-from corroborate.language.times import find_times
 from corroborate.model import Article, Evidence, Span, TimeExpression, TimeGrain, TimelineEvent
 
 SAME_EVENT = 0.5
@@ -55,23 +51,12 @@ def sort_date(value: str) -> str:
     return value.split("/", 1)[0]
 
 
-def story_reference(a: Article, ctx: StoryContext) -> datetime | None:
-    """The date to read an undated article against: the latest publication of the story's others."""
-    if a.published or a.updated:
-        return None
-    dates = [b.published or b.updated for b in ctx.articles if b.id != a.id]
-    known = [d for d in dates if d is not None]
-    return max(known, key=lambda d: d.date()) if known else None
-
-
 def article_times(a: Article, ctx: StoryContext) -> list[tuple[TimeExpression, datetime | None]]:
     """The article's time expressions, each with the story date it was inferred against (None: its own)."""
     own = list(a.analysis.times) if a.analysis else []
-    ref = story_reference(a, ctx) if a.analysis else None
-    if ref is None:
+    if a.id not in ctx.inferred:
         return [(t, None) for t in own]
-    placed = {(t.start, t.end) for t in own}
-    extra = [t for t in find_times(a.text, ctx.sentences[a.id], ref) if (t.start, t.end) not in placed]
+    ref, extra = ctx.inferred[a.id]
     return sorted([(t, None) for t in own] + [(t, ref) for t in extra], key=lambda tr: tr[0].start)
 
 

@@ -21,6 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from corroborate.fetch.decode import TooLarge, decode_body
 from corroborate.model import Page, PageError
+from corroborate.text.dates import as_utc
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 MAX_BYTES = 20 * 1024 * 1024
@@ -113,7 +114,7 @@ def _warc_date(value: str | None) -> datetime | None:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return as_utc(stamp)
 
 
 class WarcResponse(Protocol):

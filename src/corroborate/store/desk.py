@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from corroborate.model import Evidence, Story
 from corroborate.store.desk_tables import desk_marks, desk_users
+from corroborate.text.dates import as_utc
 
 FindingKind = Literal["conflict", "claim", "figure", "quote", "event"]
 MarkStatus = Literal["verified", "disputed", "wrong"]
@@ -227,7 +228,7 @@ def _mark(row: RowMapping) -> Mark:
         status=row["status"],
         note=row["note"],
         user=row["user_name"],
-        created=created if created.tzinfo else created.replace(tzinfo=UTC),
+        created=as_utc(created),
     )
 
 
