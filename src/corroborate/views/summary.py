@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -25,7 +26,31 @@ def figure_count(story: Story) -> int:
     return sum(len(a.analysis.figures) for a in story.articles if a.analysis)
 
 
-def stories_table(stories: Sequence[Story], *, title: str = "Stories", others: int = 0) -> Table:
+@dataclass(frozen=True)
+class StoryLine:
+    """A story's row in the run's table, without the story: a run may change thousands of them."""
+
+    id: str
+    title: str
+    counts: tuple[int, ...]  # the table's columns after the title, in order
+
+
+def story_line(story: Story) -> StoryLine:
+    differing = sum(1 for f in story.figures if f.verdict != "agree")
+    counts = (
+        len(story.articles),
+        len(outlets(story)),
+        len(set(story.origins.values())),
+        quote_count(story),
+        figure_count(story),
+        len(story.corroborated),
+        len(story.single_source),
+        differing,
+    )
+    return StoryLine(story.id, story.title, counts)
+
+
+def stories_table(stories: Sequence[Story | StoryLine], *, title: str = "Stories", others: int = 0) -> Table:
     """One row per story; `others` counts the stories left out (a run lists those it changed)."""
     table = Table(
         title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True
@@ -40,20 +65,10 @@ def stories_table(stories: Sequence[Story], *, title: str = "Stories", others: i
     )
     table.caption_justify = "left"
     for story in stories:
-        differing = sum(1 for f in story.figures if f.verdict != "agree")
-        label = Text(story.title)
-        label.append(f"\n{story.id}", style="dim")
-        counts = (
-            len(story.articles),
-            len(outlets(story)),
-            len(set(story.origins.values())),
-            quote_count(story),
-            figure_count(story),
-            len(story.corroborated),
-            len(story.single_source),
-            differing,
-        )
-        table.add_row(label, *(str(n) for n in counts))
+        line = story if isinstance(story, StoryLine) else story_line(story)
+        label = Text(line.title)
+        label.append(f"\n{line.id}", style="dim")
+        table.add_row(label, *(str(n) for n in line.counts))
     if others:
         table.add_row(Text(f"and {others} other {'story' if others == 1 else 'stories'}", style="dim"))
     return table
