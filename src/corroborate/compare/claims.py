@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
-from corroborate.compare.conflicts import TITLES
 from corroborate.compare.entities import EntityMap
+from corroborate.compare.speakers import sentence_speakers
 from corroborate.compare.tiers import (
     confident_members,
     grounds,
@@ -139,79 +139,6 @@ def _figures(article: Article, span: Span, tokens: set[str]) -> frozenset[str]:
     return frozenset(inside)
 
 
-def _speakers(article: Article, span: Span, entities: EntityMap) -> frozenset[str]:
-    """The speakers of the quotes the sentence carries or attributes, as story entities or names."""
-    if article.analysis is None:
-        return frozenset()
-    out: set[str] = set()
-    for q in article.analysis.quotes:
-        cue = q.cue_span.start if q.cue_span else q.start
-        if not (span.start <= q.start < span.end or span.start <= cue < span.end):
-            continue
-        if _is_title(article.text[q.start : q.end]):
-            continue  # "Take Me Out to the Ball Game" names a film: nobody said it
-        name = entities.name(entities.key(article.id, q.speaker_entity)) or q.speaker or ""
-        # A surname names the speaker: "Okafor" and "Helen Okafor" are one; "he", "The" and
-        # "the police" name nobody in particular, so they never keep two statements apart.
-        if _names_someone(name):
-            out.add(name.split()[-1].lower())
-    return frozenset(out)
-
-
-_NOBODY = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "police",
-        "officials",
-        "authorities",
-        "witnesses",
-        "residents",
-        "officers",
-        "sources",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "reports",
-        "report",
-    ]
-)
-
-
-def _names_someone(name: str) -> bool:
-    words = name.split()
-    return (
-        0 < len(words) <= 5
-        and all(w[:1].isupper() for w in words)
-        and words[0].lower() not in _NOBODY
-        and words[-1].lower() not in _NOBODY
-        # "Capt." alone (a sentence cut after a title) is a rank, not a person.
-        and words[-1].lower().rstrip(".") not in TITLES
-    )
-
-
-# A quotation this short whose words are mostly capitalised is a title (a film, a song, a book).
-TITLE_QUOTE_WORDS = 8
-
-
-def _is_title(quoted: str) -> bool:
-    words = quoted.strip(" \"'“”‘’`").split()
-    caps = sum(1 for w in words if w[:1].isupper())
-    return 0 < len(words) <= TITLE_QUOTE_WORDS and caps >= 0.6 * len(words) and len(words) > 1
-
-
 def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
     out: list[Sentence] = []
     for a in ctx.articles:
@@ -224,7 +151,7 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
                 clauses = [frozenset(sentence_tokens(a, c, entities)) for c in clause_spans(a.text, span)]
                 kept = tuple(c for c in clauses if len(c) >= MIN_TOKENS)
                 numbers = _figures(a, span, tokens)
-                speakers = _speakers(a, span, entities)
+                speakers = sentence_speakers(a, span, entities)
                 info = _informative(a, span)
                 out.append(
                     Sentence(a.id, span, frozenset(tokens), info, kept, numbers, speakers, ctx.origins[a.id])
@@ -341,43 +268,81 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
         centrality[j] += score
     n = len(sentences)
     groups = star_groups(n, edges, centrality) if STAR else union_groups(n, edges)
-
+    # Only alignments that share more than names corroborate: two headlines naming the same
+    # team and player ("Red Sox offer Teixeira $200 million", "Red Sox to break bank for Teixeira")
+    # state different things.
+    confident = {p: score for p, score in edges.items() if _substantive(sentences[p[0]], sentences[p[1]])}
+    found = _Found(ctx, sentences, edges, confident, centrality, near, w, entities)
     claims: list[tuple[tuple[int, int, int], Claim]] = []
-    for members in sorted(groups, key=lambda m: _position(ctx, sentences[m[0]])):
+    pending = sorted(groups, key=lambda m: _position(ctx, sentences[m[0]]))
+    while pending:
+        made, rest = found.claim(pending.pop(0))
+        if made:
+            claims.append(made)
+        # A sentence grouped by a weak alignment alone is no evidence of the corroborated claim:
+        # it is a claim of its own (often "possibly elsewhere").
+        pending.extend([i] for i in rest)
+    return [c for _, c in sorted(claims, key=lambda x: x[0])]
+
+
+def _substantive(a: Sentence, b: Sentence) -> bool:
+    """The two share a word or number besides names and dates."""
+    shared = a.tokens.union(*a.clauses) & b.tokens.union(*b.clauses)
+    return any(not t.startswith("@") and not _DATE_WORD.match(t) for t in shared)
+
+
+@dataclass
+class _Found:
+    """What one story's alignment found, from which each group of sentences becomes a claim."""
+
+    ctx: StoryContext
+    sentences: list[Sentence]
+    edges: dict[tuple[int, int], float]
+    confident: dict[tuple[int, int], float]
+    centrality: dict[int, float]
+    near: dict[int, tuple[float, int]]
+    w: dict[str, float]
+    entities: EntityMap
+
+    def claim(self, members: list[int]) -> tuple[tuple[tuple[int, int, int], Claim] | None, list[int]]:
+        """(sort key, claim) for a group, or None; and the members split off as claims of their own."""
+        ctx, sentences, centrality = self.ctx, self.sentences, self.centrality
         article_ids = [sentences[i].article for i in members]
         if len(ctx.origin_list(article_ids)) < 2 and not any(_worth_alone(sentences[i]) for i in members):
-            continue
+            return None, []
         agree = agreeing(ctx, sentences, members, centrality)
+        sure = confident_members(sentences, agree, self.confident, CORROBORATE)
+        origins = ctx.origin_list(sorted({sentences[i].article for i in sure}))
+        if len(origins) >= 2 and len(members) > 1:
+            rest = [i for i in agree if i not in sure]
+            if rest:
+                return self.claim([i for i in members if i not in rest])[0], rest
         # An article with any agreeing sentence agrees; the rest carry the claim with other numbers.
         agreeing_ids = {sentences[i].article for i in agree}
         differs = sorted({a for a in article_ids if a not in agreeing_ids}, key=lambda x: ctx.rank[x])
-        sure = confident_members(sentences, agree, edges, CORROBORATE)
-        origins = ctx.origin_list(sorted({sentences[i].article for i in sure}))
         pool = sorted(sure) if len(origins) >= 2 else agree
         rep = max(pool, key=lambda i: (centrality[i], -ctx.rank[sentences[i].article], -i))
         if len(origins) < 2:
             origins = [sentences[rep].origin]
         rep_s = sentences[rep]
-        article = ctx.by_id(rep_s.article)
         ev = [
             evidence(ctx.by_id(sentences[i].article), sentences[i].span.start, sentences[i].span.end)
             for i in sorted(members, key=lambda i: _position(ctx, sentences[i]))
         ]
         claim = Claim(
-            text=article.text[rep_s.span.start : rep_s.span.end].strip(),
+            text=ctx.by_id(rep_s.article).text[rep_s.span.start : rep_s.span.end].strip(),
             articles=sorted(set(article_ids), key=lambda x: ctx.rank[x]),
             origins=origins,
             corroborated=len(origins) >= 2,
             evidence=ev,
             differs=differs,
-            possibly_elsewhere=possibly_elsewhere(sentences, agree, origins, near, NEAR),
+            possibly_elsewhere=possibly_elsewhere(sentences, agree, origins, self.near, NEAR),
         )
         claim.confidence, claim.why = grounds(
-            ctx, sentences, members, sure, edges, near, w, entities, CORROBORATE, NEAR
+            ctx, sentences, members, sure, self.confident, self.near, self.w, self.entities, CORROBORATE, NEAR
         )
         first = _position(ctx, sentences[members[0]])
-        claims.append(((-len(origins), first[0], first[1]), claim))
-    return [c for _, c in sorted(claims, key=lambda x: x[0])]
+        return ((-len(origins), first[0], first[1]), claim), []
 
 
 def agreeing(

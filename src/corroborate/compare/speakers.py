@@ -1,0 +1,84 @@
+"""Who a sentence quotes: statements by different named speakers do not corroborate each other.
+
+Only names that name someone keep two statements apart: "he", "The", "the police" and a bare
+rank ("Capt", a sentence cut after the title) do not, nor the "speaker" of a quoted title.
+"""
+
+from __future__ import annotations
+
+from corroborate.compare.conflicts import TITLES
+from corroborate.compare.entities import EntityMap
+from corroborate.model import Article, Span
+
+
+def sentence_speakers(article: Article, span: Span, entities: EntityMap) -> frozenset[str]:
+    """The speakers of the quotes the sentence carries or attributes, as story entities or names."""
+    if article.analysis is None:
+        return frozenset()
+    out: set[str] = set()
+    for q in article.analysis.quotes:
+        cue = q.cue_span.start if q.cue_span else q.start
+        if not (span.start <= q.start < span.end or span.start <= cue < span.end):
+            continue
+        if _is_title(article.text[q.start : q.end]):
+            continue  # "Take Me Out to the Ball Game" names a film: nobody said it
+        name = entities.name(entities.key(article.id, q.speaker_entity)) or q.speaker or ""
+        # A surname names the speaker: "Okafor" and "Helen Okafor" are one; "he", "The" and
+        # "the police" name nobody in particular, so they never keep two statements apart.
+        if _names_someone(name):
+            out.add(name.split()[-1].lower())
+    return frozenset(out)
+
+
+_NOBODY = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "police",
+        "officials",
+        "authorities",
+        "witnesses",
+        "residents",
+        "officers",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "reports",
+        "report",
+    ]
+)
+
+
+def _names_someone(name: str) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= 5
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() not in _NOBODY
+        and words[-1].lower() not in _NOBODY
+        # "Capt." alone (a sentence cut after a title) is a rank, not a person.
+        and words[-1].lower().rstrip(".") not in TITLES
+    )
+
+
+# A quotation this short whose words are mostly capitalised is a title (a film, a song, a book).
+TITLE_QUOTE_WORDS = 8
+
+
+def _is_title(quoted: str) -> bool:
+    words = quoted.strip(" \"'“”‘’`").split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    return 0 < len(words) <= TITLE_QUOTE_WORDS and caps >= 0.6 * len(words) and len(words) > 1
