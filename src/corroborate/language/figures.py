@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Final
 
 from corroborate.language.counted import counted_after
+from corroborate.language.figure_filter import Candidate, features, keep_candidates
 from corroborate.language.figure_forms import (
     HYPHEN_UNIT,
     HYPHEN_UNITS,
     OTHER_UNIT,
+    as_of,
     change_of,
     lone_fraction,
     other_unit,
@@ -26,7 +28,7 @@ from corroborate.language.figure_forms import (
     word_as_name,
     word_numbers,
 )
-from corroborate.language.not_figures import not_a_figure
+from corroborate.language.not_figures import why_not_a_figure
 from corroborate.language.numbers import (
     ANY_NUMBER,
     DIGIT_NUMBER,
@@ -37,8 +39,8 @@ from corroborate.language.numbers import (
 )
 from corroborate.language.units import CURRENCY_PREFIX, TIME_UNITS, UNITS
 from corroborate.model import Figure, FigureBound, Mention, Quote, Span, TimeExpression
-
 from corroborate.text.dates import MONTH_PATTERN
+
 _BOUNDS: Final[list[tuple[str, FigureBound]]] = [
     (r"no more than|not more than|at most|up to|as many as|a maximum(?: of)?|within", "at_most"),
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
@@ -82,6 +84,7 @@ _NOT_FIGURE_AFTER: Final = re.compile(
     r"(?:st|nd|rd|th|ers)\b|\s*(?::\d|[ap]\.?m\b|GMT|UTC|hrs\b|o'clock)|[\s-](?:year|month|week|day)s?-old|\s+years?\s+old\b|\s*/",
     re.IGNORECASE,
 )
+HARD: Final = "hard"  # a rule no learnt filter overrides
 _NOT_FIGURE_BEFORE: Final = re.compile(r"(?:\baged?|\bNo\.|#|/|\bno\.)\s*$", re.IGNORECASE)
 _RANGE_RE: Final = re.compile(
     # "between 15kHz and 17kHz", "$62 to $68": a unit or currency sign may repeat on each end.
@@ -110,11 +113,12 @@ class _Hit:
     unit: str | None = None
     counted: str | None = None
     of_figure: int | None = None
+    rule: str | None = None  # the kind of non-figure a rule reads it as; the learnt filter decides
 
 
-def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
-    """Number cores in a sentence (no bound, unit or scale yet): start, end, value."""
-    out: list[tuple[int, int, float]] = []
+def _cores(text: str, sentence: Span) -> list[tuple[int, int, float, str | None]]:
+    """Number cores in a sentence (no bound, unit or scale yet): start, end, value, a rule's kind."""
+    out: list[tuple[int, int, float, str | None]] = []
     for m in DIGIT_NUMBER.finditer(text, sentence.start, sentence.end):
         raw = m.group(0)
         after = text[m.end() : m.end() + 16].lower()
@@ -123,7 +127,7 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
             r"\s*(?:%|per|million|billion|bn|mln|km|kg|degrees|points)", after
         )
         grouped = grouped and text[max(0, m.start() - 1) : m.start()] not in CURRENCY_PREFIX and raw[0] != "0"
-        out.append((m.start(), m.end(), digits_value(raw, grouped)))
+        out.append((m.start(), m.end(), digits_value(raw, grouped), None))
     for start, end in word_numbers(text, sentence):
         value = words_value(text[start:end])
         low = text[start:end].lower()
@@ -132,14 +136,17 @@ def _cores(text: str, sentence: Span) -> list[tuple[int, int, float]]:
         if value is None or low in ("a", "an") or (low.startswith(("one ", "an ")) and value == 1):
             continue
         before_one = text[max(sentence.start, start - 8) : start].lower()
+        rule = None
         if low == "one" and (
             not _ONE_COUNTS.match(text, end)
             or re.search(r"\b(?:no|every|any|some|this|that|the|each|which|someone)\s+$", before_one)
         ):
-            continue  # "no one", "one another", "the one who": a pronoun, not a count
-        if lone_fraction(text, start, end, sentence) or word_as_name(text, start, sentence):
-            continue
-        out.append((start, end, value))
+            rule = "one-word"  # "no one", "one another", "the one who": a pronoun, not a count
+        elif lone_fraction(text, start, end, sentence):
+            rule = "fraction-word"
+        elif word_as_name(text, start, sentence):
+            rule = "word-name"
+        out.append((start, end, value, rule))
     return out
 
 
@@ -148,37 +155,47 @@ _WEIGHT: Final = re.compile(
 )
 
 
-def _excluded(text: str, start: int, end: int, sentence: Span, blocked: Sequence[tuple[int, int]]) -> bool:
-    if any(s < end and start < e for s, e in blocked):
-        return True
-    if not_a_figure(text, start, end, sentence.start, sentence.end):
-        return True
-    if _NAME_NUMBER.search(text, max(sentence.start, start - 12), start):
-        return True
+def _excluded(
+    text: str,
+    start: int,
+    end: int,
+    sentence: Span,
+    blocked: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+) -> str | None:
+    """Why it is no figure: HARD for a time, a date, a year, an ordinal; else a rule's kind, or None."""
     raw = text[start:end]
     if _NOT_FIGURE_AFTER.match(text, end) or _NOT_FIGURE_BEFORE.search(
         text, max(sentence.start, start - 6), start
     ):
-        return True
+        return HARD
     if _DATE_AROUND.search(text[max(sentence.start, start - 11) : start]) or _DATE_AROUND.match(
         text[end : end + 11]
     ):
-        return True  # "Oct. 31", "1 September": a date
+        return HARD  # "Oct. 31", "1 September": a date
     years = re.findall(r"\d+", raw)
     if len(years) == 2 and all(re.fullmatch(r"1\d\d\d|20\d\d", y) for y in years):
-        return True  # "between 1600 and 1900": a period
+        return HARD  # "between 1600 and 1900": a period
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not re.match(
         r"\s*(?:%|percent|people|residents)", text[end:]
     ):
-        return True  # a year on its own
+        return HARD  # a year on its own
+    if any(s < end and start < e for s, e in blocked[0]):
+        return HARD  # inside a time expression
+    why = why_not_a_figure(text, start, end, sentence.start, sentence.end)
+    if why is not None:
+        return why
+    if any(s < end and start < e for s, e in blocked[1]):
+        return "mention"  # inside a name
+    if _NAME_NUMBER.search(text, max(sentence.start, start - 12), start):
+        return "name-number"
     before = re.search(r"([A-Z][\w-]*)[ -]$", text[max(sentence.start, start - 30) : start])
     if not re.match(r"\d|[A-Z]", raw):
         before = None  # "CBS three decades after": a number in words after a name is no part of it
     if before is not None and start - len(before.group(0)) > sentence.start:
         word = before.group(1)
         if word.lower() not in ("some", "about", "over", "nearly", "around", "roughly", "under", "almost"):
-            return True  # "Article 5", "Boeing 737": a number inside a name
-    return False
+            return "name-before"  # "Article 5", "Boeing 737": a number inside a name
+    return None
 
 
 def _extend(text: str, hit: _Hit, sentence: Span) -> None:
@@ -245,6 +262,8 @@ def _word_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
         last = out[-1] if out else None
         if (
             last is not None
+            and last.rule is None
+            and hit.rule is None
             and last.high is None
             and hit.high is None
             and last.value < hit.value
@@ -272,8 +291,20 @@ def find_figures(
     times: Sequence[TimeExpression],
     mentions: Sequence[Mention],
 ) -> list[Figure]:
-    blocked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in mentions]
-    figures: list[Figure] = []
+    """The figures of a text: the candidates the learnt filter (or, without it, the rules) keeps."""
+    return keep_candidates(figure_candidates(text, sentences, quotes, times, mentions))
+
+
+def figure_candidates(
+    text: str,
+    sentences: Sequence[Span],
+    quotes: Sequence[Quote],
+    times: Sequence[TimeExpression],
+    mentions: Sequence[Mention],
+) -> list[Candidate]:
+    """Every number that may be a figure, read whole, with the rule's kind and the filter's features."""
+    blocked = ([(t.start, t.end) for t in times], [(m.start, m.end) for m in mentions])
+    figures: list[Candidate] = []
     for sentence in sentences:
         if not ANY_NUMBER.search(text, sentence.start, sentence.end):
             continue
@@ -282,7 +313,7 @@ def find_figures(
         for m in _RANGE_RE.finditer(text, sentence.start, sentence.end):
             if m.group(0).lower().startswith("between") or "and" not in m.group(0).lower():
                 a, b = m.span("a"), m.span("b")
-                if _excluded(text, a[0], b[1], sentence, blocked):
+                if _excluded(text, a[0], b[1], sentence, blocked) is not None:
                     taken.append(m.span())  # "between 1600 and 1900": neither end is a figure either
                     continue
                 low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
@@ -301,10 +332,12 @@ def find_figures(
             low = _VAGUE_SCALES[m["scale"].lower()] * (_VAGUE_MULT[m["mult"].lower()] if m["mult"] else 1)
             hits.append(_Hit(m.start(), m.end(), low, low * 10, "range"))
             taken.append(m.span())
-        for start, end, value in _cores(text, sentence):
-            if any(s <= start < e for s, e in taken) or _excluded(text, start, end, sentence, blocked):
+        for start, end, value, rule in _cores(text, sentence):
+            if any(s <= start < e for s, e in taken):
                 continue
-            hits.append(_Hit(start, end, value))
+            why = _excluded(text, start, end, sentence, blocked)
+            if why != HARD:
+                hits.append(_Hit(start, end, value, rule=rule or why))
         hits = _word_ranges(text, sorted(hits, key=lambda h: h.start))
         for hit in hits:
             _extend(text, hit, sentence)
@@ -331,7 +364,12 @@ def find_figures(
                 hit.counted = hits[hit.of_figure].counted  # "100.000 of ... roughly 120.000 residents"
             if hit.unit in TIME_UNITS:
                 hit.counted = None
-            figures.append(_figure(text, hit, sentence, quotes, times))
+            figure = _figure(text, hit, sentence, quotes, times)
+            of_follows = text[hit.end : hit.end + 4].lower() == " of "
+            # another number of the sentence that counts something: "12 people were killed and 40 wounded"
+            sibling = any(h is not hit and h.rule is None and (h.counted or h.unit) for h in hits)
+            feats = features(text, figure, sentence, hit.rule, sibling)
+            figures.append(Candidate(figure, hit.rule, feats, of_follows))
     return figures
 
 
@@ -351,23 +389,6 @@ def _figure(
         counted=hit.counted,
         speaker=quote.speaker if quote else None,
         speaker_entity=quote.speaker_entity if quote else None,
-        as_of=_as_of(text, sentence, times),
+        as_of=as_of(text, sentence, times),
         change=change_of(text, hit.start, hit.end, sentence),
     )
-
-
-def _as_of(text: str, sentence: Span, times: Sequence[TimeExpression]) -> str | None:
-    inside = [
-        t
-        for t in times
-        if sentence.start <= t.start and t.end <= sentence.end and t.grain in ("day", "instant", "month")
-    ]
-    if not inside:
-        return None
-    marked = [
-        t
-        for t in inside
-        if re.search(r"\b(?:by|as of|as at|through|until|up to)\s+$", text[max(0, t.start - 8) : t.start])
-    ]
-    chosen = (marked or inside)[-1]
-    return chosen.value[:10]

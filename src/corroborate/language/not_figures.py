@@ -168,37 +168,47 @@ def _time_point(text: str, start: int, end: int, lo: int) -> bool:
     return bool(_AGO.match(text, end) or _PERIOD_BEFORE.search(text, max(lo, start - 24), start))
 
 
-def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """True when the number text[start:end] in the sentence text[lo:hi] is no figure."""
+def why_not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """The kind of non-figure the number text[start:end] in the sentence text[lo:hi] is, or None."""
+    raw = text[start:end]
     if _time_point(text, start, end, lo):
-        return True
+        return "time"
     if _RANK_AFTER.match(text, end) and _TOP.search(text, max(lo, start - 4), start):
-        return True
+        return "rank"
     name = re.match(r"s\b|[A-Z]{2,}\b|[ADEGHJLNPQRSTUVWXYZ]\b", text[end : end + 6])
-    if name and re.fullmatch(r"\d+", text[start:end]) and name.group(0) not in UNITS:
-        return True  # "the 67s", "radio 2KY", "5G", "3D": a name
-    if re.fullmatch(r"\d{1,2}", text[start:end]) and re.fullmatch(r"\s\(\d+\)", text[start - 2 : end + 1]):
-        return True  # a footnote mark "(2)"
+    if name and re.fullmatch(r"\d+", raw) and name.group(0) not in UNITS:
+        return "name"  # "the 67s", "radio 2KY", "5G", "3D"
+    if re.fullmatch(r"\d{1,2}", raw) and re.fullmatch(r"\s\(\d+\)", text[start - 2 : end + 1]):
+        return "footnote"  # a footnote mark "(2)"
     if re.match(r"\s+for\s+\d", text[end : end + 7]) or re.search(
         r"\d\s+for\s+$", text[max(lo, start - 7) : start]
     ):
-        return True  # "2 for 8": a success rate in a game
-    if _age(text, start, end, lo) or _one_of(text, start, end, lo) or _pronoun(text, start, end, lo):
-        return True
+        return "score"  # "2 for 8": a success rate in a game
+    if _age(text, start, end, lo):
+        return "age"
+    if _one_of(text, start, end, lo):
+        return "one-of"
+    if _pronoun(text, start, end, lo):
+        return "pronoun"
     if _score(text, start, end, lo) or (
-        re.fullmatch(r"\d+", text[start:end]) and re.search(r"\d-$", text[max(lo, start - 2) : start])
+        re.fullmatch(r"\d+", raw) and re.search(r"\d-$", text[max(lo, start - 2) : start])
     ):
-        return True  # a score, or the last part of "5-3-1", "3888-2"
+        return "score"  # a score, or the last part of "5-3-1", "3888-2"
     if _list_marker(text, start, end, lo, hi):
-        return True
-    if text[start:end].lower() == "two" and _OR_TWO.search(text, max(lo, start - 30), start):
-        return True
-    if text[start:end].lower() == "half" and _HALF_OF.search(text, max(lo, start - 10), start):
-        return True
-    if re.fullmatch(r"\d+", text[start:end]) and _ADDRESS.match(text, end):
-        return True
+        return "enum"
+    if raw.lower() == "two" and _OR_TWO.search(text, max(lo, start - 30), start):
+        return "idiom"
+    if raw.lower() == "half" and _HALF_OF.search(text, max(lo, start - 10), start):
+        return "idiom"
+    if re.fullmatch(r"\d+", raw) and _ADDRESS.match(text, end):
+        return "address"
     if _QUOTE_BEFORE.search(text, max(lo, start - 2), start) and _TITLE_AFTER.match(text, end):
-        return True
-    if re.fullmatch(r"\d*0", text[start:end]) and re.match(r"s\b", text[end : end + 2]):
-        return True  # "the '90s", "in the 60s": a decade, of years, ages or degrees
-    return bool(re.fullmatch(r"\d{10,}", text[start:end]))  # a tweet or phone number, an id
+        return "title"
+    if re.fullmatch(r"\d*0", raw) and re.match(r"s\b", text[end : end + 2]):
+        return "decade"  # "the '90s", "in the 60s": a decade, of years, ages or degrees
+    return "code" if re.fullmatch(r"\d{10,}", raw) else None  # a tweet or phone number, an id
+
+
+def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """True when the number text[start:end] in the sentence text[lo:hi] is no figure."""
+    return why_not_a_figure(text, start, end, lo, hi) is not None
