@@ -151,6 +151,10 @@ class Figure(Record):
     change: Literal["up", "down"] | None = Field(
         default=None, description="the figure is a change: 'rose 5%' up, 'down 16 percent' down"
     )
+    partitive: bool = Field(
+        default=False,
+        description="'one of the victims': a member of a group, read as the quantity 1; not compared",
+    )
 
 
 TimeGrain = Literal["instant", "day", "weekend", "week", "month", "year", "decade", "interval"]
