@@ -13,32 +13,38 @@ Two sets, each with event gold annotated here (labels only, no text):
   Most articles share the same politicians and vocabulary without sharing an event, so
   this is foremost a test of precision.
 Each page becomes an Article as a JSON line of `corroborate run` gives it (id, title,
-text, published), the language stage runs on it, and stories are assigned the way
-`pipeline.assign_stories` does for a run into an empty store: dated articles a stretch of
-CHUNK_DAYS at a time, each stretch joining the stories of the one before, through
-`stories.cluster`. Folds: gold events dealt round robin (sorted labels), each fold run
-alone as a batch of new events. The analysed articles are kept in /tmp (`--fresh` redoes
-them) so clustering changes are measured in seconds.
+text, published), the language stage runs on it, the articles are stored in an empty
+store and `pipeline.assign_stories`, the function a run calls, assigns their stories:
+dated articles a stretch of CHUNK_DAYS at a time, each stretch joining the stories of the
+one before, through `stories.cluster`. (`benchmarks/clustering_product.py` goes further:
+JSON lines through the whole of `corroborate run`.) Folds: gold events dealt round robin
+(sorted labels), each fold run alone as a batch of new events. The analysed articles are
+kept in /tmp (`--fresh` redoes them) so clustering changes are measured in seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import pickle
 import statistics
+import tempfile
 import zlib
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from clustering import baseline, bcubed
 from corroborate.language import analyze
-from corroborate.model import Article
-from corroborate.pipeline import CHUNK_DAYS
-from corroborate.stories import cluster
-from corroborate.stories.cluster import WINDOW_DAYS, Scorer
+from corroborate.model import Article, Page
+from corroborate.pipeline import assign_stories
+from corroborate.store import Store
+from corroborate.stories.cluster import Scorer
+
+# The module (the package's `cluster` is the function): a benchmark's scorer stands in for its default.
+clustering = importlib.import_module("corroborate.stories.cluster")
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "datasets"
@@ -98,26 +104,22 @@ def analysed(name: str, raw: Sequence[Article], fresh: bool) -> list[Article]:
 
 
 def as_run(articles: Sequence[Article], scorer: Scorer | None = None) -> dict[str, str]:
-    """Stories as `pipeline.assign_stories` assigns them for a run into an empty store."""
-    when = {a.id: a.published for a in articles if a.published is not None}
-    if len(when) < len(articles):
-        return cluster(articles, {}, scorer)
-    reach = timedelta(days=(WINDOW_DAYS if scorer is None else scorer.window_days()) + 1)
-    ordered = sorted(articles, key=lambda a: (when[a.id], a.id))
-    known: dict[str, str] = {}
-    start = 0
-    while start < len(ordered):
-        end = start
-        while end < len(ordered) and when[ordered[end].id] - when[ordered[start].id] <= timedelta(
-            days=CHUNK_DAYS
-        ):
-            end += 1
-        lo, hi = when[ordered[start].id] - reach, when[ordered[end - 1].id] + reach
-        assignment = cluster([b for b in ordered if lo <= when[b.id] <= hi], known, scorer)
-        for b in ordered[start:end]:
-            known[b.id] = assignment[b.id]
-        start = end
-    return known
+    """Stories as `corroborate run` assigns them into an empty store: the articles are stored
+    and `pipeline.assign_stories` (the function a run calls) clusters them, dated ones a
+    stretch of CHUNK_DAYS at a time. `scorer` replaces the shipped one for this call."""
+    with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "bench.db")) as store:
+        run_id = store.start_run(["benchmark"])
+        for a in articles:
+            page = Page(id=a.id, source=a.source, format="text", content="", url=a.url, size=0, body=True)
+            store.save_article(run_id, page, a)
+        if scorer is None:
+            return assign_stories(store, [a.id for a in articles])
+        shipped_scorer, window = clustering.default_scorer, clustering.WINDOW_DAYS
+        clustering.default_scorer, clustering.WINDOW_DAYS = (lambda: scorer), scorer.window_days()
+        try:
+            return assign_stories(store, [a.id for a in articles])
+        finally:
+            clustering.default_scorer, clustering.WINDOW_DAYS = shipped_scorer, window
 
 
 def folds(gold: Mapping[str, str], k: int) -> list[set[str]]:
