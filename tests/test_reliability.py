@@ -96,10 +96,10 @@ def test_a_story_that_fails_is_recorded_and_built_by_the_next_run(
     db, out = str(tmp_path / "c.db"), tmp_path / "out"
     real_build = pipeline.build_story
 
-    def build_failing_museum(story_id: str, articles: list[object]) -> object:
+    def build_failing_museum(story_id: str, articles: list[object], *settings: object) -> object:
         if any("museum" in str(getattr(a, "title", "")).lower() for a in articles):
             raise ValueError("a bug met in this story")
-        return real_build(story_id, articles)  # type: ignore[arg-type]
+        return real_build(story_id, articles, *settings)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "build_story", build_failing_museum)
     first = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", str(out)])

@@ -7,7 +7,7 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -30,7 +30,6 @@ from corroborate.watch import watch
 
 if TYPE_CHECKING:
     from corroborate.fetch.run import WebRun
-    from corroborate.model import Page, PageError
 
 # Each command imports the stages, the store and the views it uses when it runs, so
 # `corroborate --help`, `schema` or `show` do not load the models and the HTTP client.
@@ -181,22 +180,11 @@ def extract_command(
     setting: SettingOption = None,
 ) -> None:
     """The clean text and metadata of each page, and what was removed."""
-    from corroborate.extract import TemplateIndex, extract_many
-    from corroborate.model import PageError
+    from corroborate.records import extract_records
     from corroborate.sources import read_pages
 
-    templates = TemplateIndex(settings_from(setting).extract)
-    items = list(read_pages(inputs, stdin=sys.stdin.buffer))
-    # As `run` extracts: each page alone, then a site's template learnt from the pages given together.
-    extracted = iter(extract_many((item for item in items if not isinstance(item, PageError)), templates))
-    results: list[dict[str, object]] = []
-    for item in items:
-        outcome = item if isinstance(item, PageError) else next(extracted)
-        if isinstance(outcome, Exception | PageError):
-            message = outcome.message if isinstance(outcome, PageError) else str(outcome)
-            results.append({"source": item.source, "error": message})
-        else:
-            results.append(json.loads(outcome.model_dump_json(exclude={"analysis"})))
+    pages = read_pages(inputs, stdin=sys.stdin.buffer)
+    results = list(extract_records(pages, settings_from(setting).extract))
     if as_json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return
@@ -226,6 +214,7 @@ def analyze_command(
         datetime | None,
         typer.Option(help="Publication time, to place 'today' or 'on Friday' (when a page gives none)."),
     ] = None,
+    setting: SettingOption = None,
 ) -> None:
     """Entities, quotes, figures and time expressions, with offsets: one JSON document a line, per page.
 
@@ -233,43 +222,18 @@ def analyze_command(
     --text, into the text exactly as given). A page that cannot be read or analysed
     gets a line {"source", "error"} and the rest go on; the exit status is then 1.
     """
+    from corroborate.records import analyze_records
     from corroborate.sources import read_pages
 
     failed = False
-    for item in read_pages(inputs, stdin=sys.stdin.buffer):
-        record = analyze_record(item, text, published)
+    pages = read_pages(inputs, stdin=sys.stdin.buffer)
+    for record in analyze_records(pages, text, published, settings_from(setting).extract):
         failed = failed or "error" in record
         if "error" in record:
             err.print(f"{record['source']}: {record['error']}", markup=False, highlight=False)
         print(json.dumps(record, ensure_ascii=False))
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
-
-
-def analyze_record(item: Page | PageError, as_text: bool, published: datetime | None) -> dict[str, Any]:
-    """One line of `analyze`: the page's analysis (with its text unless given as text), or its error."""
-    from corroborate.extract import ExtractError, extract
-    from corroborate.language import analyze
-    from corroborate.model import PageError
-
-    if isinstance(item, PageError):
-        return {"source": item.source, "error": item.message}
-    try:
-        if as_text:
-            body, when = item.content, item.published or published
-        else:
-            article = extract(item)
-            body, when = article.text, published or article.published
-        analysis = analyze(body, when)
-    except ExtractError as exc:
-        return {"source": item.source, "error": str(exc)}
-    except Exception as exc:  # one page's failure is that page's
-        return {"source": item.source, "error": f"{type(exc).__name__}: {exc}"}
-    record: dict[str, Any] = {"source": item.source}
-    if not as_text:
-        record["text"] = body
-    found: dict[str, Any] = json.loads(analysis.model_dump_json())
-    return record | found
 
 
 @app.command()
