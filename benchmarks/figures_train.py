@@ -11,13 +11,14 @@ cross-validated over article folds (`figures_cv.folds_of`): for each L2
 strength and threshold the folds' value F1 (scored as `figures_cv.py` scores)
 is printed as mean ± spread, beside the rules alone on the same folds. The
 setting with the best mean is chosen; `--write` trains it on the whole pool and
-writes the model. `--blind` scores benchmarks/figures_gold_blind2.json (never
-read, never trained on) with the rules and with the shipped model: run once.
+writes the model. `--blind GOLD [--model JSON]` scores a gold set never read
+nor trained on with the rules and with a model: run once per set.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 from pathlib import Path
@@ -32,8 +33,7 @@ from figures_cv import ROOT, Counts, Doc, folds_of, load_gold, report, score_doc
 sys.path.insert(0, str(ROOT.parent / "tools"))
 from train_quotes import fit, write_model
 
-POOL = [ROOT / "figures_gold.json", ROOT / "figures_gold_blind.json", ROOT / "figures_gold_blind2.json"]
-BLIND = ROOT / "figures_gold_blind2.json"
+POOL = [ROOT / f"figures_gold{s}.json" for s in ("", "_blind", "_blind2", "_blind3")]
 OUT = ROOT.parent / "src" / "corroborate" / "data" / "figure_filter.json"
 L2S = (1.0, 3.0, 10.0)
 DROPS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -113,12 +113,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--blind", action="store_true", help="score the unread blind set once")
+    ap.add_argument("--blind", type=Path, help="score this unread blind gold once, rules and model")
+    ap.add_argument("--model", type=Path, default=OUT, help="the model --blind scores")
     args = ap.parse_args()
     if args.blind:
-        blind = load([BLIND])
-        print(report("blind2, rules alone", score(blind, None)))
-        print(report("blind2, shipped model", score(blind, "shipped")))  # type: ignore[arg-type]
+        blind = load([args.blind])
+        data = json.loads(args.model.read_text(encoding="utf-8"))
+        model = (data["weights"], data["drop_below"], data["keep_above"])
+        print(report(f"{args.blind.name}, rules alone", score(blind, None)))
+        print(report(f"{args.blind.name}, model {args.model.name}", score(blind, model)))
         return 0
     pool = load(POOL)
     n = sum(len(rows(d, c)[1]) for d, c in pool)

@@ -74,7 +74,8 @@ _TITLE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]+|\s*(?:[,.]?\s*(?:''|[\"”’]
 # "Illinois went 13-47", "they're 0-6", "won 3-1": a score or a record of wins and losses.
 _SCORE_BEFORE: Final = re.compile(
     r"\b(?:went|was|is|are|were|'re|’re|finished|won|lost|beat|beats|defeated|lead|leads|led|trail|trails|trailed"
-    r"|score|record|mauled|routed|edged|down|up)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$",
+    r"|score|record|mauled|routed|edged|down|up|(?:fell|improved|moved|dropped|climbed|slipped)\s+to)"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}$",
     re.IGNORECASE,
 )
 _SCORE_AFTER: Final = re.compile(r"\s+(?:record|win|victory|loss|defeat|lead|season)\b|-\d", re.IGNORECASE)
@@ -90,6 +91,19 @@ def _score(text: str, start: int, end: int, lo: int) -> bool:
     if unit and (unit.group(1) in UNITS or unit.group(1).lower() in _MEASURES or unit.group(1)[0] == "%"):
         return False  # "5-10% of sales", "is 10-12 km": a range
     return bool(_SCORE_BEFORE.search(text, max(lo, start - 30), start) or _SCORE_AFTER.match(text, end))
+
+
+# "14-of-21 shots", "two over", "five-under rounds", "a round of 73", "a minus-8": a tally in a game.
+_STAT_BEFORE: Final = re.compile(r"(?:\d-of-|\brounds?\s+of\s+|\bminus-?|\bplus-)$", re.IGNORECASE)
+_STAT_AFTER: Final = re.compile(
+    r"-of-\d|[\s-](?:over|under)(?:[\s-]par)?\b(?!\s+(?:the|a|an|\$|\d))", re.IGNORECASE
+)
+
+
+def _game_stat(text: str, start: int, end: int, lo: int) -> bool:
+    if not re.fullmatch(r"\d{1,3}|[A-Za-z]+", text[start:end]):
+        return False
+    return bool(_STAT_BEFORE.search(text, max(lo, start - 12), start) or _STAT_AFTER.match(text, end))
 
 
 def _age(text: str, start: int, end: int, lo: int) -> bool:
@@ -190,8 +204,10 @@ def why_not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> str |
         return "one-of"
     if _pronoun(text, start, end, lo):
         return "pronoun"
-    if _score(text, start, end, lo) or (
-        re.fullmatch(r"\d+", raw) and re.search(r"\d-$", text[max(lo, start - 2) : start])
+    if (
+        _score(text, start, end, lo)
+        or _game_stat(text, start, end, lo)
+        or (re.fullmatch(r"\d+", raw) and re.search(r"\d-$", text[max(lo, start - 2) : start]))
     ):
         return "score"  # a score, or the last part of "5-3-1", "3888-2"
     if _list_marker(text, start, end, lo, hi):
