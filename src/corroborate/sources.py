@@ -16,7 +16,6 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,7 +23,7 @@ import charset_normalizer
 
 from corroborate.fetch.warc import is_warc, read_warc
 from corroborate.model import Page, PageError, PageFormat
-from corroborate.text.dates import as_utc
+from corroborate.text.dates import parse_time
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger inputs are refused: no real news page is this big, and parsing one would stall the run."""
@@ -273,20 +272,9 @@ def _page_from_record(obj: Any, where: str, page_id: str) -> Page:
         encoding="utf-8",
         url=url if isinstance(url, str) and url else None,
         title=title if isinstance(title, str) and title.strip() else None,
-        published=parse_timestamp(obj.get("published")),
+        published=parse_time(obj.get("published")),
         body=content is not html,
     )
-
-
-def parse_timestamp(value: Any) -> datetime | None:
-    """An ISO 8601 time, or None; a time without a zone is taken as UTC (sources rarely say)."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return as_utc(stamp)
 
 
 def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:

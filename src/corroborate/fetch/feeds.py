@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from corroborate.text.dates import as_utc
+from corroborate.text.dates import parse_time
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,4 @@ def _json_feed(body: bytes, base_url: str) -> list[Entry]:
 
 
 def _iso(item: dict[str, Any]) -> datetime | None:
-    value = item.get("date_published") or item.get("date_modified")
-    if not isinstance(value, str):
-        return None
-    try:
-        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return as_utc(stamp)
+    return parse_time(item.get("date_published") or item.get("date_modified"))

@@ -21,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from corroborate.fetch.decode import TooLarge, decode_body
 from corroborate.model import Page, PageError
-from corroborate.text.dates import as_utc
+from corroborate.text.dates import parse_time
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 MAX_BYTES = 20 * 1024 * 1024
@@ -103,18 +103,9 @@ def _page(record: WarcRecord, where: str) -> Page | PageError | None:
         content=text,
         encoding=charset,
         url=url,
-        fetched=_warc_date(headers.get("WARC-Date")),
+        fetched=parse_time(headers.get("WARC-Date")),
     )
 
-
-def _warc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return as_utc(stamp)
 
 
 class WarcResponse(Protocol):

@@ -105,6 +105,17 @@ def date_bounds(iso: str) -> tuple[str, str]:
     return day, day
 
 
+def parse_time(value: object) -> datetime | None:
+    """An ISO 8601 time ("2024-05-15T09:30:00Z", "2024-05-15") with its zone (a naive one: UTC),
+    or None for anything else: feeds, WARC records and JSON lines all give their times so."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return as_utc(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+    except ValueError:
+        return None
+
+
 def as_utc(moment: datetime) -> datetime:
     """The moment with its zone; a naive one is UTC (SQLite hands times back without their zone, and
     feeds, sitemaps and JSON lines may give none). One rule for the whole project."""
