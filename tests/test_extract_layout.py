@@ -180,3 +180,27 @@ def test_nested_bullets_and_leftover_markup_are_not_article_text() -> None:
     assert blocks[1].text == "Weather forecast for the coast and the hills, day 0" and blocks[1].tag == "item"
     text = extract(Page(id="m", source="test", format="text", content=dump)).text
     assert text == "\n\n".join(_PARAS)
+
+
+_STORY = [
+    f"Paragraph {i} of the story: the council met on Tuesday and voted to close the bridge, the mayor said."
+    for i in range(20)
+]
+
+
+def test_an_article_wrapper_named_paywall_is_kept_beside_a_large_inline_script() -> None:
+    # Modern pages carry far more script than text, and mark the story's second half 'paywall'.
+    script = "<script>window.__DATA__ = " + '{"k": "' + "x" * 80_000 + '"};</script>'
+    free = "".join(f"<p>{p}</p>" for p in _STORY[:3])
+    locked = "".join(f"<p>{p}</p>" for p in _STORY[3:])
+    body = f"{script}<h1>Bridge to close</h1><div class='body'>{free}</div>"
+    body += f"<div class='paywall'>{locked}</div>"
+    text = extract(Page(id="p2", source="test", format="html", content=_html(body))).text
+    assert _STORY[-1] in text and _STORY[5] in text
+
+
+def test_a_small_donation_box_inside_the_story_is_still_cut() -> None:
+    appeal = "<div class='support-box'><p>Support our journalism: give what you can today.</p></div>"
+    body = "<h1>Bridge to close</h1><div>" + "".join(f"<p>{p}</p>" for p in _STORY[:6]) + appeal + "</div>"
+    text = extract(Page(id="p3", source="test", format="html", content=_html(body))).text
+    assert _STORY[5] in text and "Support our journalism" not in text

@@ -220,7 +220,7 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
     size = len(el.text_content())
     if size >= 2000 and size >= total_chars * 0.4:
         return False
-    if size < _PROSE_MIN_CHARS or kind in _PROSE_KINDS:
+    if size < _PROSE_MIN_CHARS or kind in _THREAD_KINDS:
         return True
     # A generic class word ('...NavWebPart_Article', 'content_byline') on the article's own wrapper:
     # a container holding most of the page's paragraph prose is the article, whatever its name says.
@@ -232,10 +232,10 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
 
 _PROSE_MIN_CHARS = 1000
 _PROSE_SHARE = 0.5
-_PROSE_KINDS: frozenset[RemovedKind] = frozenset(
-    {"comments", "donation", "newsletter", "cookie", "disclaimer"}
-)
-"""Boilerplate that is itself written as prose: its share of the paragraphs says nothing."""
+_THREAD_KINDS: frozenset[RemovedKind] = frozenset({"comments"})
+"""Boilerplate that can hold most of a page's prose (a long reader thread): its share says nothing.
+Appeals and legal boxes (donation, newsletter, cookie, disclaimer) are short beside an article, so a
+container of theirs that holds most of the page's prose is the article ('paywall', 'contributor')."""
 
 
 def _prose_words(el: HtmlElement) -> int:

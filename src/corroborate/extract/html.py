@@ -43,11 +43,14 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
     found = read_metadata(tree, page.url)
     body = tree.find("body")
     total = len(tree.text_content())
+    # The guard against cutting the article's own wrapper weighs it against the page's readable text:
+    # modern pages carry far more characters of inline script and JSON than of text.
+    visible = max(total - sum(len(el.text or "") for el in tree.iter("script", "style")), 1)
     if body is not None and len(body.text_content()) * 4 >= total:
-        pass_ = walk(body, total)
+        pass_ = walk(body, visible)
     else:
         # No body, or a body holding little of the text: a broken page the parser poured into <head>.
-        pass_ = walk(tree, total, HEADLESS_SKIP)
+        pass_ = walk(tree, visible, HEADLESS_SKIP)
     if found.published is None and not any(PUBLISHED_LINE.match(t) for t, _ in pass_.lines):
         found.fallback_date = _htmldate(tree, page.url)
     cut_all(pass_.cut)
