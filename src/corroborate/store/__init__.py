@@ -10,16 +10,16 @@ import json
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from corroborate.model import Article, Page, PageError, Story
 from corroborate.options import DEFAULT_DB as DEFAULT_DB  # one home for the default; re-exported
 from corroborate.store import schema
+from corroborate.store.engine import database_url, open_engine
 from corroborate.store.locks import alive, retrying, run_alive, serialised, story_lock
 from corroborate.store.schema import (
     articles,
@@ -34,34 +34,6 @@ from corroborate.store.schema import (
 from corroborate.summaries import StorySummary, summarize
 
 T = TypeVar("T")
-
-
-def database_url(db: str) -> str:
-    """A path means a SQLite file; anything with '://' is taken as a SQLAlchemy URL."""
-    if "://" in db:
-        return db
-    Path(db).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # The driver's own transaction handling leaves DDL and reads outside any transaction;
-    # transactions are begun below instead, so a migration or a read-then-write is atomic.
-    dbapi_conn.isolation_level = None
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")  # first: the next pragmas may wait on another process
-    # WAL lets readers (show, export, the web views) work while a run writes.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    # A write takes the database's write lock when it begins (waiting for it under the busy
-    # timeout), not when it first writes: two writers that both read first would deadlock.
-    immediate = conn.get_execution_options().get("immediate", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _now() -> datetime:
@@ -105,10 +77,7 @@ def _article_query(
 class Store:
     def __init__(self, db: str = DEFAULT_DB) -> None:
         self.url = database_url(db)
-        self.engine: Engine = create_engine(self.url)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
+        self.engine: Engine = open_engine(self.url)
         self.schema_version = self._write(_migrate)
 
     def close(self) -> None:
