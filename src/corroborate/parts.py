@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from corroborate.fetch.warc import is_warc
 from corroborate.model import Article, Page, PageError
-from corroborate.sources import _kind, _read_file, _read_jsonl, _walk, read_pages
+from corroborate.sources import input_kind, read_file, read_jsonl, read_pages, walk_folder
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def parts(
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            named = [(file, False) for file in _walk(path)]
+            named = [(file, False) for file in walk_folder(path)]
         elif name != "-" and "://" not in name and path.is_file():
             named = [(path, True)]
         else:  # stdin, a URL, a missing file: as read_pages says
@@ -57,7 +57,7 @@ def parts(
             continue
         files: list[tuple[str, str, bool]] = []
         for file, explicit in named:
-            kind = _kind(file.name)
+            kind = input_kind(file.name)
             if kind == "page" or (kind is None and not (explicit and is_warc(file))):
                 files.append((str(file), str(file.resolve()), explicit))
                 if len(files) == size:
@@ -70,7 +70,7 @@ def parts(
             if kind == "jsonl" and not file.name.lower().endswith(".gz") and _plain(file):
                 yield from _line_parts(file, size)
             else:
-                yield from _read_file(file, explicit=explicit)
+                yield from read_file(file, explicit=explicit)
         if files:
             yield Files(tuple(files))
 
@@ -103,7 +103,7 @@ def read_part(part: Part) -> list[Page | PageError]:
     if isinstance(part, Files):
         out: list[Page | PageError] = []
         for name, path, explicit in part.files:
-            out += [_named(item, name, path) for item in _read_file(Path(path), explicit=explicit)]
+            out += [_named(item, name, path) for item in read_file(Path(path), explicit=explicit)]
         return out
     try:
         with open(part.path, "rb") as handle:
@@ -111,7 +111,7 @@ def read_part(part: Part) -> list[Page | PageError]:
             lines = [handle.readline() for _ in range(part.count)]
     except OSError as err:
         return [PageError(source=part.name, stage="read", message=f"cannot read file: {err.strerror or err}")]
-    return list(_read_jsonl(lines, part.name, first_line=part.first))
+    return list(read_jsonl(lines, part.name, first_line=part.first))
 
 
 def _named(item: Page | PageError, name: str, path: str) -> Page | PageError:

@@ -86,15 +86,15 @@ def read_pages(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator
             continue
         path = Path(name)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, explicit=False)
+            for file in walk_folder(path):
+                yield from read_file(file, explicit=False)
         elif path.exists():
-            yield from _read_file(path, explicit=True)
+            yield from read_file(path, explicit=True)
         else:
             yield PageError(source=name, stage="read", message="no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk_folder(folder: Path) -> Iterator[Path]:
     """Page files under `folder`, sorted; hidden entries and unknown extensions are skipped."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):  # does not follow directory links: no loops
@@ -102,7 +102,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         found.extend(
             Path(root) / name
             for name in files
-            if not name.startswith(".") and not _is_project_file(name) and _kind(name) is not None
+            if not name.startswith(".") and not _is_project_file(name) and input_kind(name) is not None
         )
     # Sorted by path components, so a folder's pages come in the same order on every machine.
     yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
@@ -113,7 +113,7 @@ def _is_project_file(name: str) -> bool:
     return name.split(".")[0].upper() in ("README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "NOTICE")
 
 
-def _kind(name: str) -> str | None:
+def input_kind(name: str) -> str | None:
     """'page', 'jsonl', 'warc' or None (unknown) from a file name, ignoring a trailing .gz."""
     lower = name.lower().removesuffix(".gz")
     if lower.endswith(".warc"):
@@ -125,13 +125,13 @@ def _kind(name: str) -> str | None:
     return None
 
 
-def _read_file(path: Path, *, explicit: bool) -> Iterator[Page | PageError]:
+def read_file(path: Path, *, explicit: bool) -> Iterator[Page | PageError]:
     source = str(path)
-    if _kind(path.name) == "warc" or (explicit and is_warc(path)):
+    if input_kind(path.name) == "warc" or (explicit and is_warc(path)):
         # An archive is read record by record: it may hold gigabytes of pages.
         yield from read_warc(path)
         return
-    if _kind(path.name) == "jsonl":
+    if input_kind(path.name) == "jsonl":
         # A corpus, not a page: read line by line, so its size is bounded by the disk, not memory.
         yield from _stream_jsonl(path)
         return
@@ -140,9 +140,9 @@ def _read_file(path: Path, *, explicit: bool) -> Iterator[Page | PageError]:
     except ReadError as err:
         yield PageError(source=source, stage="read", message=str(err))
         return
-    kind = _kind(path.name)
+    kind = input_kind(path.name)
     if kind == "jsonl" or (kind is None and explicit and _looks_like_jsonl(data)):
-        yield from _read_jsonl(data, source)
+        yield from read_jsonl(data, source)
     else:
         yield _page_from_bytes(data, source)
 
@@ -190,7 +190,7 @@ def _read_stdin(stdin: BinaryIO | None) -> Iterator[Page | PageError]:
             yield PageError(source="-", stage="read", message=str(err))
             return
     if _looks_like_jsonl(data):
-        yield from _read_jsonl(data, "-")
+        yield from read_jsonl(data, "-")
     else:
         yield _page_from_bytes(data, "-")
 
@@ -227,12 +227,12 @@ def _stream_jsonl(path: Path) -> Iterator[Page | PageError]:
         return
     try:
         with handle:
-            yield from _read_jsonl(handle, source)
+            yield from read_jsonl(handle, source)
     except (OSError, EOFError, zlib.error) as err:
         yield PageError(source=source, stage="read", message=f"cannot read the rest of the file: {err}")
 
 
-def _read_jsonl(
+def read_jsonl(
     data: bytes | Iterable[bytes], source: str, first_line: int = 1
 ) -> Iterator[Page | PageError]:
     lines = data.split(b"\n") if isinstance(data, bytes) else data
