@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO, Generic, TypeVar
 
 from corroborate.model import Article, Page, PageError
-from corroborate.pipeline import BATCH, Batches, Progress, RunResult, extract_page, update_stories
+from corroborate.pipeline import BATCH, Batches, Progress, RunResult, extract_page
 from corroborate.settings import Settings
 from corroborate.store import Store
 from corroborate.workers import Pending, Workers, workers_for
@@ -53,10 +53,9 @@ def ingest_parts(
                 finished += 1
         for number in sorted(batches):
             work.finish(*batches.pop(number), cluster)
-        touched, result.story_errors = update_stories(store, result.run_id, cluster, settings)
+        work.update_stories(cluster)
     finally:
         cluster.close()
-    result.stories = sorted(set(touched) | set(store.stories_of(work.new_ids).values()))
 
 
 def _units(cluster: Workers, source: Iterator[object]) -> Iterator[Unit]:

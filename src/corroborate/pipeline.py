@@ -139,11 +139,10 @@ def _ingest(
                 work.finish(*in_flight.popleft())
         while in_flight:
             work.finish(*in_flight.popleft())
-        touched, result.story_errors = update_stories(store, result.run_id, pool, settings)
+        work.update_stories(pool)
     finally:
         if pool is not None:
             pool.close()
-    result.stories = sorted(set(touched) | set(store.stories_of(work.new_ids).values()))
 
 
 class Batches:
@@ -153,8 +152,9 @@ class Batches:
         self, store: Store, result: RunResult, progress: Progress | None, settings: Settings | None = None
     ) -> None:
         self.store, self.result, self.progress = store, result, progress
+        self.settings = settings or Settings()
         # Learns each site's template (lines its pages all carry) across the run's batches.
-        self.templates = TemplateIndex((settings or Settings()).extract)
+        self.templates = TemplateIndex(self.settings.extract)
         self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one
         self.new_ids: list[str] = []
 
@@ -195,6 +195,12 @@ class Batches:
             self.result.stored += 1
             self.new_ids.append(final.id)
             checkpoint("page-stored")
+
+    def update_stories(self, workers: Workers | None) -> None:
+        """The run's last step: cluster and build the stories, and note every story the run touched."""
+        result = self.result
+        touched, result.story_errors = update_stories(self.store, result.run_id, workers, self.settings)
+        result.stories = sorted(set(touched) | set(self.store.stories_of(self.new_ids).values()))
 
 
 def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | PageError:
