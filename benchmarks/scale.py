@@ -7,7 +7,8 @@ invented events arriving at EVENTS_PER_DAY, each told by 1-8 outlets within two
 days, articles of about 600 words (the event's people, town, figures and quotes,
 over a common background vocabulary). Each size and mode runs `corroborate run`
 as its own process on a fresh store; it prints wall time, pages per second, peak
-memory of the run's process and of the largest worker, and the ratios between sizes.
+memory of the largest process, of the run's own process and of the largest worker, and the
+ratios between sizes.
 """
 
 from __future__ import annotations
@@ -106,7 +107,12 @@ def measure(path: Path, mode: str) -> dict[str, float]:
         ]
         run = timed(command)
     # The run's process and what it waited for (its pool); a Dask cluster's workers are its children too.
-    return {"wall": run.wall, "peak_mb": run.peak_mb}
+    return {
+        "wall": run.wall,
+        "peak_mb": run.peak_mb,
+        "own_mb": run.own_peak_mb,
+        "worker_mb": max(run.worker_peaks_mb.values(), default=0.0),
+    }
 
 
 def main() -> None:
@@ -125,7 +131,8 @@ def main() -> None:
                 rows.append(row)
                 print(
                     f"{mode:8} {n:>7} pages: {row['wall']:8.1f} s, {n / row['wall']:6.1f} pages/s, "
-                    f"peak {row['peak_mb']:6.0f} MB (largest process)",
+                    f"peak {row['peak_mb']:6.0f} MB (largest process; the run's own {row['own_mb']:.0f} MB, "
+                    f"largest worker {row['worker_mb']:.0f} MB)",
                     flush=True,
                 )
             for a, b in itertools.pairwise(rows):
