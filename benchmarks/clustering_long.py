@@ -15,7 +15,7 @@ Two sets, each with event gold annotated here (labels only, no text):
 Each page becomes an Article as a JSON line of `corroborate run` gives it (id, title,
 text, published), the language stage runs on it, the articles are stored in an empty
 store and `pipeline.assign_stories`, the function a run calls, assigns their stories:
-dated articles a stretch of CHUNK_DAYS at a time, each stretch joining the stories of the
+dated articles a stretch of `chunk_days` at a time, each stretch joining the stories of the
 one before, through `stories.cluster`. (`benchmarks/clustering_product.py` goes further:
 JSON lines through the whole of `corroborate run`.) Folds: gold events dealt round robin
 (sorted labels), each fold run alone as a batch of new events. The analysed articles are
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib
 import json
 import pickle
 import statistics
@@ -40,11 +39,10 @@ from clustering import baseline, bcubed
 from corroborate.language import analyze
 from corroborate.model import Article, Page
 from corroborate.pipeline import assign_stories
+from corroborate.settings import StorySettings
 from corroborate.store import Store
+from corroborate.stories import configure
 from corroborate.stories.cluster import Scorer
-
-# The module (the package's `cluster` is the function): a benchmark's scorer stands in for its default.
-clustering = importlib.import_module("corroborate.stories.cluster")
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "datasets"
@@ -103,23 +101,25 @@ def analysed(name: str, raw: Sequence[Article], fresh: bool) -> list[Article]:
     return articles
 
 
-def as_run(articles: Sequence[Article], scorer: Scorer | None = None) -> dict[str, str]:
+def as_run(
+    articles: Sequence[Article], scorer: Scorer | None = None, settings: StorySettings | None = None
+) -> dict[str, str]:
     """Stories as `corroborate run` assigns them into an empty store: the articles are stored
     and `pipeline.assign_stories` (the function a run calls) clusters them, dated ones a
-    stretch of CHUNK_DAYS at a time. `scorer` replaces the shipped one for this call."""
+    stretch of `settings.chunk_days` at a time. `scorer` replaces the shipped one for this call."""
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "bench.db")) as store:
         run_id = store.start_run(["benchmark"])
         for a in articles:
             page = Page(id=a.id, source=a.source, format="text", content="", url=a.url, size=0, body=True)
             store.save_article(run_id, page, a)
         if scorer is None:
-            return assign_stories(store, [a.id for a in articles])
-        shipped_scorer, window = clustering.default_scorer, clustering.WINDOW_DAYS
-        clustering.default_scorer, clustering.WINDOW_DAYS = (lambda: scorer), scorer.window_days()
+            return assign_stories(store, [a.id for a in articles], settings)
+        chosen = configure.scorer_for
+        configure.scorer_for = lambda _: scorer  # type: ignore[assignment]
         try:
-            return assign_stories(store, [a.id for a in articles])
+            return assign_stories(store, [a.id for a in articles], settings)
         finally:
-            clustering.default_scorer, clustering.WINDOW_DAYS = shipped_scorer, window
+            configure.scorer_for = chosen
 
 
 def folds(gold: Mapping[str, str], k: int) -> list[set[str]]:
