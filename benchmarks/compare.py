@@ -22,13 +22,14 @@ from pathlib import Path
 import compare_data  # type: ignore[import-not-found]
 from compare_examples import score as score_examples  # type: ignore[import-not-found]
 from corroborate.compare import claims as claims_mod
-from corroborate.compare import compare
 from corroborate.compare.common import StoryContext
 from corroborate.compare.entities import merge_entities
 from corroborate.model import Article, Evidence, Story
 from corroborate.stories import find_origins
 
 ROOT = Path(__file__).resolve().parents[1]
+from corroborate.pipeline import build_story
+from corroborate.settings import CompareSettings
 GOLD = ROOT / "benchmarks" / "compare_gold.json"
 ECB = ROOT.parent / "shared" / "datasets" / "ecbplus" / "ecbplus.jsonl"
 FOLDS = 4
@@ -42,7 +43,7 @@ GRID: list[Setting] = [
     for star in (False, True)
     if corroborate >= align and near <= align
 ]
-SETTING_NAMES = ("ALIGN", "CORROBORATE", "NEAR", "STAR")
+SETTING_NAMES = ("compare.align", "compare.corroborate", "compare.near", "compare.star")
 
 Span3 = tuple[str, int, int]
 
@@ -62,8 +63,9 @@ def load() -> tuple[list[dict[str, object]], dict[str, Article]]:
 
 def run_story(st: dict[str, object], articles: dict[str, Article]) -> Story:
     arts = [articles[d] for d in st["docs"]]  # type: ignore[union-attr]
-    return compare(str(st["id"]), arts, find_origins(arts))
+    return build_story(str(st["id"]), arts)
 
+    """The story as `corroborate run` builds it from these articles, with the shipped settings."""
 
 class Tally(Counter[str]):
     def pr(self, kind: str) -> tuple[float, float]:
@@ -395,16 +397,16 @@ def cross_validate(gold: list[dict], articles: dict[str, Article]) -> None:  # t
 
 
 def _shipped() -> Setting:
-    m = claims_mod
-    return (m.ALIGN, m.CORROBORATE, m.NEAR, m.STAR)
+    m = CompareSettings()
+    return (m.align, m.corroborate, m.near, m.star)
 
 
-def _claims_only(stories: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
+def _claims_only(stories: list[dict], articles: dict[str, Article], settings: CompareSettings) -> Tally:  # type: ignore[type-arg]
     """The claims' tallies alone: the settings chosen here change nothing else (figures, quotes)."""
     t = Tally()
     for st in stories:
         arts = [articles[d] for d in st["docs"]]
-        ctx = StoryContext.build(arts, find_origins(arts))
+        ctx = StoryContext.build(arts, find_origins(arts), settings=settings)
         claims = claims_mod.build_claims(ctx, merge_entities(ctx))
         story = Story(id=str(st["id"]), title="", articles=[], origins=dict(ctx.origins), claims=claims)
         score_align(st, story, t)
@@ -412,12 +414,9 @@ def _claims_only(stories: list[dict], articles: dict[str, Article]) -> Tally:  #
 
 
 def _with(setting: Setting, stories: list[dict], articles: dict[str, Article]) -> Tally:  # type: ignore[type-arg]
-    old = _shipped()
-    claims_mod.ALIGN, claims_mod.CORROBORATE, claims_mod.NEAR, claims_mod.STAR = setting
-    try:
-        return _claims_only(stories, articles)
-    finally:
-        claims_mod.ALIGN, claims_mod.CORROBORATE, claims_mod.NEAR, claims_mod.STAR = old
+    align, corroborate, near, star = setting
+    settings = CompareSettings(align=align, corroborate=corroborate, near=near, star=star)
+    return _claims_only(stories, articles, settings)
 
 
 def print_kind(t: Tally, kind: str, label: str) -> None:

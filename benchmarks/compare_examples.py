@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corroborate.compare import compare
 from corroborate.extract import extract
 from corroborate.language import analyze_article
 from corroborate.model import Article, Page, Story
+from corroborate.pipeline import build_story
 from corroborate.sources import read_pages
-from corroborate.stories import find_origins
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "compare_gold_examples.json"
@@ -46,7 +45,7 @@ def _pairs(keys: list[Key]) -> set[frozenset[Key]]:
 def score(counts: dict[str, int]) -> None:
     for st in json.loads(GOLD.read_text())["stories"]:
         arts = _articles(st["files"])
-        story: Story = compare(st["id"], arts, find_origins(arts))
+        story: Story = build_story(st["id"], arts)  # as a run builds it
         groups = [[k for r in g["figures"] if (k := _key(arts, r))] for g in st["groups"]]
         counts["unresolved"] = counts.get("unresolved", 0) + sum(
             len(g["figures"]) - len(ks) for g, ks in zip(st["groups"], groups, strict=True)

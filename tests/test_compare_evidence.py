@@ -9,6 +9,7 @@ from corroborate.compare import compare
 from corroborate.compare.common import StoryContext
 from corroborate.compare.entities import merge_entities
 from corroborate.model import Story
+from corroborate.settings import CompareSettings
 from corroborate.stories import find_origins
 from tests.builders import article, ent
 
@@ -47,9 +48,7 @@ POST = (
 )
 
 
-def test_a_sentence_joined_by_a_weak_alignment_is_no_evidence_of_the_claim(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_sentence_joined_by_a_weak_alignment_is_no_evidence_of_the_claim() -> None:
     arts = [
         article("a", LEDGER, outlet="Daily Ledger", entities=[CITY]),
         article("b", POST, outlet="Eastvale Post", entities=[CITY]),
@@ -61,9 +60,8 @@ def test_a_sentence_joined_by_a_weak_alignment_is_no_evidence_of_the_claim(
     if len(scores) < 2 or scores[0] == scores[-1]:
         pytest.skip("the two alignments this test needs are not there")
     # Between the weak and the strong alignment: only the strong one corroborates.
-    monkeypatch.setattr(claims_mod, "CORROBORATE", (scores[0] + scores[-1]) / 2)
-    monkeypatch.setattr(claims_mod, "ALIGN", scores[0] - 1e-6)
-    story = compare("s", arts, find_origins(arts))
+    settings = CompareSettings(corroborate=(scores[0] + scores[-1]) / 2, align=scores[0] - 1e-6)
+    story = compare("s", arts, find_origins(arts), settings=settings)
     (claim,) = [c for c in story.claims if c.corroborated]
     assert "collapsed" in claim.text or "brought down" in claim.text
     assert all("expected again" not in e.text for e in claim.evidence)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from corroborate.compare import compare
-from corroborate.compare.claims import MAX_SINGLE_SOURCE
 from corroborate.model import Span, Story
+from corroborate.settings import CompareSettings, PageSettings
 from corroborate.stories import find_origins
 from corroborate.views.report import render_story
 from tests.builders import article, ent, fig, quote
@@ -35,9 +35,9 @@ def test_single_source_claims_are_all_in_the_story_file_and_the_page_says_n_of_m
     ]
     story = compare("s-many", arts, find_origins(arts))
     singles = story.single_source
-    assert len(singles) > MAX_SINGLE_SOURCE  # the story file holds every one
+    assert len(singles) > PageSettings.single_source_shown  # the story file holds every one
     html = render_story(story)
-    assert f"{MAX_SINGLE_SOURCE} of {len(singles)} shown" in html
+    assert f"{PageSettings.single_source_shown} of {len(singles)} shown" in html
 
 
 def test_conflicts_come_first_with_both_sentences() -> None:
@@ -162,22 +162,17 @@ def test_weak_findings_are_dimmed_in_a_browser(tmp_path: Path) -> None:
             browser.close()
 
 
-def test_possibly_elsewhere_claims_are_capped_with_n_of_m_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    from corroborate.compare import claims as claims_mod
-    from corroborate.views import report
-
+def test_possibly_elsewhere_claims_are_capped_with_n_of_m_too() -> None:
     # Every near miss counts as "possibly elsewhere", and the page shows 5 of each group.
-    monkeypatch.setattr(claims_mod, "NEAR", 0.0)
-    monkeypatch.setattr(report, "MAX_SINGLE_SOURCE", 5)
     a = _many_singles()
     b = "Police in Marrowby said the bridge had collapsed after heavy rain on Tuesday evening."
     arts = [
         article("a", a, outlet="Daily Ledger", entities=[CITY]),
         article("b", b, outlet="Eastvale Post", entities=[CITY]),
     ]
-    story = compare("s-many", arts, find_origins(arts))
+    story = compare("s-many", arts, find_origins(arts), settings=CompareSettings(near=0.0))
     possibly = [c for c in story.claims if c.possibly_elsewhere and not c.corroborated]
     assert len(possibly) > 5
-    html = render_story(story)
+    html = render_story(story, PageSettings(single_source_shown=5))
     section = html[html.index('id="claims-possibly"') :]
     assert f"5 of {len(possibly)} shown" in section[: section.index("</tr>")]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
 from corroborate.compare import claims as claims_mod
 from corroborate.compare import compare
 from corroborate.compare.tiers import star_groups, union_groups
 from corroborate.model import Quote, Story
+from corroborate.settings import CompareSettings
 from corroborate.stories import find_origins
 from corroborate.views.export import write_csv
 from corroborate.views.report import render_story
@@ -26,12 +25,12 @@ B = (
 )
 
 
-def _story(a: str = A, b: str = B) -> Story:
+def _story(a: str = A, b: str = B, settings: CompareSettings | None = None) -> Story:
     arts = [
         article("a", a, outlet="Daily Ledger", entities=[CITY]),
         article("b", b, outlet="Eastvale Post", entities=[CITY]),
     ]
-    return compare("s", arts, find_origins(arts))
+    return compare("s", arts, find_origins(arts), settings=settings)
 
 
 def _claim(story: Story, needle: str) -> claims_mod.Claim:
@@ -44,11 +43,8 @@ def test_the_same_fact_in_two_outlets_is_corroborated() -> None:
     assert set(c.origins) == {"Daily Ledger", "Eastvale Post"}
 
 
-def test_an_alignment_below_the_confident_threshold_is_possibly_elsewhere(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(claims_mod, "CORROBORATE", 1.5)  # above any score
-    story = _story()
+def test_an_alignment_below_the_confident_threshold_is_possibly_elsewhere() -> None:
+    story = _story(settings=CompareSettings(corroborate=1.5))  # above any score
     c = _claim(story, "bridge collapsed")
     assert not c.corroborated
     assert c.possibly_elsewhere and len(c.origins) == 1

@@ -328,4 +328,5 @@ def build_story(story_id: str, articles: Sequence[Article], settings: Settings |
     from corroborate.stories import find_origins
 
     settings = settings or Settings()
-    return compare(story_id, articles, find_origins(articles, settings.stories), inferred_times(articles))
+    origins = find_origins(articles, settings.stories)
+    return compare(story_id, articles, origins, inferred_times(articles), settings.compare)

@@ -1,9 +1,9 @@
 """The knobs a person may turn, in one place: each stage's settings with its default and one line of help.
 
 `ingest(..., settings)` passes them down (`assign_stories(..., settings.stories)`,
-`write_output(..., settings.pages)`); `corroborate settings` lists them; `--setting
-stories.threshold=0.45` overrides one for a run; benchmarks sweep through them
-(`settings.replace(...)`) instead of editing module globals. Values learnt from data
+`compare(..., settings.compare)`, `write_output(..., settings.pages)`); `corroborate settings`
+lists them; `--setting stories.threshold=0.45` overrides one for a run; benchmarks sweep
+through them (`settings.replace(...)`) instead of editing module globals. Values learnt from data
 (the pair scorer's weights, the quote filter) live in `data/` beside their models;
 a knob here may override what such a model chose (a `None` default means: the model's own).
 
@@ -43,14 +43,32 @@ class StorySettings:
 
 
 @dataclass(frozen=True)
+class CompareSettings:
+    # Chosen by cross-validation over the annotated stories (benchmarks/compare.md).
+    align: float = knob(0.3, "similarity at which two outlets' sentences are grouped as telling one claim")
+    corroborate: float = knob(0.35, "similarity at which another outlet's sentence corroborates a claim")
+    near: float = knob(0.15, "similarity where another outlet may tell the same fact ('possibly elsewhere')")
+    star: bool = knob(True, "group sentences around central ones (true) or along chains of alignments")
+    figures_same_value: float = knob(0.005, "relative difference under which two figures are the same value")
+    figures_approximate: float = knob(0.1, "an 'about' figure covers this share either side of its value")
+    figures_max_ratio: float = knob(1.5, "figures more than this many times apart are different quantities")
+    quote_same_wording: float = knob(80.0, "fuzzy match of the words (0-100) that makes two quotes one")
+    timeline_same_event: float = knob(0.5, "word overlap at which two dated sentences are one timeline event")
+
+
+@dataclass(frozen=True)
 class PageSettings:
     weak_below: float = knob(0.6, "findings of lower confidence are shown dimmed, as weak")
+    single_source_shown: int = knob(
+        50, "the story page lists this many single-source claims and says 'N of M' (the story file holds all)"
+    )
 
 
 @dataclass(frozen=True)
 class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     stories: StorySettings = field(default_factory=StorySettings)
+    compare: CompareSettings = field(default_factory=CompareSettings)
     pages: PageSettings = field(default_factory=PageSettings)
 
     def replace(self, **changes: Any) -> Settings:
@@ -67,6 +85,9 @@ class Settings:
             return dataclasses.replace(self, **{stage: value})
         part = getattr(self, stage)
         return dataclasses.replace(self, **{stage: dataclasses.replace(part, **{name: value})})
+
+
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
 class SettingError(ValueError):
@@ -120,6 +141,10 @@ def parse_settings(assignments: list[str], base: Settings | None = None) -> Sett
 def _value(k: Knob, text: str) -> Any:
     if "None" in k.kind and text.lower() in ("none", "default", ""):
         return None
+    if k.kind == "bool":
+        if text.lower() not in _BOOLEANS:
+            raise SettingError(f"--setting {k.name}={text!r}: not true or false")
+        return _BOOLEANS[text.lower()]
     number = int if k.kind.startswith("int") else float
     try:
         return number(text)

@@ -13,6 +13,7 @@ from corroborate.compare.figures import compare_figures
 from corroborate.compare.quotes import group_quotes
 from corroborate.compare.timeline import build_timeline
 from corroborate.model import Article, Story, TimeExpression
+from corroborate.settings import CompareSettings
 from corroborate.text.words import content_stems, split_sentences
 
 __all__ = ["compare"]
@@ -23,13 +24,14 @@ def compare(
     articles: Sequence[Article],
     origins: Mapping[str, str],
     inferred: Mapping[str, tuple[datetime, list[TimeExpression]]] | None = None,
+    settings: CompareSettings | None = None,
 ) -> Story:
     """Build the story file for the analysed `articles` of one story.
 
     `inferred`: the times of its undated articles read against the story's date
     (`language.story_times.inferred_times`; `pipeline.build_story` passes them).
     """
-    ctx = StoryContext.build(articles, origins, inferred)
+    ctx = StoryContext.build(articles, origins, inferred, settings)
     entities = merge_entities(ctx)
     claims = build_claims(ctx, entities)
     figures = compare_figures(ctx, entities)

@@ -29,18 +29,14 @@ from corroborate.compare.tiers import (
 )
 from corroborate.compare.vectors import embed
 from corroborate.model import Article, Claim, Span
+from corroborate.settings import CompareSettings
 from corroborate.text.datelines import DATELINE_OPENING
 from corroborate.text.dates import MONTH_NUMBERS, WEEKDAYS
 from corroborate.text.words import is_content, iter_words, normal_token
 
-ALIGN = 0.3
-# Alignments at ALIGN group sentences; only those scoring CORROBORATE corroborate. A claim whose
-# alignments all score below it, or whose nearest sentence elsewhere scores NEAR, is "possibly
-# elsewhere": neither corroborated nor single-source. STAR groups sentences around centres rather
-# than along chains. Chosen by cross-validation over the annotated stories (benchmarks/compare.md).
-CORROBORATE = 0.35
-NEAR = 0.15
-STAR = True
+# Alignments at `settings.align` group sentences; only those scoring `corroborate` corroborate. A
+# claim whose alignments all score below it, or whose nearest sentence elsewhere scores `near`, is
+# "possibly elsewhere": neither corroborated nor single-source (corroborate.settings.CompareSettings).
 MIN_SHARED = 3
 # Sentence vectors' share of the alignment score, and the shared words still needed with them;
 # chosen by cross-validation over the annotated stories (benchmarks/compare.md).
@@ -51,8 +47,6 @@ CENTRE_PRIOR = 10
 MIN_TOKENS = 4
 # A token in more sentences than this is too common to propose candidate pairs (still scored).
 MAX_POSTING = 400
-# The story page lists this many single-source claims and says "N of M"; the story file holds all.
-MAX_SINGLE_SOURCE = 50
 MIN_SINGLE_SOURCE_TOKENS = 6
 
 
@@ -204,6 +198,7 @@ def align(
     w: dict[str, float],
     near: dict[int, tuple[float, int]] | None = None,
     vectors: np.ndarray | None = None,
+    at: float = CompareSettings.align,
 ) -> dict[tuple[int, int], float]:
     """For each sentence, its best match in every other article: {(i, j): score}, i < j.
 
@@ -234,7 +229,7 @@ def align(
                 near[i] = (score, j)
             if other_speaker:
                 continue
-            if score >= ALIGN and score > best.get(other.article, (0.0, -1))[0]:
+            if score >= at and score > best.get(other.article, (0.0, -1))[0]:
                 best[other.article] = (score, j)
         for score, j in best.values():
             edges[(min(i, j), max(i, j))] = score
@@ -261,13 +256,13 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
     w = _weights(sentences)
     near: dict[int, tuple[float, int]] = {}
     vectors = _vectors(ctx, sentences) if VECTOR_WEIGHT > 0 else None
-    edges = align(sentences, w, near, vectors)
+    edges = align(sentences, w, near, vectors, ctx.settings.align)
     centrality: dict[int, float] = defaultdict(float)
     for (i, j), score in edges.items():
         centrality[i] += score
         centrality[j] += score
     n = len(sentences)
-    groups = star_groups(n, edges, centrality) if STAR else union_groups(n, edges)
+    groups = star_groups(n, edges, centrality) if ctx.settings.star else union_groups(n, edges)
     # Only alignments that share more than names corroborate: two headlines naming the same
     # team and player ("Red Sox offer Teixeira $200 million", "Red Sox to break bank for Teixeira")
     # state different things.
@@ -311,7 +306,8 @@ class _Found:
         if len(ctx.origin_list(article_ids)) < 2 and not any(_worth_alone(sentences[i]) for i in members):
             return None, []
         agree = agreeing(ctx, sentences, members, centrality)
-        sure = confident_members(sentences, agree, self.confident, CORROBORATE)
+        corroborate, near = ctx.settings.corroborate, ctx.settings.near
+        sure = confident_members(sentences, agree, self.confident, corroborate)
         origins = ctx.origin_list(sorted({sentences[i].article for i in sure}))
         if len(origins) >= 2 and len(members) > 1:
             rest = [i for i in agree if i not in sure]
@@ -336,10 +332,10 @@ class _Found:
             corroborated=len(origins) >= 2,
             evidence=ev,
             differs=differs,
-            possibly_elsewhere=possibly_elsewhere(sentences, agree, origins, self.near, NEAR),
+            possibly_elsewhere=possibly_elsewhere(sentences, agree, origins, self.near, near),
         )
         claim.confidence, claim.why = grounds(
-            ctx, sentences, members, sure, self.confident, self.near, self.w, self.entities, CORROBORATE, NEAR
+            ctx, sentences, members, sure, self.confident, self.near, self.w, self.entities, corroborate, near
         )
         first = _position(ctx, sentences[members[0]])
         return ((-len(origins), first[0], first[1]), claim), []

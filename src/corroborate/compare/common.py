@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from corroborate.model import Article, Evidence, Span, TimeExpression
+from corroborate.settings import CompareSettings
 from corroborate.text.dates import as_utc
 from corroborate.text.words import split_sentences
 
@@ -50,6 +51,7 @@ class StoryContext:
     rank: dict[str, int] = field(default_factory=dict)
     # Undated articles' times read against the story's date: id -> (that date, the times).
     inferred: Mapping[str, tuple[datetime, list[TimeExpression]]] = field(default_factory=dict)
+    settings: CompareSettings = field(default_factory=CompareSettings)
     _starts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -58,9 +60,12 @@ class StoryContext:
         articles: Sequence[Article],
         origins: Mapping[str, str],
         inferred: Mapping[str, tuple[datetime, list[TimeExpression]]] | None = None,
+        settings: CompareSettings | None = None,
     ) -> StoryContext:
         ordered = sorted(articles, key=publication_key)
-        ctx = cls(articles=ordered, origins={}, inferred=inferred or {})
+        ctx = cls(
+            articles=ordered, origins={}, inferred=inferred or {}, settings=settings or CompareSettings()
+        )
         for i, a in enumerate(ordered):
             # Without a stated origin an article stands for its outlet (or itself).
             ctx.origins[a.id] = origins.get(a.id) or a.outlet or a.id

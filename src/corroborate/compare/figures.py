@@ -26,6 +26,7 @@ from corroborate.compare.quantity import (
     stated_as_of,
 )
 from corroborate.model import Article, Figure, FigureComparison, FigureReport, FigureVerdict
+from corroborate.settings import CompareSettings
 from corroborate.text.dates import date_in_words
 from corroborate.text.names import name_key
 from corroborate.text.wording import figure_in_words
@@ -33,10 +34,6 @@ from corroborate.text.words import event_class, is_content, iter_words, stem, wo
 
 WINDOW_BEFORE = 6
 WINDOW_AFTER = 12
-# Values more than this many times apart are different quantities, not differing reports.
-MAX_RATIO = 1.5
-SAME_VALUE = 0.005
-APPROX = 0.1
 # "100,000 of roughly 120,000 residents": the second figure is the whole, not the part.
 _OF_TOTAL = re.compile(r"^\s+(?:out\s+)?of\b[^.;:]{0,40}$")
 
@@ -147,13 +144,13 @@ def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
     return items
 
 
-def _interval(f: Figure) -> tuple[float, float]:
+def _interval(f: Figure, approx: float) -> tuple[float, float]:
     v = f.value
     match f.bound:
         case "exact":
             return (v, v)
         case "approximate":
-            return (v * (1 - APPROX), v * (1 + APPROX))
+            return (v * (1 - approx), v * (1 + approx))
         case "more_than" | "at_least":
             return (v, math.inf)
         case "less_than" | "at_most":
@@ -163,16 +160,17 @@ def _interval(f: Figure) -> tuple[float, float]:
     return (v, v)
 
 
-def figures_agree(a: Figure, b: Figure) -> bool:
+def figures_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
     """The same stated value, or intervals that overlap: "more than 10" agrees with 12.
 
     Bounds are read as the intervals they state; a bound is not an estimate of its number.
-    Comparisons only ever hold figures of one magnitude (MAX_RATIO), so an open bound
+    Comparisons only ever hold figures of one magnitude (`figures_max_ratio`), so an open bound
     never reaches a figure of another order.
     """
-    if abs(a.value - b.value) <= SAME_VALUE * max(abs(a.value), abs(b.value)):
+    if abs(a.value - b.value) <= settings.figures_same_value * max(abs(a.value), abs(b.value)):
         return True
-    (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
+    approx = settings.figures_approximate
+    (lo1, hi1), (lo2, hi2) = _interval(a, approx), _interval(b, approx)
     return lo1 <= hi2 and lo2 <= hi1
 
 
@@ -195,7 +193,7 @@ def _source_differs(x: Item, y: Item) -> bool:
     return bool(x.speaker and y.speaker and name_key(x.speaker) != name_key(y.speaker))
 
 
-def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
+def _verdict(group: list[Item], settings: CompareSettings) -> tuple[FigureVerdict, str]:
     """Compare the distinct values; a value's attribution is that of any report carrying it.
 
     So "12" printed without a source still reads as the fire chief's earlier 12 when
@@ -215,7 +213,7 @@ def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
 
     def conflict(x: Item, y: Item) -> bool:
         xs, ys = per_article[x.article.id], per_article[y.article.id]
-        return x.article.id != y.article.id and not any(figures_agree(a, b) for a in xs for b in ys)
+        return x.article.id != y.article.id and not any(figures_agree(a, b, settings) for a in xs for b in ys)
 
     differing = [
         (xs, ys)
@@ -244,17 +242,18 @@ def _verdict(group: list[Item]) -> tuple[FigureVerdict, str]:
     return "differ_explained", f"{' '.join(parts)}: {summary}"
 
 
-def _magnitude_groups(items: list[Item]) -> list[list[Item]]:
+def _magnitude_groups(items: list[Item], max_ratio: float) -> list[list[Item]]:
+    """Values more than `max_ratio` times apart are different quantities, not differing reports."""
     groups: list[list[Item]] = []
     for it in sorted(items, key=lambda it: (it.figure.value, _order(it))):
-        if groups and it.figure.value <= MAX_RATIO * max(groups[-1][0].figure.value, 1e-9):
+        if groups and it.figure.value <= max_ratio * max(groups[-1][0].figure.value, 1e-9):
             groups[-1].append(it)
         else:
             groups.append([it])
     return groups
 
 
-def _owner_groups(items: list[Item]) -> list[list[Item]]:
+def _owner_groups(items: list[Item], settings: CompareSettings) -> list[list[Item]]:
     """One group per person the figures belong to; an unowned figure joins the one it agrees with."""
     owned: dict[str, list[Item]] = defaultdict(list)
     for it in items:
@@ -264,7 +263,7 @@ def _owner_groups(items: list[Item]) -> list[list[Item]]:
     for it in items:
         if it.owner:
             continue
-        fits = [g for g in owned.values() if any(figures_agree(it.figure, o.figure) for o in g)]
+        fits = [g for g in owned.values() if any(figures_agree(it.figure, o.figure, settings) for o in g)]
         (fits[0] if len(fits) == 1 else rest).append(it)
     return [g for g in (*owned.values(), rest) if g]
 
@@ -316,8 +315,8 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
     out: list[tuple[tuple[int, int], FigureComparison]] = []
     for (unit, kind), items in sorted(buckets.items()):
         # Two people's figures are two quantities: Klitschko's 46 knockouts are not Rahman's 36.
-        parts = [p for whose in _owner_groups(items) for p in _occasion_groups(whose)]
-        for group in (g for part in parts for g in _magnitude_groups(part)):
+        parts = [p for whose in _owner_groups(items, ctx.settings) for p in _occasion_groups(whose)]
+        for group in (g for part in parts for g in _magnitude_groups(part, ctx.settings.figures_max_ratio)):
             # One report per article and value: a repeated figure is not a second report.
             uniq: dict[tuple[str, float], Item] = {}
             for it in sorted(group, key=lambda it: (ctx.rank[it.article.id], it.figure.start)):
@@ -328,7 +327,7 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
                 continue
             if len({it.article.id for it in group}) < 2:
                 continue
-            verdict, explanation = _verdict(group)
+            verdict, explanation = _verdict(group, ctx.settings)
             confidence, why = _confidence(group, unit, kind)
             reports = [_report(ctx, it) for it in group]
             first = (ctx.rank[group[0].article.id], group[0].figure.start)

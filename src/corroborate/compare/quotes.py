@@ -20,10 +20,10 @@ from rapidfuzz import fuzz
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.compare.entities import EntityMap
 from corroborate.model import Article, Evidence, Quote, SharedQuote
+from corroborate.settings import CompareSettings
 from corroborate.text.names import name_key
 from corroborate.text.words import NUMBER_WORDS
 
-SAME_WORDING = 80.0
 # A trimmed quote ("...the focus will be humanitarian") is still the same quote.
 SAME_PART = 90.0
 MIN_PART_CHARS = 25
@@ -86,8 +86,9 @@ def faithful(a: str, b: str) -> bool:
     return True
 
 
-def same_wording(a: str, b: str) -> bool:
-    if fuzz.ratio(a, b) >= SAME_WORDING:
+def same_wording(a: str, b: str, at: float = CompareSettings.quote_same_wording) -> bool:
+    """The same quote: words matching at `at` (0-100), or one a trimmed part of the other."""
+    if fuzz.ratio(a, b) >= at:
         return True
     return min(len(a), len(b)) >= MIN_PART_CHARS and fuzz.partial_ratio(a, b) >= SAME_PART
 
@@ -156,7 +157,7 @@ def _bigrams(norm: str) -> set[tuple[str, str]]:
     return set(pairwise(ws)) if len(ws) > 1 else {(w, "") for w in ws}
 
 
-def _link(said: list[Said]) -> list[_Group]:
+def _link(said: list[Said], same_at: float) -> list[_Group]:
     groups: list[_Group] = []
     index: dict[tuple[str, str], set[int]] = defaultdict(set)
     for s in said:
@@ -169,7 +170,7 @@ def _link(said: list[Said]) -> list[_Group]:
                 for gi in candidates
                 if any(
                     # A few words ("very sad") link only when they are the same words.
-                    (m.norm == s.norm) if short else same_wording(s.norm, m.norm)
+                    (m.norm == s.norm) if short else same_wording(s.norm, m.norm, same_at)
                     for m in groups[gi].members
                 )
             ),
@@ -250,7 +251,7 @@ def attribution(ctx: StoryContext, article: Article, q: Quote) -> Evidence | Non
 
 def group_quotes(ctx: StoryContext, entities: EntityMap) -> list[SharedQuote]:
     out: list[SharedQuote] = []
-    for g in _link(_collect(ctx, entities)):
+    for g in _link(_collect(ctx, entities), ctx.settings.quote_same_wording):
         names, differ = _speakers(g)
         altered, why, confidence = _assess(g)
         if differ:

@@ -15,7 +15,6 @@ from corroborate.compare.common import StoryContext, evidence, is_boilerplate
 from corroborate.compare.entities import EntityMap
 from corroborate.model import Article, Evidence, Span, TimeExpression, TimeGrain, TimelineEvent
 
-SAME_EVENT = 0.5
 # Finer grains first: a sentence's event is dated by its most specific expression.
 _SPECIFIC: dict[TimeGrain, int] = {
     "instant": 0,
@@ -98,7 +97,7 @@ def build_timeline(ctx: StoryContext, entities: EntityMap) -> list[TimelineEvent
                     for e in events
                     if e.date == t.value
                     and e.inferred_from == inferred
-                    and _overlap(tokens, e.tokens) >= SAME_EVENT
+                    and _overlap(tokens, e.tokens) >= ctx.settings.timeline_same_event
                 ),
                 None,
             )

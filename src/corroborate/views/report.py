@@ -10,7 +10,6 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from corroborate.compare.claims import MAX_SINGLE_SOURCE
 from corroborate.model import (
     Article,
     Evidence,
@@ -176,7 +175,7 @@ class _StoryPage:
             "columns": self.columns,
             "framing": framing,
             "claims": self.claims(),
-            "single_cap": MAX_SINGLE_SOURCE,
+            "single_cap": self.settings.single_source_shown,
             "weak_below": self.settings.weak_below,
             "figures": self.figures(),
             "quotes": quotes,
