@@ -1,12 +1,15 @@
 """Train the speaker chooser (src/corroborate/data/speaker_choice.json) on PolNeAR train.
 
-Run: .venv/bin/python tools/train_speakers.py [--folds 5] [--write] [--pipeline]
+Run: .venv/bin/python tools/train_speakers.py [--folds 5] [--write] [--pipeline] [--pairwise]
+     [--l2 1 10] [--margins 0 0.5 1 inf]   (the grid searched; the defaults are the full one)
 
 For every quote piece of the rules that covers a gold Content with a Source,
 each candidate of `speaker_choice.candidates` is labelled by whether it
 overlaps that Source. A logistic model (L2, Newton steps, numpy) scores the
 candidates; a quote's speaker is replaced by the best candidate when it beats
-the rules' choice by a margin. L2 and margin are chosen by the folds' mean
+the rules' choice by a margin. With --pairwise (shipped) the model learns from
+pairs, a right and a wrong candidate of one quote (the difference of their
+features), which of the two is the Source. L2 and margin are chosen by the folds' mean
 speaker figures (mention overlap + resolved entity right) over article folds
 (`benchmarks/language_quotes.fold_of`); --write trains on all of train and
 writes the model (temporary file, then moved into place). --pipeline prints the
@@ -29,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import train_quotes  # noqa: E402
-from train_quotes import analyses, fit, write_model  # noqa: E402
+from train_quotes import analyses, fit, fit_valued, write_model  # noqa: E402
 
 import language_quotes as bench  # noqa: E402
 from corroborate.language import quote_filter  # noqa: E402
@@ -64,6 +67,39 @@ def examples(doc: bench.Doc, a: Analysis) -> list[tuple[int, list[list[str]], li
     return out
 
 
+def pair_rows(
+    ex: list[tuple[int, list[list[str]], list[bool]]],
+) -> tuple[list[dict[str, float]], list[float]]:
+    """Ranking rows: for each right and wrong candidate of one quote, their features' difference, labelled
+    1 (or its negation labelled 0, alternately), so the model learns which of two candidates speaks."""
+    rows: list[dict[str, float]] = []
+    ys: list[float] = []
+    for _, feats, labels in ex:
+        for i in (i for i, ok in enumerate(labels) if ok):
+            for j in (j for j, ok in enumerate(labels) if not ok):
+                x: dict[str, float] = {}
+                for f in feats[i]:
+                    x[f] = x.get(f, 0.0) + 1.0
+                for f in feats[j]:
+                    x[f] = x.get(f, 0.0) - 1.0
+                sign = 1.0 if len(rows) % 2 == 0 else -1.0
+                rows.append({f: sign * v for f, v in x.items() if v})
+                ys.append(1.0 if sign > 0 else 0.0)
+    return rows, ys
+
+
+def train(
+    ex: list[list[tuple[int, list[list[str]], list[bool]]]], l2: float, pairwise: bool
+) -> dict[str, float]:
+    """The chooser's weights from the examples of some articles: pointwise (is this candidate the Source)
+    or pairwise (which of two candidates is)."""
+    if pairwise:
+        rows, ys = pair_rows([e for doc in ex for e in doc])
+        return fit_valued(rows, np.array(ys), l2)
+    flat = [f for doc in ex for _, fs, _ in doc for f in fs]
+    return fit(flat, np.array([v for doc in ex for _, _, ls in doc for v in ls], dtype=float), l2)
+
+
 def rechosen(doc: bench.Doc, a: Analysis, w: dict[str, float], margin: float) -> Analysis:
     quotes = sc.rechoose(doc.text, a.quotes, a.sentences, a.entities, a.mentions, (w, margin))
     return a.model_copy(update={"quotes": quotes})
@@ -85,9 +121,11 @@ def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int) -> Non
         rows = [r for i, fs in enumerate(pieces) if fold[i] != k for r in fs]
         y = np.array([v for i, ls in enumerate(labels) if fold[i] != k for v in ls], dtype=float)
         kept = fit(rows, y, float(shipped["quote_filter"]["l2"]))
-        rows = [f for i, e in enumerate(ex) if fold[i] != k for _, fs, _ in e for f in fs]
-        y = np.array([v for i, e in enumerate(ex) if fold[i] != k for _, _, ls in e for v in ls], dtype=float)
-        chooser = fit(rows, y, float(shipped["speaker_choice"]["l2"]))
+        chooser = train(
+            [e for i, e in enumerate(ex) if fold[i] != k],
+            float(shipped["speaker_choice"]["l2"]),
+            bool(shipped["speaker_choice"].get("pairwise", False)),
+        )
         for i, (d, a) in enumerate(zip(docs, found, strict=True)):
             if fold[i] != k:
                 continue
@@ -104,6 +142,9 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--pipeline", action="store_true", help="cross-validate filter and chooser together")
+    ap.add_argument("--pairwise", action="store_true", help="train on pairs of candidates (a ranking model)")
+    ap.add_argument("--l2", type=float, nargs="*", default=[1.0, 10.0], help="L2 strengths to try")
+    ap.add_argument("--margins", type=float, nargs="*", default=[0.0, 0.5, 1.0, math.inf])
     args = ap.parse_args()
     docs = bench.load_docs("train")
     found = analyses(docs, refresh=False)
@@ -113,15 +154,11 @@ def main() -> int:
     ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
     fold = [bench.fold_of(d.name, args.folds) for d in docs]
     best: tuple[float, float, float] | None = None
-    for l2 in (1.0, 10.0):
-        weights = []
-        for k in range(args.folds):
-            rows = [f for i, e in enumerate(ex) if fold[i] != k for _, fs, _ in e for f in fs]
-            y = np.array(
-                [v for i, e in enumerate(ex) if fold[i] != k for _, _, ls in e for v in ls], dtype=float
-            )
-            weights.append(fit(rows, y, l2))
-        for margin in (0.0, 0.5, 1.0, math.inf):
+    for l2 in args.l2:
+        weights = [
+            train([e for i, e in enumerate(ex) if fold[i] != k], l2, args.pairwise) for k in range(args.folds)
+        ]
+        for margin in args.margins:
             per = [bench.Counts() for _ in range(args.folds)]
             for i, (d, a) in enumerate(zip(docs, found, strict=True)):
                 per[fold[i]] += bench.score(d, rechosen(d, a, weights[fold[i]], margin))[0]
@@ -136,13 +173,12 @@ def main() -> int:
     assert best is not None
     print(f"chosen: l2 {best[1]}, margin {best[2]}")
     if args.write and math.isfinite(best[2]):
-        rows = [f for e in ex for _, fs, _ in e for f in fs]
-        y = np.array([v for e in ex for _, _, ls in e for v in ls], dtype=float)
         body = {
             "margin": best[2],
             "l2": best[1],
+            "pairwise": args.pairwise,
             "trained_on": "PolNeAR v1.0 train, 840 articles",
-            "weights": dict(sorted(fit(rows, y, best[1]).items())),
+            "weights": dict(sorted(train(ex, best[1], args.pairwise).items())),
         }
         write_model(OUT, body)
     return 0

@@ -2,11 +2,13 @@
 
 Candidates are the rules' speaker mention, the names the text mentions and the
 personal pronouns in the cue's sentence (and, for a quote without a cue, the
-sentence before). A logistic model scores each candidate from where it stands
-against the cue and the quote, what it is, and what the rules chose; the best
-one speaks when it beats the rules' choice by a margin. Trained on PolNeAR
-train by `tools/train_speakers.py` (margin chosen by cross-validation), shipped
-as `data/speaker_choice.json`.
+sentence before). A linear model scores each candidate from where it stands
+against the cue and the quote, what it is (a place or a party seldom speaks),
+and what the rules chose; the best one speaks when it beats the rules' choice
+by a margin. Trained on PolNeAR train by `tools/train_speakers.py` as a
+ranking model (logistic over the feature differences of a right and a wrong
+candidate of one quote; margin chosen by cross-validation), shipped as
+`data/speaker_choice.json`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Final
 
 from corroborate.language.speakers import Speakers
 from corroborate.model import Entity, Mention, Quote, Span
+from corroborate.text.datelines import DATELINE_AT
 
 _POSSESSIVE: Final = ("'s", "’s")
 # Personal pronouns only: "who" names nobody a reader can use; its antecedent is a name candidate.
@@ -62,6 +65,9 @@ def candidates(
     lo = sentences[k - 1 if q.cue_span is None and k > 0 else k].start if sentences else 0
     hi = sentences[k].end if sentences else len(text)
     hi = max(hi, q.cue_span.end if q.cue_span is not None else hi)
+    # "EMMETSBURG, IOWA -- At a campaign event ...": a dateline's place tells where, not who.
+    dateline = DATELINE_AT.match(text, lo)
+    lo = dateline.end() if dateline is not None and dateline.end() <= anchor else lo
     out: list[Candidate] = []
     if q.speaker_span is not None:
         out.append(Candidate(q.speaker_span.start, q.speaker_span.end, "rule", q.speaker_entity))
@@ -92,7 +98,7 @@ _INTRO: Final = frozenset(
 )
 
 
-def _shape(phrase: str) -> str:
+def phrase_shape(phrase: str) -> str:
     """What the rules' speaker phrase looks like: 'Speaking', 'Holding signs' (a participle), 'At a campaign
     event' (an opening phrase), 'IOWA -- At ...' (a dateline), a lowercase start, or a name or noun phrase."""
     first = phrase.split()[0] if phrase.split() else ""
@@ -151,9 +157,14 @@ def features(
         f"possessive={text[c.end : c.end + 2] in _POSSESSIVE}",
         # People seldom name themselves: a candidate the quote names is likely spoken about.
         f"named_in_quote={c.entity is not None and c.entity in named}",
+        # What the candidate names: a place or a party ('New Hampshire', 'Republicans') seldom speaks.
+        f"ent_type={c.entity.split(':')[0] if c.entity else 'none'}|{is_rule}",
+        f"ent_where={c.entity.split(':')[0] if c.entity else 'none'}|{where}",
     ]
+    if is_rule:
+        feats.append(f"self_shape={phrase_shape(text[c.start : c.end])}|{_bucket(rule_words, [1, 2, 3, 5])}")
     if rule is not None and not is_rule:
-        feats.append(f"rule_shape={_shape(text[rule.start : rule.end])}|{kind}")
+        feats.append(f"rule_shape={phrase_shape(text[rule.start : rule.end])}|{kind}")
         feats.append(f"rule_words={_bucket(rule_words, [1, 2, 3, 5, 8])}")
         feats.append(f"rule_entity={rule.entity is not None}")
         feats.append(f"rule_lower={text[rule.start : rule.start + 1].islower()}")
