@@ -103,7 +103,8 @@ def features(text: str, f: Figure, sentence: Span, rule: str | None, sibling: bo
 
 
 @lru_cache(maxsize=1)
-def _model() -> FilterModel | None:
+def shipped_model() -> FilterModel | None:
+    """The model in data/figure_filter.json, or None when none is shipped (the rules decide)."""
     path = resources.files("corroborate") / "data" / "figure_filter.json"
     if not path.is_file():
         return None
@@ -121,7 +122,7 @@ def is_figure(c: Candidate, model: FilterModel | None) -> bool:
 
 def keep_candidates(candidates: list[Candidate], model: FilterModel | str | None = "shipped") -> list[Figure]:
     """The figures among the candidates; 'one of' ones the model drops are kept marked partitive."""
-    chosen = _model() if isinstance(model, str) else model
+    chosen = shipped_model() if isinstance(model, str) else model
     out: list[Figure] = []
     for c in candidates:
         if is_figure(c, chosen):

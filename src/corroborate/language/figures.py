@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from corroborate.language.counted import counted_after
-from corroborate.language.figure_filter import Candidate, features, keep_candidates
+from corroborate.language.figure_filter import Candidate, features, keep_candidates, shipped_model
 from corroborate.language.figure_forms import (
     HYPHEN_UNIT,
     HYPHEN_UNITS,
@@ -292,7 +292,10 @@ def find_figures(
     mentions: Sequence[Mention],
 ) -> list[Figure]:
     """The figures of a text: the candidates the learnt filter (or, without it, the rules) keeps."""
-    return keep_candidates(figure_candidates(text, sentences, quotes, times, mentions))
+    model = shipped_model()
+    return keep_candidates(
+        figure_candidates(text, sentences, quotes, times, mentions, model is not None), model
+    )
 
 
 def figure_candidates(
@@ -301,8 +304,9 @@ def figure_candidates(
     quotes: Sequence[Quote],
     times: Sequence[TimeExpression],
     mentions: Sequence[Mention],
+    with_features: bool = True,
 ) -> list[Candidate]:
-    """Every number that may be a figure, read whole, with the rule's kind and the filter's features."""
+    """Every number that may be a figure, read whole, with the rule's kind (and the filter's features)."""
     blocked = ([(t.start, t.end) for t in times], [(m.start, m.end) for m in mentions])
     figures: list[Candidate] = []
     for sentence in sentences:
@@ -338,6 +342,8 @@ def figure_candidates(
             why = _excluded(text, start, end, sentence, blocked)
             if why != HARD:
                 hits.append(_Hit(start, end, value, rule=rule or why))
+        if not with_features:  # no model to judge them: what the rules keep, and "one of" (partitive)
+            hits = [h for h in hits if h.rule in (None, "one-of")]
         hits = _word_ranges(text, sorted(hits, key=lambda h: h.start))
         for hit in hits:
             _extend(text, hit, sentence)
@@ -365,11 +371,10 @@ def figure_candidates(
             if hit.unit in TIME_UNITS:
                 hit.counted = None
             figure = _figure(text, hit, sentence, quotes, times)
-            of_follows = text[hit.end : hit.end + 4].lower() == " of "
-            # another number of the sentence that counts something: "12 people were killed and 40 wounded"
+            # sibling: another number in the sentence counts something ("12 people were killed, 40 wounded")
             sibling = any(h is not hit and h.rule is None and (h.counted or h.unit) for h in hits)
-            feats = features(text, figure, sentence, hit.rule, sibling)
-            figures.append(Candidate(figure, hit.rule, feats, of_follows))
+            feats = features(text, figure, sentence, hit.rule, sibling) if with_features else []
+            figures.append(Candidate(figure, hit.rule, feats, text[hit.end : hit.end + 4].lower() == " of "))
     return figures
 
 
