@@ -1,17 +1,20 @@
 """Precision and recall of the comparison's findings on hand-annotated multi-article stories.
 
-Gold: benchmarks/compare_gold.json (offsets and labels only, into the texts of
-../shared/datasets/ecbplus/ecbplus.jsonl; each doc's first six sentences annotated).
-Per kind: aligned statement pairs (corroboration), single-source claims that are
-right, figure pairs that are one quantity and their verdict, numbers that are no
-figures, quotes linked across outlets, altered-quote flags, quote speakers,
-conflicts (the gold has none: every one is wrong).
+Gold: benchmarks/compare_gold.json (offsets and labels only, into ECB+, L3S-GN1 and the seed
+pages; see its note). Per kind: aligned statement pairs (corroboration), single-source claims
+that are right, figure pairs that are one quantity and their verdict, numbers that are no
+figures, quotes linked across outlets, altered-quote flags, quote speakers, entity clusters,
+conflicts (the gold has none: every one is wrong). A story with "kinds" is scored on those only.
 
-    .venv/bin/python benchmarks/compare.py            # shipped settings, and the 4-fold choice of ALIGN
+    nice -n 10 env OMP_NUM_THREADS=1 .venv/bin/python benchmarks/compare.py
+    # shipped settings; then (ALIGN, CORROBORATE, NEAR, STAR) chosen on 4 folds over stories,
+    # the first order and 5 orders; COMPARE_CV_CACHE=file keeps the grid's tallies between runs
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import random
 import statistics
 import sys
@@ -25,11 +28,11 @@ from corroborate.compare import claims as claims_mod
 from corroborate.compare.common import StoryContext
 from corroborate.compare.entities import merge_entities
 from corroborate.model import Article, Evidence, Story
+from corroborate.pipeline import build_story
+from corroborate.settings import CompareSettings
 from corroborate.stories import find_origins
 
 ROOT = Path(__file__).resolve().parents[1]
-from corroborate.pipeline import build_story
-from corroborate.settings import CompareSettings
 GOLD = ROOT / "benchmarks" / "compare_gold.json"
 ECB = ROOT.parent / "shared" / "datasets" / "ecbplus" / "ecbplus.jsonl"
 FOLDS = 4
@@ -62,10 +65,10 @@ def load() -> tuple[list[dict[str, object]], dict[str, Article]]:
 
 
 def run_story(st: dict[str, object], articles: dict[str, Article]) -> Story:
+    """The story as `corroborate run` builds it from these articles, with the shipped settings."""
     arts = [articles[d] for d in st["docs"]]  # type: ignore[union-attr]
     return build_story(str(st["id"]), arts)
 
-    """The story as `corroborate run` builds it from these articles, with the shipped settings."""
 
 class Tally(Counter[str]):
     def pr(self, kind: str) -> tuple[float, float]:
@@ -314,7 +317,16 @@ def _objective(t: Tally, z: float = 0.0) -> tuple[float, ...]:
     """
     if _meets(t, "align", BAR_CORROBORATED, z) and _meets(t, "single", BAR_SINGLE, z):
         return (1.0, t.pr("align")[1], t["single:tp"] + t["single:fp"])
+    if FALLBACK == "shortfall":
+        # The setting that misses the bars by least (then finds the most).
+        short = min(t.pr("align")[0] - BAR_CORROBORATED, t.pr("single")[0] - BAR_SINGLE)
+        return (0.0, short, t.pr("align")[1])
     return (0.0, _fbeta(t) + _labels_right(t), 0.0)
+
+
+# Where no setting meets the bars on the training stories: "f05" (F0.5 of the corroborated pairs
+# plus the share of right labels) or "shortfall" (the least short of the bars). Both are reported.
+FALLBACK = "f05"
 
 
 def _pooled(per_story: dict, g: Setting, stories: list[dict]) -> Tally:  # type: ignore[type-arg]
@@ -362,20 +374,32 @@ REPEATS = 5
 Z_BARS = (0.0, 1.0)
 
 
+def _per_story(gold: list[dict], articles: dict[str, Article]) -> dict:  # type: ignore[type-arg]
+    """Each story's tally at each setting; kept in $COMPARE_CV_CACHE when set (same code, same gold)."""
+    cache = os.environ.get("COMPARE_CV_CACHE")
+    if cache and Path(cache).is_file():
+        return pickle.loads(Path(cache).read_bytes())  # type: ignore[no-any-return]
+    per_story = {(st["id"], g): _with(g, [st], articles) for st in gold for g in GRID}
+    if cache:
+        Path(cache).write_bytes(pickle.dumps(per_story))
+    return per_story
+
+
 def cross_validate(gold: list[dict], articles: dict[str, Article]) -> None:  # type: ignore[type-arg]
     """Choose (ALIGN, CORROBORATE, NEAR, STAR) on the training folds' stories, score the held-out fold."""
-    per_story = {(st["id"], g): _with(g, [st], articles) for st in gold for g in GRID}
+    per_story = _per_story(gold, articles)
     held = _run_folds(gold, per_story, verbose=True)
     for name, value in _MEASURES:
         xs = [value(t) for _, t in held]
         print(f"{name} over folds: {statistics.mean(xs):.3f} ± {statistics.pstdev(xs):.3f}")
-    for z in Z_BARS:
+    global FALLBACK
+    for z, FALLBACK in [(z, f) for z in Z_BARS for f in ("f05", "shortfall")]:
         repeated: list[tuple[Setting, Tally]] = []
         for rep in range(REPEATS):
             order = gold if rep == 0 else random.Random(rep).sample(gold, len(gold))
             repeated += _run_folds(order, per_story, verbose=False, z=z)
         common = Counter(h[0] for h in repeated).most_common(3)
-        print(f"bars met at the Wilson lower end, z {z}; most chosen: {common}")
+        print(f"bars met at the Wilson lower end, z {z}, else {FALLBACK}; most chosen: {common}")
         for name, value in _MEASURES:
             xs = [value(t) for _, t in repeated]
             print(
