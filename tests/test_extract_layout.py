@@ -204,3 +204,16 @@ def test_a_small_donation_box_inside_the_story_is_still_cut() -> None:
     body = "<h1>Bridge to close</h1><div>" + "".join(f"<p>{p}</p>" for p in _STORY[:6]) + appeal + "</div>"
     text = extract(Page(id="p3", source="test", format="html", content=_html(body))).text
     assert _STORY[5] in text and "Support our journalism" not in text
+
+
+def test_a_data_table_between_the_story_paragraphs_is_kept() -> None:
+    rows = "".join(
+        f"<tr><td>District {d}</td><td>{n} votes</td></tr>" for d, n in [("North", 4120), ("South", 3986)]
+    )
+    paras = [f"<p>{p}</p>" for p in _STORY[:8]]
+    body = (
+        "<h1>Bridge to close</h1><div>" + "".join(paras[:4]) + f"<table>{rows}</table>" + "".join(paras[4:])
+    )
+    text = extract(Page(id="p4", source="test", format="html", content=_html(body + "</div>"))).text
+    assert "District North" in text and "3986 votes" in text
+    assert text.index(_STORY[3]) < text.index("District North") < text.index(_STORY[4])

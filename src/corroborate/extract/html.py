@@ -25,6 +25,8 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _BLOCK_TAGS = {"p": "p", "head": "head", "quote": "quote", "item": "item", "row": "row", "code": "p"}
 _SUBSTRING_CHECKS = 2000
+_TABLE_SIDE_WORDS = 12
+"""Words of the paragraphs on both sides of a table that make it the story's own (a data table)."""
 _COMMENTS_AFTER = 150
 """Words of article text above a comments header that make it the article's end, wherever it sits."""
 _SHORT_WORDS = 12
@@ -110,8 +112,14 @@ def _main_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
     if body is None:
         return []
     blocks: list[Block] = []
-    for group, el in enumerate(body):
+    tables: list[Block] = []  # rows of data tables inside the story
+    children = list(body)
+    for group, el in enumerate(children):
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and _between_paragraphs(children, group):
+            for row in el.iter("row"):
+                _add(tables, _lines(row), group, "row")
+            continue
         if tag == "table":
             # Layout tables of older news sites: menus, teasers and link lists, rarely the news.
             # A page whose article trafilatura found only in a table takes the page's prose run instead
@@ -122,7 +130,19 @@ def _main_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
                 _add(blocks, _lines(item), group, "item")
         else:
             _add(blocks, _lines(el), group, _BLOCK_TAGS.get(tag, "p"))
-    return blocks
+    if not tables or sum(words(b.text) for b in blocks) < MIN_WORDS or _mostly_short(blocks):
+        return blocks  # no story of paragraphs around the table: the page's prose run decides
+    return sorted(blocks + tables, key=lambda b: b.group)
+
+
+def _between_paragraphs(children: list[HtmlElement], i: int) -> bool:
+    """A table with the article's paragraphs on both sides: a data table inside the story."""
+    if i == 0 or i == len(children) - 1:
+        return False
+    return all(
+        children[j].tag == "p" and len("".join(children[j].itertext()).split()) >= _TABLE_SIDE_WORDS
+        for j in (i - 1, i + 1)
+    )
 
 
 def _lines(el: HtmlElement) -> list[str]:
@@ -181,7 +201,8 @@ def _audit(
             budget -= 1  # each check scans the text: bounded, so a page of endless menus stays fast
             if f" {key} " in kept_text:
                 continue
-        removed.append(RemovedBlock(kind=known.get(key) or _kind(text, ctx, key == target), text=text))
+        kind = known.get(key) or _kind(text, ctx, key == target)
+        removed.append(RemovedBlock.model_construct(kind=kind, text=text))
     return removed
 
 

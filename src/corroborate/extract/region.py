@@ -87,10 +87,14 @@ def is_prose(text: str) -> bool:
     n = len(toks)
     if n < 6:
         return False
+    # The punctuation test first: it settles most lines without counting function words.
+    ends = _SENTENCE_END.search(text) is not None
+    if n >= 12 and ends:
+        return True
+    if n < 12 and not ends:
+        return False
     stops = sum(1 for t in toks if t.strip(".,;:!?\"'()") in _STOP)
-    if n < 12:
-        return bool(_SENTENCE_END.search(text)) and stops >= 2
-    return stops / n >= 0.12 or bool(_SENTENCE_END.search(text))
+    return stops >= 2 if n < 12 else stops / n >= 0.12
 
 
 def _value(block: Block) -> int:
