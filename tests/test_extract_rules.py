@@ -131,3 +131,15 @@ def test_a_source_credit_line_ends_the_story_in_a_text_dump() -> None:
     )
     text = extract(Page(id="c", source="test", format="text", content=dump)).text
     assert text.endswith(PARAGRAPH) and "several friends" not in text
+
+
+def test_a_sentence_opening_on_by_and_a_capital_is_no_byline() -> None:
+    assert classify_one("By Tuesday, the storm had moved east across the plains.") is None
+    assert classify_one("By Jane Doe, Reuters") == "byline"
+    assert classify_one("By RAQUEL DILLON, For The Associated Press 2 hours, 23 minutes ago") == "byline"
+
+
+def test_a_paragraph_opening_on_old_wire_quote_marks_is_text() -> None:
+    # AP copy opens quotes with two grave accents; an emoji or pictograph still marks a promotion.
+    assert classify_one("``The prognosis is looking good for a recovery,'' the team's doctor said.") is None
+    assert classify_one("🔥 Get the app today for the latest deals on tickets") == "advertisement"

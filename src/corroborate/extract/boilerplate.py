@@ -81,7 +81,8 @@ def is_heading_like(text: str) -> bool:
 def starts_with_symbol(text: str) -> bool:
     """Promotions open with an emoji or a pictograph; news paragraphs never do."""
     first = text.lstrip()[:1]
-    return bool(first) and unicodedata.category(first) in ("So", "Sk", "Co")
+    # Not the grave and acute accents: old wire copy opens quotes with ``.
+    return bool(first) and first not in "`´" and unicodedata.category(first) in ("So", "Sk", "Co")
 
 
 def classify_one(text: str) -> RemovedKind | None:
@@ -112,7 +113,7 @@ def _classify(text: str) -> RemovedKind | None:
         return "caption" if n > 6 else "credit"
     if n <= 25 and PUBLISHED_LINE.match(stripped):
         return "metadata"
-    if n <= 16 and _BYLINE.match(stripped):
+    if n <= 16 and _BYLINE.match(stripped) and not _reads_as_sentence(stripped):
         return "byline"
     if n <= 80 and _WIRE_TRAILER.match(stripped):
         return "byline"
@@ -131,6 +132,16 @@ def _classify(text: str) -> RemovedKind | None:
     if n <= 30 and _is_menu(stripped):
         return "navigation"
     return None
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """'By Tuesday, the storm had moved east.': lowercase words ending on a stop, no byline's trailer."""
+    lower = sum(1 for t in text.split()[2:] if t[:1].islower())
+    return text.endswith((".", "!", "?")) and lower >= _SENTENCE_LOWER
+
+
+_SENTENCE_LOWER = 3
+"""Lowercase words after a 'By X' opening that, with a full stop, make the line a sentence."""
 
 
 def _credit(text: str, low: str) -> bool:
