@@ -57,8 +57,7 @@ def assemble(page: Page, blocks: list[Block], found: Found) -> Article:
         raise ExtractError(f"no article text: {n_words} words of body (need at least {MIN_WORDS})")
     removed = found.removed
     if removed is None:
-        # Built without validation: kinds and texts are our own, and a dump sets aside hundreds of lines.
-        removed = [RemovedBlock.model_construct(kind=b.kind, text=b.text) for b in blocks if b.kind]
+        removed = [RemovedBlock(kind=b.kind, text=b.text) for b in blocks if b.kind]
     published, updated = _visible_dates(removed)
     dateline, origin = dateline_and_origin(body[0].text)
     if origin is None:

@@ -202,7 +202,7 @@ def _audit(
             if f" {key} " in kept_text:
                 continue
         kind = known.get(key) or _kind(text, ctx, key == target)
-        removed.append(RemovedBlock.model_construct(kind=kind, text=text))
+        removed.append(RemovedBlock(kind=kind, text=text))
     return removed
 
 
