@@ -31,7 +31,7 @@ from typing import Protocol
 from corroborate.model import Article
 from corroborate.stories.blocking import candidate_pairs
 from corroborate.stories.conflicts import conflict_factor
-from corroborate.stories.features import Compact, compact, features, utc, weigh
+from corroborate.stories.features import Compact, DocumentCounts, compact, features, utc, weigh
 from corroborate.stories.linkage import average_link
 from corroborate.stories.scorer import PairScorer, pair_features, shipped
 from corroborate.unionfind import UnionFind
@@ -181,7 +181,10 @@ def _order(a: Article) -> tuple[datetime, str]:
 
 
 def prepare(
-    articles: Iterable[Article], window_days: float, background: bool = False
+    articles: Iterable[Article],
+    window_days: float,
+    background: bool = False,
+    context: DocumentCounts | None = None,
 ) -> tuple[list[Compact], list[array[int]]]:
     """The unique articles as weighted vectors in publication order, and each one's later candidates.
 
@@ -196,7 +199,7 @@ def prepare(
     del unique
     names = list(vocab)
     del vocab
-    weigh(feats, len(names), names if background else None)
+    weigh(feats, len(names), names if background else None, context if background else None)
     times = [f.published.timestamp() if f.published else None for f in feats]
     return feats, candidate_pairs(feats, times, window_days * 86400.0, names)
 
@@ -248,7 +251,10 @@ def _new_story_id(article_id: str, taken: set[str]) -> str:
 
 
 def cluster(
-    articles: Iterable[Article], known: Mapping[str, str], scorer: Scorer | None = None
+    articles: Iterable[Article],
+    known: Mapping[str, str],
+    scorer: Scorer | None = None,
+    context: DocumentCounts | None = None,
 ) -> dict[str, str]:
     """Article id -> story id for every article.
 
@@ -256,21 +262,25 @@ def cluster(
     stories never merge), so stories grow as new articles arrive. New stories
     get ids derived from their earliest article. Pass the stored articles of
     recent stories along with the new ones: a story with no article here
-    cannot be joined. `scorer` defaults to `default_scorer()`.
+    cannot be joined. `scorer` defaults to `default_scorer()`. `context`: the document
+    counts of the whole span a run reads (`features.document_counts`), when `articles` are
+    one stretch of it: terms are weighed as over the span (see `features.weigh`).
     """
     # The cyclic garbage collector would rescan every array and dict made here, more
     # often the more there are (quadratic over a large batch); nothing here forms cycles.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _cluster(articles, known, scorer or default_scorer())
+        return _cluster(articles, known, scorer or default_scorer(), context)
     finally:
         if paused:
             gc.enable()
 
 
-def _cluster(articles: Iterable[Article], known: Mapping[str, str], scorer: Scorer) -> dict[str, str]:
-    feats, later = prepare(articles, scorer.window_days(), scorer.background)
+def _cluster(
+    articles: Iterable[Article], known: Mapping[str, str], scorer: Scorer, context: DocumentCounts | None
+) -> dict[str, str]:
+    feats, later = prepare(articles, scorer.window_days(), scorer.background, context)
     locked = [known.get(f.id) for f in feats]
     edges = _edges(feats, later, locked, scorer)
     del later

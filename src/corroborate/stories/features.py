@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -113,12 +113,39 @@ def background() -> tuple[int, dict[str, int]]:
     return int(first), df
 
 
-def weigh(docs: list[Compact], vocab_size: int, vocab: Sequence[str] | None = None) -> None:
+@dataclass(frozen=True)
+class DocumentCounts:
+    """How many articles of a wider span than one batch there are, and how many hold each term."""
+
+    documents: int
+    df: Mapping[str, int]
+
+
+def document_counts(articles: Iterable[Article]) -> DocumentCounts:
+    """The document counts of these articles (each id once), for `cluster(..., context=...)`."""
+    df: Counter[str] = Counter()
+    seen: set[str] = set()
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            df.update(features(a).counts.keys())
+    return DocumentCounts(len(seen), dict(df))
+
+
+def weigh(
+    docs: list[Compact],
+    vocab_size: int,
+    vocab: Sequence[str] | None = None,
+    context: DocumentCounts | None = None,
+) -> None:
     """Counts -> unit-length tf-idf (sublinear tf, smoothed idf), in place.
 
     The idf is the batch's alone, or, given the `vocab` (term of each id), the batch's added
     to a fixed background of news: then a term weighs about the same in a batch of five
-    articles as in one of five thousand, and so do the cosines.
+    articles as in one of five thousand, and so do the cosines. A `context` (with `vocab`)
+    stands for the batch in that sum when it counts more: a run's stretch is weighed by the
+    counts of the whole span the run reads, so a dense topic's common words weigh as little
+    in a stretch of it as over all of it.
     """
     df = array("l", bytes(8 * vocab_size))
     for d in docs:
@@ -127,6 +154,10 @@ def weigh(docs: list[Compact], vocab_size: int, vocab: Sequence[str] | None = No
     n = len(docs)
     if vocab is not None:
         total, known = background()
+        if context is not None:
+            n = max(n, context.documents)
+            for t, term in enumerate(vocab):
+                df[t] = max(df[t], context.df.get(term, 0))
         n += total
         for t, term in enumerate(vocab):
             df[t] += known.get(term, 0)
