@@ -476,6 +476,19 @@ def test_quote_and_figure_highlights_land_on_exact_text() -> None:
     assert "Ilse Marten" in (attrs["title"] or "")
 
 
+def test_one_of_the_is_not_highlighted_as_a_figure() -> None:
+    text = "One of the two lifeboats capsized, and 12 crew members swam ashore near Pellham."
+    one = Figure(start=0, end=3, text="One", value=1, bound="exact", counted="lifeboats", partitive=True)
+    at = text.index("12")
+    twelve = Figure(start=at, end=at + 2, text="12", value=12, bound="exact", counted="crew members")
+    art = Article(id="b" * 64, source="boat.txt", text=text, analysis=Analysis(figures=[one, twelve]))
+    page = Page(
+        render_story(Story(id="s-boat", title="Lifeboat", articles=[art], origins={art.id: "Coast Herald"}))
+    )
+    assert f"ev-{art.id[:8]}-{at}-{at + 2}" in page.by_id  # the crew count is marked
+    assert f"ev-{art.id[:8]}-0-3" not in page.by_id  # "One of the" counts nothing
+
+
 def test_every_finding_links_to_its_sentence() -> None:
     story = realistic_story()
     page = Page(render_story(story))

@@ -208,7 +208,8 @@ def article_context(article: Article, findings: list[Finding]) -> dict[str, Any]
     for q in article.analysis.quotes if article.analysis else []:
         marks.add(q.start, q.end, "quote", f"quote: {q.speaker or 'unattributed'}")
     for f in article.analysis.figures if article.analysis else []:
-        marks.add(f.start, f.end, "figure", f"figure: {f.text}")
+        if not f.partitive:  # "one of the ...": no figure to a reader
+            marks.add(f.start, f.end, "figure", f"figure: {f.text}")
     rows = []
     for finding in findings:
         for ev in finding.evidence:

@@ -113,6 +113,8 @@ def marks(analysis: Analysis | None, published: datetime | None) -> EventMarks:
     counts: dict[str, set[float]] = {}
     values: set[float] = set()
     for fig in analysis.figures:
+        if fig.partitive:
+            continue  # "one of the ...": a count of one that reports nothing of the event
         values.add(fig.value)
         if fig.bound != "exact" or fig.high is not None or fig.unit or not fig.counted:
             continue

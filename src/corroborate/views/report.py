@@ -167,7 +167,8 @@ class _StoryPage:
                 href = self.mark(art.id, q.start, q.end, "quote", self.quote_title(q))
                 article_quotes.setdefault(art.id, []).append((q, href))
             for f in art.analysis.figures if art.analysis else []:
-                self.mark(art.id, f.start, f.end, "figure", self.figure_title(f))
+                if not f.partitive:  # "one of the ...": no figure to a reader
+                    self.mark(art.id, f.start, f.end, "figure", self.figure_title(f))
         quotes = self.quotes(article_quotes)
         framing = self.framing()
         ctx: dict[str, object] = {

@@ -23,7 +23,7 @@ def quote_count(story: Story) -> int:
 
 
 def figure_count(story: Story) -> int:
-    return sum(len(a.analysis.figures) for a in story.articles if a.analysis)
+    return sum(1 for a in story.articles if a.analysis for f in a.analysis.figures if not f.partitive)
 
 
 @dataclass(frozen=True)
