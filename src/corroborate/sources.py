@@ -232,9 +232,7 @@ def _stream_jsonl(path: Path) -> Iterator[Page | PageError]:
         yield PageError(source=source, stage="read", message=f"cannot read the rest of the file: {err}")
 
 
-def read_jsonl(
-    data: bytes | Iterable[bytes], source: str, first_line: int = 1
-) -> Iterator[Page | PageError]:
+def read_jsonl(data: bytes | Iterable[bytes], source: str, first_line: int = 1) -> Iterator[Page | PageError]:
     lines = data.split(b"\n") if isinstance(data, bytes) else data
     for lineno, raw in enumerate(lines, start=first_line):
         if not raw.strip():

@@ -107,7 +107,6 @@ def _page(record: WarcRecord, where: str) -> Page | PageError | None:
     )
 
 
-
 class WarcResponse(Protocol):
     """What a WARC response record needs (a fetched Response has it)."""
 
