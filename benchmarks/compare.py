@@ -29,7 +29,7 @@ from corroborate.compare.common import StoryContext
 from corroborate.compare.entities import merge_entities
 from corroborate.model import Article, Evidence, Story
 from corroborate.pipeline import build_story
-from corroborate.settings import CompareSettings
+from corroborate.settings import CompareSettings, PageSettings
 from corroborate.stories import find_origins
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +49,7 @@ GRID: list[Setting] = [
 SETTING_NAMES = ("compare.align", "compare.corroborate", "compare.near", "compare.star")
 
 Span3 = tuple[str, int, int]
+WEAK_BELOW = PageSettings().weak_below
 
 
 def _overlaps(ev: Evidence | Span3, g: Span3) -> bool:
@@ -109,6 +110,9 @@ def score_align(st: dict, story: Story, t: Tally) -> None:  # type: ignore[type-
                     or (_overlaps(y, g[0]) and _overlaps(x, g[1]))
                 ]
                 t["align:tp" if hit else "align:fp"] += 1
+                # What the page shows at full strength (not dimmed as weak).
+                if c.confidence >= WEAK_BELOW:
+                    t["strong:tp" if hit else "strong:fp"] += 1
                 found.update(hit)
     t["align:gold"] += len(gold)
     t["align:found"] += len(found)
@@ -364,6 +368,7 @@ def _run_folds(
 _MEASURES = (
     ("corroborated precision", lambda t: t.pr("align")[0]),
     ("corroborated recall", lambda t: t.pr("align")[1]),
+    ("corroborated, not shown weak, precision", lambda t: t.pr("strong")[0]),
     ("single-source right", lambda t: t.pr("single")[0]),
     ("possibly-elsewhere right", lambda t: t.pr("possibly")[0]),
 )
@@ -458,6 +463,7 @@ def main() -> int:
     t = evaluate(gold, articles)
     for kind, label in [
         ("align", "corroborated: aligned statement pairs"),
+        ("strong", "corroborated and not shown as weak (pairs)"),
         ("single", "single-source claims right"),
         ("possibly", "possibly-elsewhere claims right (gold aligns them)"),
         ("figure", "figure pairs that are one quantity"),
