@@ -96,6 +96,18 @@ def test_a_son_of_the_same_name_is_not_his_father() -> None:
     assert names["Marten Vosk"] == ("PERSON", ["Marten Vosk", "Vosk"])
 
 
+def test_a_bare_surname_is_the_first_named_of_two_people_sharing_it() -> None:
+    a = analyze(
+        "Senator Paul Greer and his son, Mark Greer, toured the flooded farms near Dunmore on Monday. "
+        'Mark Greer runs one of the farms. "We will rebuild every barn," Greer said.'
+    )
+    names = _names_of(a)
+    assert "Greer" in names["Paul Greer"][1]
+    assert "Greer" not in names["Mark Greer"][1]
+    [quote] = a.quotes
+    assert quote.speaker_entity == next(e.key for e in a.entities if e.name == "Paul Greer")
+
+
 def test_a_hyphenated_company_is_one_name() -> None:
     a = analyze("Shares of Halvorsen-Braak fell 3 percent on Monday. Halvorsen-Braak said it would cut jobs.")
     parts = [m.text for m in a.mentions if "Halvorsen" in m.text or "Braak" in m.text]

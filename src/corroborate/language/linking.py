@@ -42,7 +42,7 @@ def _nearest(cands: Sequence[Candidate], idxs: list[int], pos: int) -> int:
 
 
 def _link_persons(cands: list[Candidate], groups: UnionFind) -> None:
-    """Full names to their longer forms, surnames to the nearest full name.
+    """Full names to their longer forms, surnames to their full name (`_surname_of`).
 
     A generation tells father and son apart ("Donald Trump Jr." is not "Donald Trump"; "Trump Jr."
     is the son); a lone surname goes to a name without one when there is one. A shorter full name
@@ -69,7 +69,18 @@ def _link_persons(cands: list[Candidate], groups: UnionFind) -> None:
         targets = by_last.get((words[0], gen)) or ([] if gen else _any_generation(by_last, words[0]))
         if targets:
             c.label = "PERSON"
-            groups.union(i, _nearest(cands, targets, c.start))
+            groups.union(i, _surname_of(cands, parts, targets, c.start))
+
+
+def _surname_of(
+    cands: Sequence[Candidate], parts: dict[int, tuple[list[str], str]], targets: list[int], pos: int
+) -> int:
+    """The full name a lone surname stands for: the nearest before it, but where two people of that
+    surname are named ("Paul Greer and his son, Mark Greer"), the one the text names first, whom a
+    bare "Greer" means by newsroom custom (the other is called by first name or "Greer Jr.")."""
+    if len({parts[j][0][0] for j in targets}) > 1:
+        return min(targets, key=lambda j: cands[j].start)
+    return _nearest(cands, targets, pos)
 
 
 def _within(short: list[str], long: list[str]) -> bool:
