@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 from corroborate.compare import claims as claims_mod
@@ -12,6 +13,7 @@ from corroborate.settings import CompareSettings
 from corroborate.stories import find_origins
 from corroborate.views.export import write_csv
 from corroborate.views.report import render_story
+from corroborate.views.story_parts import claim_group
 from tests.builders import article, ent
 
 CITY = ent("Marrowby", "GPE")
@@ -105,3 +107,21 @@ def test_a_chain_of_loose_alignments_does_not_make_one_claim() -> None:
     assert union_groups(4, edges) == [[0, 1, 2, 3]]
     groups = star_groups(4, edges, centrality)
     assert len(groups) == 2 and [0, 1] in [g[:2] for g in groups]
+
+
+def test_the_csv_names_each_claim_as_the_page_groups_it() -> None:
+    # One outlet says the toll has risen to 14, the other to 12: disputed on the page and in the CSV.
+    from tests.test_compare import toll_article
+
+    arts = [
+        toll_article("toll-a", "Coast Herald", "14", 6),
+        toll_article("toll-b", "Riverside Radio", "12", 7),
+    ]
+    story = compare("s-toll", arts, find_origins(arts))
+    out = io.StringIO()
+    write_csv([story], out)
+    kinds = {r["text"]: r["finding"] for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    page_names = {"corroborated": "corroborated", "disputed": "disputed", "possibly": "possibly_elsewhere"}
+    for claim in story.claims:
+        assert kinds[claim.text] == page_names.get(claim_group(claim), "single_source")
+    assert "disputed" in kinds.values()

@@ -10,6 +10,7 @@ from typing import TextIO
 from corroborate.model import SCHEMA_VERSION, Evidence, Story
 from corroborate.store.desk import FindingKind, Mark, attach_marks, finding_key, marks_text, story_findings
 from corroborate.summaries import StorySummary
+from corroborate.views.story_parts import claim_group
 
 CSV_COLUMNS = [
     "story",
@@ -23,6 +24,14 @@ CSV_COLUMNS = [
     "evidence",
     "marks",  # the desk's marks on the finding (corroborate serve)
 ]
+
+
+_CLAIM_KINDS = {
+    "corroborated": "corroborated",
+    "disputed": "disputed",
+    "possibly": "possibly_elsewhere",
+    "single": "single_source",
+}
 
 
 def write_json(stories: Iterable[Story], out: TextIO, marks: Sequence[Mark] = ()) -> int:
@@ -66,9 +75,8 @@ def write_csv(stories: Iterable[Story], out: TextIO, marks: Sequence[Mark] = ())
             return "; ".join(sorted({outlet_of.get(i, i) for i in ids}))
 
         for claim in story.claims:
-            kind = "corroborated" if claim.corroborated else "single_source"
-            if not claim.corroborated and claim.possibly_elsewhere and not claim.differs:
-                kind = "possibly_elsewhere"  # a close sentence elsewhere: not known to be single-source
+            # As the page groups it: a close sentence elsewhere is not known to be single-source.
+            kind = _CLAIM_KINDS[claim_group(claim)]
             writer.writerow(
                 base
                 | {
