@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
 import json
 import pickle
 import statistics
@@ -37,20 +36,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clustering import baseline, bcubed
-from corroborate import stories
 from corroborate.language import analyze
 from corroborate.model import Article, Page
 from corroborate.pipeline import assign_stories
 from corroborate.settings import StorySettings
 from corroborate.store import Store
-from corroborate.stories import configure
 from corroborate.stories.cluster import Scorer
-from corroborate.stories.features import document_counts
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "datasets"
-# Whether each stretch is weighed by the whole run's document counts (`--run-context`).
-RUN_CONTEXT = False
 
 
 def _gold(name: str, ids: Sequence[str]) -> dict[str, str]:
@@ -111,23 +105,14 @@ def as_run(
 ) -> dict[str, str]:
     """Stories as `corroborate run` assigns them into an empty store: the articles are stored
     and `pipeline.assign_stories` (the function a run calls) clusters them, dated ones a
-    stretch of `settings.chunk_days` at a time. `scorer` replaces the shipped one for this call.
-    With RUN_CONTEXT each stretch gets the document counts of all the run's articles
-    (`cluster(..., context=...)`), as a run would once `assign_stories` passes them."""
+    stretch of `settings.chunk_days` at a time, weighed by the run's document counts.
+    `scorer` replaces the shipped one for this call."""
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "bench.db")) as store:
         run_id = store.start_run(["benchmark"])
         for a in articles:
             page = Page(id=a.id, source=a.source, format="text", content="", url=a.url, size=0, body=True)
             store.save_article(run_id, page, a)
-        chosen, plain = configure.scorer_for, stories.cluster
-        if scorer is not None:
-            configure.scorer_for = lambda _: scorer  # type: ignore[assignment]
-        if RUN_CONTEXT:
-            stories.cluster = functools.partial(plain, context=document_counts(articles))  # type: ignore[assignment]
-        try:
-            return assign_stories(store, [a.id for a in articles], settings)
-        finally:
-            configure.scorer_for, stories.cluster = chosen, plain
+        return assign_stories(store, [a.id for a in articles], settings, scorer)
 
 
 def folds(gold: Mapping[str, str], k: int) -> list[set[str]]:
@@ -162,10 +147,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--fresh", action="store_true", help="re-run the language stage")
     ap.add_argument("--baseline", action="store_true", help="TF-IDF average link at its best threshold")
-    ap.add_argument("--run-context", action="store_true", help="weigh stretches by the run's document counts")
     args = ap.parse_args()
-    global RUN_CONTEXT
-    RUN_CONTEXT = args.run_context
     for name in ["l3s", "polnear"] if args.set == "both" else [args.set]:
         raw, gold = LOADERS[name]()
         articles = analysed(name, raw, args.fresh)

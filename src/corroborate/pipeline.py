@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from corroborate.extract import BATCH as EXTRACT_BATCH
 from corroborate.extract import ExtractError, extract, strip_templates
@@ -29,6 +29,9 @@ from corroborate.sources import read_pages
 from corroborate.store import Store
 from corroborate.text.dates import in_utc
 from corroborate.workers import Inline, Pending, Workers, batched, workers_for
+
+if TYPE_CHECKING:  # the clusterer loads when stories are assigned, not with the pipeline
+    from corroborate.stories.cluster import Scorer
 
 # The later stages (language, stories, comparison) are imported where they are first
 # used; the commands that run none of them (show, export, doctor, schema) do not
@@ -275,7 +278,7 @@ def _build(work: tuple[str, list[str], Settings]) -> Story | StoryError:
 
 
 def assign_stories(
-    store: Store, new_ids: Sequence[str], settings: StorySettings | None = None
+    store: Store, new_ids: Sequence[str], settings: StorySettings | None = None, scorer: Scorer | None = None
 ) -> dict[str, str]:
     """The story of each new article, from clustering them with the stored articles near them.
 
@@ -284,12 +287,14 @@ def assign_stories(
     store of a year's reads a few weeks of it, not all of it. A run that brings a long
     span of pages is clustered `settings.chunk_days` at a time, oldest first, each stretch
     joining the stories of the one before: memory grows with a stretch, not the run.
+    `scorer` replaces the one the settings ask for (the benchmarks' cross-validation).
     """
     from corroborate.stories import cluster
     from corroborate.stories.configure import scorer_for
+    from corroborate.stories.features import document_counts
 
     settings = settings or StorySettings()
-    scorer = scorer_for(settings)
+    scorer = scorer or scorer_for(settings)
     window = scorer.window_days()
     when = {aid: d and in_utc(d) for aid, d in store.publication(new_ids).items()}
     if None in when.values() or not math.isfinite(window):
@@ -299,10 +304,17 @@ def assign_stories(
     dated = {aid: d for aid, d in when.items() if d is not None}
     reach = timedelta(days=window + 1)  # a day more: stored times may be local times
     known = store.assignments()
+    ordered = sorted(dated, key=lambda aid: (dated[aid], aid))
+    # Words are weighed by how common they are over the run's whole span, not one stretch's: in a
+    # dense stretch of one campaign, "primary" and the candidates' names would count as rare, and
+    # different events of the campaign would look alike (benchmarks/clustering.md, session 8).
+    span = (dated[ordered[0]] - reach, dated[ordered[-1]] + reach)
+    context = document_counts(store.each_article(published_within=span))
     result: dict[str, str] = {}
-    for chunk in _stretches(sorted(dated, key=lambda aid: (dated[aid], aid)), dated, settings.chunk_days):
+    for chunk in _stretches(ordered, dated, settings.chunk_days):
         nearby = store.each_article(published_within=(dated[chunk[0]] - reach, dated[chunk[-1]] + reach))
-        assignment = cluster(nearby, known, scorer)  # reads each article into its features as it comes
+        # Reads each article into its features as it comes.
+        assignment = cluster(nearby, known, scorer, context)
         for aid in chunk:
             result[aid] = known[aid] = assignment[aid]
     return result
