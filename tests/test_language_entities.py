@@ -139,3 +139,10 @@ def test_one_judge_under_all_her_names_is_one_entity() -> None:
     assert [e.name for e in people] == ["Elena Marsh Okafor"]
     judge = [m.text for m in a.mentions if m.entity == people[0].key]
     assert judge == ["Elena Marsh Okafor"] * 2 + ["Okafor"] * 3 + ["Marsh Okafor"]
+
+
+def test_a_title_opening_the_text_is_the_persons_role() -> None:
+    # "prime minister" is written in lowercase later on: that must not cut "Prime" off the title.
+    a = analyze('Prime Minister Ivo Marsh met farmers in Dunmore. "We will help," the prime minister said.')
+    [quote] = a.quotes
+    assert quote.speaker_entity == next(e.key for e in a.entities if e.name == "Ivo Marsh")

@@ -152,12 +152,20 @@ def _flush(text: str, toks: list[Tok], run: list[Tok], common: frozenset[str], o
     while run and run[-1].lower in NAME_CONNECTORS:
         run = run[:-1]
     # A sentence's first word is capitalised by grammar; the text writing it in lowercase elsewhere says so.
-    while run and (run[0].lower in NAME_CONNECTORS or (run[0].initial and _is_common(run[0].lower, common))):
+    # Not the first word of a title ("Prime Minister Ivo Marsh ...", later "the prime minister said").
+    while run and (
+        run[0].lower in NAME_CONNECTORS
+        or (run[0].initial and _is_common(run[0].lower, common) and not _opens_title(run))
+    ):
         run = run[1:]
     if not run:
         return
     for sub in _split(run):
         _classify(text, toks, sub, common, out)
+
+
+def _opens_title(run: list[Tok]) -> bool:
+    return len(run) > 2 and run[0].lower in TITLE_MODIFIERS | TITLE_HEADS and run[1].lower in TITLE_HEADS
 
 
 def _is_common(word: str, common: frozenset[str]) -> bool:
