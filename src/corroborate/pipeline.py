@@ -117,8 +117,8 @@ def _ingest(
     pages: Iterable[Page | PageError],
     progress: Progress | None,
     workers: int | None,
-    dask: str | None = None,
-    settings: Settings | None = None,
+    dask: str | None,
+    settings: Settings,
 ) -> None:
     """Extract, analyse and store the pages, a batch at a time, then update the stories.
 
@@ -126,7 +126,6 @@ def _ingest(
     the workers never wait for the store; at most two batches are held at once, so
     memory stays bounded however long the input.
     """
-    settings = settings or Settings()
     work = Batches(store, result, progress, settings)
     pool: Workers | None = None  # started at the first full batch: a small run never pays for it
     inline = Inline()
@@ -152,10 +151,9 @@ class Batches:
     """The run's side of the batches: what is new, the site templates, and storing each page."""
 
     def __init__(
-        self, store: Store, result: RunResult, progress: Progress | None, settings: Settings | None = None
+        self, store: Store, result: RunResult, progress: Progress | None, settings: Settings
     ) -> None:
-        self.store, self.result, self.progress = store, result, progress
-        self.settings = settings or Settings()
+        self.store, self.result, self.progress, self.settings = store, result, progress, settings
         # Learns each site's template (lines its pages all carry) across the run's batches.
         self.templates = TemplateIndex(self.settings.extract)
         self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one

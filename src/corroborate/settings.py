@@ -3,7 +3,7 @@
 `ingest(..., settings)` passes them down (`assign_stories(..., settings.stories)`,
 `compare(..., settings.compare)`, `write_output(..., settings.pages)`); `corroborate settings`
 lists them; `--setting stories.threshold=0.45` overrides one for a run; benchmarks sweep
-through them (`settings.replace(...)`) instead of editing module globals. Values learnt from data
+through them (`CompareSettings(corroborate=0.5)`) instead of editing module globals. Values learnt from data
 (the pair scorer's weights, the quote filter) live in `data/` beside their models;
 a knob here may override what such a model chose (a `None` default means: the model's own).
 
@@ -71,21 +71,6 @@ class Settings:
     compare: CompareSettings = field(default_factory=CompareSettings)
     pages: PageSettings = field(default_factory=PageSettings)
 
-    def replace(self, **changes: Any) -> Settings:
-        """A copy with some values changed, by stage (`stories=...`) or by dotted name:
-        `settings.replace(**{"stories.threshold": 0.45})`."""
-        result = self
-        for name, value in changes.items():
-            result = result._with(name, value)
-        return result
-
-    def _with(self, dotted: str, value: Any) -> Settings:
-        stage, _, name = dotted.partition(".")
-        if not name:
-            return dataclasses.replace(self, **{stage: value})
-        part = getattr(self, stage)
-        return dataclasses.replace(self, **{stage: dataclasses.replace(part, **{name: value})})
-
 
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
@@ -134,7 +119,9 @@ def parse_settings(assignments: list[str], base: Settings | None = None) -> Sett
             raise SettingError(f"--setting {assignment!r}: write NAME=VALUE, e.g. stories.threshold=0.45")
         if name not in known:
             raise SettingError(f"--setting {name!r}: no such setting (`corroborate settings` lists them)")
-        settings = settings.replace(**{name: _value(known[name], text.strip())})
+        stage, _, knob_name = name.partition(".")
+        part = dataclasses.replace(getattr(settings, stage), **{knob_name: _value(known[name], text.strip())})
+        settings = dataclasses.replace(settings, **{stage: part})
     return settings
 
 

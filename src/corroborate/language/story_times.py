@@ -34,7 +34,7 @@ def inferred_times(story: Sequence[Article]) -> Inferred:
     """For each undated, analysed article of the story: the times its own analysis could not place."""
     result: Inferred = {}
     for a in story:
-        ref = story_reference(a, story) if a.analysis else None
+        ref = story_reference(a, story)
         if ref is None or a.analysis is None:
             continue
         spans = sorted(a.analysis.sentences or split_sentences(a.text), key=lambda s: (s.start, s.end))
