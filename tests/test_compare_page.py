@@ -163,9 +163,10 @@ def test_weak_findings_are_dimmed_in_a_browser(tmp_path: Path) -> None:
 
 
 def test_possibly_elsewhere_claims_are_capped_with_n_of_m_too() -> None:
-    # Every near miss counts as "possibly elsewhere", and the page shows 5 of each group.
+    # Every near miss counts as "possibly elsewhere", and the page shows 5 of each group. A near miss
+    # shares two words or names at least (here "Marrowby" and "council").
     a = _many_singles()
-    b = "Police in Marrowby said the bridge had collapsed after heavy rain on Tuesday evening."
+    b = "Police in Marrowby told the council the bridge had collapsed after heavy rain on Tuesday evening."
     arts = [
         article("a", a, outlet="Daily Ledger", entities=[CITY]),
         article("b", b, outlet="Eastvale Post", entities=[CITY]),

@@ -125,3 +125,23 @@ def test_the_csv_names_each_claim_as_the_page_groups_it() -> None:
     for claim in story.claims:
         assert kinds[claim.text] == page_names.get(claim_group(claim), "single_source")
     assert "disputed" in kinds.values()
+
+
+def test_the_terminal_counts_as_single_source_what_the_page_lists_as_single_source() -> None:
+    # A possibly-elsewhere claim and a disputed one are not "reported by one outlet only" in the
+    # run's table either: its 1src column counts the page's single-source rows.
+    from corroborate.views.summary import story_line
+    from tests.test_compare import toll_article
+
+    weak = _story(settings=CompareSettings(corroborate=1.5))
+    arts = [
+        toll_article("toll-a", "Coast Herald", "14", 6),
+        toll_article("toll-b", "Riverside Radio", "12", 7),
+    ]
+    disputed = compare("s-toll", arts, find_origins(arts))
+    for story in (weak, disputed):
+        shown = [c for c in story.claims if claim_group(c) == "single"]
+        assert story.single_source == shown
+        assert story_line(story).counts[6] == len(shown)
+    assert any(claim_group(c) == "possibly" for c in weak.claims)
+    assert any(claim_group(c) == "disputed" for c in disputed.claims)

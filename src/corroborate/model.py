@@ -385,7 +385,8 @@ class Story(Record):
 
     @property
     def single_source(self) -> list[Claim]:
-        return [c for c in self.claims if not c.corroborated]
+        """What the page lists as reported by one outlet only: not disputed, not possibly elsewhere."""
+        return [c for c in self.claims if not (c.corroborated or c.differs or c.possibly_elsewhere)]
 
 
 def story_schema() -> dict[str, Any]:

@@ -48,6 +48,9 @@ MIN_TOKENS = 4
 # A token in more sentences than this is too common to propose candidate pairs (still scored).
 MAX_POSTING = 400
 MIN_SINGLE_SOURCE_TOKENS = 6
+# A sentence elsewhere comes near ("possibly elsewhere") only when it shares this many words or
+# names: one shared topic word ("The quake ...") with a like-sounding vector is no sign of the fact.
+NEAR_MIN_SHARED = 2
 
 
 # A page's date line ("AUGUST 2, 2013 | 08: 06AM PT") states nothing: its words do not count.
@@ -225,7 +228,8 @@ def align(
             # Another speaker's like words are no corroboration, but the fact may be told there:
             # such a pair only comes near (the claim is "possibly elsewhere", not single-source).
             other_speaker = bool(s.speakers and other.speakers and not s.speakers & other.speakers)
-            if near is not None and other.origin != s.origin and score > near.get(i, (0.0, -1))[0]:
+            shares = len(s.tokens & other.tokens) >= NEAR_MIN_SHARED
+            if near is not None and other.origin != s.origin and shares and score > near.get(i, (0.0, -1))[0]:
                 near[i] = (score, j)
             if other_speaker:
                 continue
