@@ -103,7 +103,7 @@ def run(
     from corroborate.sources import is_url
     from corroborate.store import Store
     from corroborate.summaries import STORY_FILES
-    from corroborate.views.output import write_output
+    from corroborate.views.output import StoryWriter, write_output
     from corroborate.views.summary import errors_table, stories_table, story_errors_table, story_line
 
     started = time.perf_counter()
@@ -134,17 +134,30 @@ def run(
 
             pages = fetching.pages(sys.stdin.buffer) if fetching else None
             labels = fetching.labels if fetching else inputs or []
+            writer = StoryWriter(out) if report else None  # the run's own stories, as they are stored
             result = ingest(
-                store, labels, sys.stdin.buffer, advance, workers, pages=pages, dask=dask, settings=settings
+                store,
+                labels,
+                sys.stdin.buffer,
+                advance,
+                workers,
+                pages=pages,
+                dask=dask,
+                settings=settings,
+                output=writer,
             )
             if fetching:
                 fetching.finish(store, result)
         updated = set(result.stories)
-        if report:
-            changes = None if all_pages else updated
+        if writer is not None:
+            written = {line.id for line in writer.written}
+            # The index, and the stories still due: all with --all-pages, else those the run
+            # touched but did not write (merged away, or failed) and any missing or stale file.
+            changes = None if all_pages else updated - written
             output = write_output(store, out, changes, result.run_id, workers, settings.pages)
             result.story_errors.extend(output.errors)
-            changed = [line for line in output.written if line.id in updated]
+            lines = {line.id: line for line in [*writer.written, *output.written]}
+            changed = [line for line in lines.values() if line.id in updated]
         else:
             changed = [story_line(story) for story in store.stories(updated)]  # one story at a time
         total = store.count_stories()

@@ -14,9 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO, Generic, TypeVar
 
 from corroborate.model import Article, Page, PageError
-from corroborate.pipeline import BATCH, Batches, Progress, RunResult, extract_page
-from corroborate.settings import Settings
-from corroborate.store import Store
+from corroborate.pipeline import BATCH, Batches, extract_page
 from corroborate.workers import Pending, Workers, workers_for
 
 T = TypeVar("T")
@@ -25,18 +23,10 @@ Unit = tuple[list[Page | PageError], Pending[list[Page | PageError]] | None]
 
 
 def ingest_parts(
-    store: Store,
-    result: RunResult,
-    inputs: Sequence[str],
-    stdin: BinaryIO | None,
-    progress: Progress | None,
-    workers: int | None,
-    dask: str,
-    settings: Settings,
+    work: Batches, inputs: Sequence[str], stdin: BinaryIO | None, workers: int | None, dask: str
 ) -> None:
     from corroborate.parts import parts
 
-    work = Batches(store, result, progress, settings)
     cluster = workers_for(workers, dask)
     try:
         batches: dict[int, tuple[list[Page], list[Pending[Article | PageError]]]] = {}

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from corroborate.extract import BATCH as EXTRACT_BATCH
 from corroborate.extract import ExtractError, extract, strip_templates
@@ -38,6 +38,18 @@ if TYPE_CHECKING:  # the clusterer loads when stories are assigned, not with the
 # import this module at all.
 
 Progress = Callable[[str], None]
+
+Rendered = tuple[str, str] | str
+"""A story's file (JSON) and HTML page, or why they could not be rendered."""
+
+
+class StoryOutput(Protocol):
+    """Where a run writes each story's files as soon as it has stored the story
+    (`views.output.StoryWriter`): the workers that build a story render it too, so the
+    story is not read back from the store to be rendered."""
+
+    def write(self, story: Story, files: tuple[str, str]) -> None: ...
+
 
 # Pages are processed in batches (extraction's: templates are learnt a batch at a
 # time, as the benchmarks see them): a run smaller than one batch never pays for
@@ -94,39 +106,33 @@ def ingest(
     pages: Iterable[Page | PageError] | None = None,
     dask: str | None = None,
     settings: Settings | None = None,
+    output: StoryOutput | None = None,
 ) -> RunResult:
     """Read, extract and analyse the pages of `inputs` (or the given `pages`, say fetched from
-    the web; `inputs` then only labels the run), then update the stories they touch."""
+    the web; `inputs` then only labels the run), then update the stories they touch; `output`
+    gets each story's files as it is stored."""
     settings = settings or Settings()
     result = RunResult(run_id=store.start_run(inputs))
     with store.hold_run(result.run_id):
+        work = Batches(store, result, progress, settings, output)
         if dask and pages is None:  # the cluster's workers read the input themselves
             from corroborate.distributed import ingest_parts
 
-            ingest_parts(store, result, inputs, stdin, progress, workers, dask, settings)
+            ingest_parts(work, inputs, stdin, workers, dask)
         else:
             source = read_pages(inputs, stdin=stdin) if pages is None else pages
-            _ingest(store, result, source, progress, workers, dask, settings)
+            _ingest(work, source, workers, dask)
     store.finish_run(result.run_id)
     return result
 
 
-def _ingest(
-    store: Store,
-    result: RunResult,
-    pages: Iterable[Page | PageError],
-    progress: Progress | None,
-    workers: int | None,
-    dask: str | None,
-    settings: Settings,
-) -> None:
+def _ingest(work: Batches, pages: Iterable[Page | PageError], workers: int | None, dask: str | None) -> None:
     """Extract, analyse and store the pages, a batch at a time, then update the stories.
 
     While one batch is analysed and stored, the next is already being extracted, so
     the workers never wait for the store; at most two batches are held at once, so
     memory stays bounded however long the input.
     """
-    work = Batches(store, result, progress, settings)
     pool: Workers | None = None  # started at the first full batch: a small run never pays for it
     inline = Inline()
     in_flight: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
@@ -151,9 +157,15 @@ class Batches:
     """The run's side of the batches: what is new, the site templates, and storing each page."""
 
     def __init__(
-        self, store: Store, result: RunResult, progress: Progress | None, settings: Settings
+        self,
+        store: Store,
+        result: RunResult,
+        progress: Progress | None,
+        settings: Settings,
+        output: StoryOutput | None = None,
     ) -> None:
         self.store, self.result, self.progress, self.settings = store, result, progress, settings
+        self.output = output
         # Learns each site's template (lines its pages all carry) across the run's batches.
         self.templates = TemplateIndex(self.settings.extract)
         self.taken: set[str] = set()  # pages of this run in flight or stored: the same page twice is one
@@ -200,7 +212,9 @@ class Batches:
     def update_stories(self, workers: Workers | None) -> None:
         """The run's last step: cluster and build the stories, and note every story the run touched."""
         result = self.result
-        touched, result.story_errors = update_stories(self.store, result.run_id, workers, self.settings)
+        touched, result.story_errors = update_stories(
+            self.store, result.run_id, workers, self.settings, self.output
+        )
         result.stories = sorted(set(touched) | set(self.store.stories_of(self.new_ids).values()))
 
 
@@ -215,14 +229,19 @@ def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | 
 
 
 def update_stories(
-    store: Store, run_id: int = 0, workers: Workers | None = None, settings: Settings | None = None
+    store: Store,
+    run_id: int = 0,
+    workers: Workers | None = None,
+    settings: Settings | None = None,
+    output: StoryOutput | None = None,
 ) -> tuple[list[str], list[StoryError]]:
     """Put every article in no story yet into one, and build every pending story.
 
     One run at a time does this (the store's story lock), and it takes the work as
     the store holds it, so what a killed run or a concurrent one stored is clustered
     here too. Stories are built by the workers (comparison is pure), BATCH at a time,
-    and saved here in order. Returns the stories built or tried, and those that failed.
+    and saved here in order (and handed to `output`, rendered by the same workers).
+    Returns the stories built or tried, and those that failed.
     """
     run = workers or Inline()
     settings = settings or Settings()
@@ -240,39 +259,65 @@ def update_stories(
                 checkpoint("assigned")
         touched = store.pending()
         # The next batch is being built while this one is saved, so the workers never wait.
-        in_flight: deque[list[tuple[str, Pending[Story | StoryError]]]] = deque()
+        in_flight: deque[list[tuple[str, Pending[Built]]]] = deque()
+        render = output is not None
         for start in range(0, len(touched), BATCH):
             ids = touched[start : start + BATCH]
             in_flight.append(
-                [(sid, run.submit(_build, (sid, store.articles_json(story=sid), settings))) for sid in ids]
+                [
+                    (sid, run.submit(_build, (sid, store.articles_json(story=sid), settings, render)))
+                    for sid in ids
+                ]
             )
             if len(in_flight) > 1:
-                _save_stories(store, run_id, in_flight.popleft(), errors)
+                _save_stories(store, run_id, in_flight.popleft(), errors, output)
         while in_flight:
-            _save_stories(store, run_id, in_flight.popleft(), errors)
+            _save_stories(store, run_id, in_flight.popleft(), errors, output)
     return touched, errors
 
 
+Built = tuple[Story, Rendered | None] | StoryError
+"""A story as a worker built it, with its files when asked for; or why it failed."""
+
+
 def _save_stories(
-    store: Store, run_id: int, built: list[tuple[str, Pending[Story | StoryError]]], errors: list[StoryError]
+    store: Store,
+    run_id: int,
+    built: list[tuple[str, Pending[Built]]],
+    errors: list[StoryError],
+    output: StoryOutput | None,
 ) -> None:
     for story_id, future in built:
-        story = future.result()
-        if isinstance(story, StoryError):  # this story stays pending, its error recorded
-            errors.append(story)
-            store.story_failed(run_id, story_id, "compare", story.message)
+        outcome = future.result()
+        if isinstance(outcome, StoryError):  # this story stays pending, its error recorded
+            errors.append(outcome)
+            store.story_failed(run_id, story_id, "compare", outcome.message)
             continue
+        story, files = outcome
         store.save_story(story, run_id)
         checkpoint("story-saved")
+        if output is None or files is None:
+            continue
+        if isinstance(files, str):  # stored, but its page is missing until a run renders it
+            errors.append(StoryError(story=story_id, stage="render", message=files))
+            store.story_failed(run_id, story_id, "render", files)
+        else:
+            output.write(story, files)
 
 
-def _build(work: tuple[str, list[str], Settings]) -> Story | StoryError:
-    """Build one story from its articles as stored (JSON: read where the work is done, not here)."""
-    story_id, stored, settings = work
+def _build(work: tuple[str, list[str], Settings, bool]) -> Built:
+    """Build one story from its articles as stored (JSON: read where the work is done, not here),
+    and render its files when `render` says so (rendering is pure too)."""
+    story_id, stored, settings, render = work
     try:
-        return build_story(story_id, [Article.model_validate_json(data) for data in stored], settings)
+        story = build_story(story_id, [Article.model_validate_json(data) for data in stored], settings)
     except Exception as exc:  # one bad story must not stop the run
         return StoryError(story=story_id, stage="compare", message=_describe(exc))
+    if not render:
+        return story, None
+    from corroborate.views.output import render_files
+
+    return story, render_files((story, settings.pages))
 
 
 def assign_stories(

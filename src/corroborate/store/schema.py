@@ -29,6 +29,7 @@ from corroborate.fetch.tables import create_fetch_tables
 from corroborate.model import Story
 from corroborate.store.desk_tables import create_desk_tables
 from corroborate.summaries import SUMMARY_VERSION, summarize
+from corroborate.text.dates import publication_order
 
 metadata = MetaData()
 
@@ -117,7 +118,10 @@ def story_with_articles(conn: Connection, story_id: str, data: str) -> Story:
     )
     record = json.loads(data)
     record["articles"] = [json.loads(row.data) for row in rows]
-    return Story.model_validate(record)
+    story = Story.model_validate(record)
+    # The order the comparison gave them (SQLite orders times by their local clocks).
+    story.articles.sort(key=lambda article: publication_order(article.published, article.id))
+    return story
 
 
 def _summaries_v2(conn: Connection) -> None:

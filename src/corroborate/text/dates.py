@@ -125,3 +125,9 @@ def as_utc(moment: datetime) -> datetime:
 def in_utc(moment: datetime) -> datetime:
     """The same moment on UTC's clock (a naive one is UTC already): for ordering and day arithmetic."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def publication_order(published: datetime | None, key: str) -> tuple[datetime, str]:
+    """How a story's articles are ordered wherever they are shown or compared: earliest first
+    (moments compared in UTC), undated ones last, then by id."""
+    return (as_utc(published or datetime.max), key)

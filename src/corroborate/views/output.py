@@ -22,7 +22,7 @@ from corroborate.faults import checkpoint
 from corroborate.model import Story, StoryError
 from corroborate.settings import PageSettings
 from corroborate.store import Store
-from corroborate.summaries import STORY_FILES, StorySummary
+from corroborate.summaries import STORY_FILES, StorySummary, summarize
 from corroborate.text.dates import as_utc
 from corroborate.views.export import write_index
 from corroborate.views.report import render_story, write_reports
@@ -92,6 +92,27 @@ def write_output(
 
 
 RENDER_BATCH = 32
+
+
+class StoryWriter:
+    """Writes each story's file and page as the run stores it (`pipeline.StoryOutput`).
+
+    The run's workers render them with the story they build, so a run's own stories
+    are not read back from the store; `write_output` then writes the index and any
+    story still due.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.written: list[StoryLine] = []
+        (out / STORY_FILES).mkdir(parents=True, exist_ok=True)
+
+    def write(self, story: Story, files: tuple[str, str]) -> None:
+        summary = summarize(story)
+        write_atomic(self.out / summary.file, files[0])
+        write_atomic(self.out / summary.page, files[1])
+        self.written.append(story_line(story))
+        checkpoint("output-file")
 
 
 def render_files(work: tuple[Story, PageSettings | None]) -> tuple[str, str] | str:
