@@ -102,6 +102,37 @@ def test_a_quote_split_by_its_attribution_is_not_altered() -> None:
     assert len(q.evidence) == 3  # the whole quote and both pieces, each pointing at its own text
 
 
+FIRST_PIECE = "The families of those we lost deserve the full truth,"
+
+
+def _split_story(second: str) -> SharedQuote:
+    """The whole quote in one outlet; in another, '"A," Helen Okafor said, "B."' as one record of two
+    pieces, as the language stage gives it (its extent holds the attribution)."""
+    a = f'"{WHOLE}," Helen Okafor said on Tuesday.'
+    b = f'"{FIRST_PIECE}" Helen Okafor said, "{second}"'
+    one, two = _quote(b, FIRST_PIECE, "Helen Okafor", "said"), _quote(b, second, "Helen Okafor", "said")
+    pieces = [Span(start=one.start, end=one.end), Span(start=two.start, end=two.end)]
+    split = one.model_copy(update={"end": two.end, "text": b[one.start : two.end], "pieces": pieces})
+    return _linked(
+        _story(
+            _art("a", "Daily Ledger", a, [_quote(a, WHOLE, "Helen Okafor", "said")]),
+            _art("b", "Eastvale Post", b, [split]),
+        )
+    )
+
+
+def test_one_record_of_a_split_quotation_compares_its_quoted_words_only() -> None:
+    q = _split_story("and they will get it.")
+    assert not q.altered and "said" not in q.why
+    # Each piece is its own evidence, on its own words; the attribution between them is none.
+    assert [e.text for e in q.evidence if e.article == "b"] == [FIRST_PIECE, "and they will get it."]
+
+
+def test_a_changed_word_in_a_split_quotations_second_piece_is_altered() -> None:
+    q = _split_story("and they may get it.")
+    assert q.altered and "'will' / 'may'" in q.why
+
+
 def test_a_change_of_words_is_altered_and_says_which() -> None:
     a = f'"{WHOLE}," Helen Okafor said.'
     changed = "The families of those we lost deserve the whole truth, and they will get it"

@@ -42,17 +42,25 @@ def test_indirect_quote_with_role_before_the_name() -> None:
     )
 
 
-def test_direct_quotes_after_attribution_and_continuing_in_the_paragraph() -> None:
-    first = _by_snippet("We lost two cranes")
-    second = _by_snippet("The rest is fine")
-    assert (first.kind, first.text, first.cue, first.speaker) == (
-        "direct",
-        "We lost two cranes",
-        "told",
-        "Dovra",
+def test_a_quotation_split_by_its_attribution_is_one_quote_of_two_pieces() -> None:
+    q = _by_snippet("We lost two cranes")
+    assert (q.kind, q.cue, q.speaker, q.speaker_entity) == ("direct", "told", "Dovra", "person:ines-dovra")
+    # The record runs from the first quoted word to the last, exactly; its pieces are the quoted words.
+    assert TEXT[q.start : q.end] == q.text == 'We lost two cranes," Dovra told reporters. "The rest is fine.'
+    assert [TEXT[p.start : p.end] for p in q.pieces] == ["We lost two cranes", "The rest is fine."]
+    assert q.quoted() == "We lost two cranes The rest is fine."
+    assert [p for p in _quotes() if q.start <= p.start < q.end] == [q]
+
+
+def test_split_by_a_mid_sentence_attribution_is_one_quote_and_an_unsplit_one_has_no_pieces() -> None:
+    text = (
+        '"We will rebuild," Mayor Tobin Ashe said, "and we will do it fast."\n\n'
+        '"The money is there, and the workers are ready," he added.'
     )
-    assert first.speaker_entity == second.speaker_entity == "person:ines-dovra"
-    assert TEXT[first.start : first.end] == first.text
+    first, second = analyze(text).quotes
+    assert [text[p.start : p.end] for p in first.spans()] == ["We will rebuild", "and we will do it fast."]
+    assert first.speaker_entity == second.speaker_entity == "person:tobin-ashe"
+    assert second.pieces == [] and [(s.start, s.end) for s in second.spans()] == [(second.start, second.end)]
 
 
 def test_pronoun_and_quote_only_paragraph_continue_the_speaker() -> None:
@@ -94,9 +102,8 @@ def test_scare_quotes_are_not_quotes() -> None:
 
 def test_continued_quotation_keeps_its_cue() -> None:
     a = analyze('"We are ready," Tomas Brandt said. "We start at dawn."')
-    assert [(q.text, q.cue, q.speaker) for q in a.quotes] == [
-        ("We are ready", "said", "Tomas Brandt"),
-        ("We start at dawn.", "said", "Tomas Brandt"),
+    assert [(q.quoted(), q.cue, q.speaker, len(q.pieces)) for q in a.quotes] == [
+        ("We are ready We start at dawn.", "said", "Tomas Brandt", 2),
     ]
 
 

@@ -27,6 +27,7 @@ from corroborate.model import (
     QuoteKind,
     RemovedBlock,
     SharedQuote,
+    Span,
     Story,
     StoryEntity,
     TimelineEvent,
@@ -487,6 +488,23 @@ def test_one_of_the_is_not_highlighted_as_a_figure() -> None:
     )
     assert f"ev-{art.id[:8]}-{at}-{at + 2}" in page.by_id  # the crew count is marked
     assert f"ev-{art.id[:8]}-0-3" not in page.by_id  # "One of the" counts nothing
+
+
+def test_a_split_quotation_marks_each_piece_and_lists_its_words_escaped() -> None:
+    text = '"We will <b>rebuild</b>," Ilse Marten said on Tuesday, "and we will do it fast."'
+    first, second = text.index("We will"), text.index("and we will")
+    pieces = [Span(start=first, end=text.index(',"')), Span(start=second, end=len(text) - 1)]
+    q = Quote(start=first, end=pieces[1].end, text=text[first : pieces[1].end], kind="direct", pieces=pieces)
+    art = Article(id="c" * 64, source="split.txt", text=text, analysis=Analysis(quotes=[q]))
+    html = render_story(Story(id="s-split", title="Split", articles=[art], origins={art.id: "Ledger"}))
+    page = Page(html)
+    for p in pieces:  # each run of quoted words is marked on its own; the attribution is not
+        tag, _, inner = page.by_id[f"ev-{art.id[:8]}-{p.start}-{p.end}"]
+        assert tag == "mark" and inner == text[p.start : p.end]
+    assert f"ev-{art.id[:8]}-{q.start}-{q.end}" not in page.by_id
+    listed = html[html.index('id="quotes"') :]
+    assert "We will &lt;b&gt;rebuild&lt;/b&gt; and we will do it fast." in listed
+    assert "<b>rebuild" not in html
 
 
 def test_every_finding_links_to_its_sentence() -> None:

@@ -37,6 +37,7 @@ from train_quotes import analyses, fit, fit_valued, write_model  # noqa: E402
 import language_quotes as bench  # noqa: E402
 from corroborate.language import quote_filter  # noqa: E402
 from corroborate.language import speaker_choice as sc  # noqa: E402
+from corroborate.language.quotations import join_pieces  # noqa: E402
 from corroborate.model import Analysis  # noqa: E402
 
 OUT = ROOT / "src" / "corroborate" / "data" / "speaker_choice.json"
@@ -105,16 +106,18 @@ def rechosen(doc: bench.Doc, a: Analysis, w: dict[str, float], margin: float) ->
     return a.model_copy(update={"quotes": quotes})
 
 
-def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int) -> None:
+def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int, joined: bool = True) -> None:
     """The whole learned stage by article folds: per fold, the quote filter and the chooser trained on the
-    other folds with the shipped settings (l2, threshold, margin), the filter applied, then the chooser."""
+    other folds with the shipped settings (l2, threshold, margin), the filter applied, then the chooser,
+    then the pieces of a split quotation joined (`joined`; --pieces scores them apart, as before)."""
     shipped = {
         name: json.loads((OUT.parent / f"{name}.json").read_text(encoding="utf-8"))
         for name in ("quote_filter", "speaker_choice")
     }
     fold = [bench.fold_of(d.name, folds) for d in docs]
     pieces = [train_quotes.features(d, a) for d, a in zip(docs, found, strict=True)]
-    labels = [bench.piece_labels(d, a.quotes) for d, a in zip(docs, found, strict=True)]
+    label_of = train_quotes.joined_labels if joined else bench.piece_labels
+    labels = [label_of(d, a.quotes) for d, a in zip(docs, found, strict=True)]
     ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
     per = [bench.Counts() for _ in range(folds)]
     for k in range(folds):
@@ -133,7 +136,10 @@ def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int) -> Non
             quotes = quote_filter.keep_quotes(d.text, a.quotes, a.entities, a.mentions, (kept, threshold))
             filtered = a.model_copy(update={"quotes": quotes})
             margin = float(shipped["speaker_choice"]["margin"])
-            per[k] += bench.score(d, rechosen(d, filtered, chooser, margin))[0]
+            chosen = rechosen(d, filtered, chooser, margin)
+            if joined:
+                chosen = chosen.model_copy(update={"quotes": join_pieces(d.text, chosen.quotes)})
+            per[k] += bench.score(d, chosen)[0]
     bench.report(f"filter + chooser, {folds} article folds (PolNeAR train)", sum(per, bench.Counts()), per)
 
 
@@ -142,6 +148,7 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--pipeline", action="store_true", help="cross-validate filter and chooser together")
+    ap.add_argument("--pieces", action="store_true", help="with --pipeline: score split pieces apart")
     ap.add_argument("--pairwise", action="store_true", help="train on pairs of candidates (a ranking model)")
     ap.add_argument("--l2", type=float, nargs="*", default=[1.0, 10.0], help="L2 strengths to try")
     ap.add_argument("--margins", type=float, nargs="*", default=[0.0, 0.5, 1.0, math.inf])
@@ -149,7 +156,7 @@ def main() -> int:
     docs = bench.load_docs("train")
     found = analyses(docs, refresh=False)
     if args.pipeline:
-        pipeline_cv(docs, found, args.folds)
+        pipeline_cv(docs, found, args.folds, joined=not args.pieces)
         return 0
     ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
     fold = [bench.fold_of(d.name, args.folds) for d in docs]

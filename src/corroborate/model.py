@@ -131,6 +131,19 @@ class Quote(Record):
     speaker_span: Span | None = None
     speaker_entity: str | None = Field(default=None, description="Entity key the speaker resolves to")
     channel: str | None = Field(default=None, description="who relayed it: 'Russian news agencies'")
+    pieces: list[Span] = Field(
+        default_factory=list,
+        description='a quotation split by its attribution (\'"A," he said. "B."\'): each run of quoted '
+        "words; start/end then run from the first to the last and hold the attribution. Empty: one run",
+    )
+
+    def spans(self) -> list[Span]:
+        """The runs of quoted words: the pieces, or the whole span when the quote is one run."""
+        return list(self.pieces) if self.pieces else [Span(start=self.start, end=self.end)]
+
+    def quoted(self) -> str:
+        """The quoted words without the attribution between pieces: 'A B.' for '"A," he said. "B."'."""
+        return " ".join(self.text[s.start - self.start : s.end - self.start] for s in self.spans())
 
 
 FigureBound = Literal["exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"]

@@ -1,10 +1,12 @@
 """Link the quotes of a story across its articles by their words, whoever each outlet says spoke them.
 
 The pieces of one quotation split by its attribution ("We will rebuild," she said, "and fast")
-are joined first. Quotes link when their words match (a trimmed quote still links), whatever
-the speaker resolution says; when outlets name different speakers for one quote that is
-flagged, and a direct quote whose words change beyond elision, punctuation and case is
-flagged as altered. An article's own repetition of a quote is never compared with itself.
+are one quote (`Quote.pieces`; older analyses hold them as records of one cue, joined here), and
+only their quoted words are compared: the split itself is never an alteration. Quotes link when
+their words match (a trimmed quote still links), whatever the speaker resolution says; when
+outlets name different speakers for one quote that is flagged, and a direct quote whose words
+change beyond elision, punctuation and case is flagged as altered. An article's own repetition
+of a quote is never compared with itself.
 """
 
 from __future__ import annotations
@@ -143,7 +145,8 @@ def _collect(ctx: StoryContext, entities: EntityMap) -> list[Said]:
     said: list[Said] = []
     for a in ctx.articles:
         for pieces in _joined(a):
-            text = " ".join(evidence(a, q.start, q.end).text for q in pieces)
+            # The quoted words only: the attribution between a split quotation's pieces is no wording.
+            text = " ".join(evidence(a, s.start, s.end).text for q in pieces for s in q.spans())
             norm = normalise_quote(text)
             if not norm:
                 continue
@@ -256,7 +259,12 @@ def group_quotes(ctx: StoryContext, entities: EntityMap) -> list[SharedQuote]:
         altered, why, confidence = _assess(g)
         if differ:
             why += "; outlets name different speakers: " + ", ".join(names)
-        evs = [evidence(ctx.by_id(m.article), q.start, q.end) for m in g.members for q in m.pieces]
+        evs = [
+            evidence(ctx.by_id(m.article), s.start, s.end)
+            for m in g.members
+            for q in m.pieces
+            for s in q.spans()
+        ]
         attributions = [
             ev for m in g.members if (ev := attribution(ctx, ctx.by_id(m.article), m.pieces[0])) is not None
         ]

@@ -18,9 +18,10 @@ def sentence_speakers(article: Article, span: Span, entities: EntityMap) -> froz
     out: set[str] = set()
     for q in article.analysis.quotes:
         cue = q.cue_span.start if q.cue_span else q.start
-        if not (span.start <= q.start < span.end or span.start <= cue < span.end):
+        starts = [cue] + [s.start for s in q.spans()]  # each piece of a split quotation
+        if not any(span.start <= at < span.end for at in starts):
             continue
-        if _is_title(article.text[q.start : q.end]):
+        if _is_title(q.quoted()):
             continue  # "Take Me Out to the Ball Game" names a film: nobody said it
         name = entities.name(entities.key(article.id, q.speaker_entity)) or q.speaker or ""
         # A surname names the speaker: "Okafor" and "Helen Okafor" are one; "he", "The" and

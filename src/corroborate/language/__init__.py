@@ -13,7 +13,7 @@ from corroborate.language.entities import find_candidates
 from corroborate.language.figures import find_figures
 from corroborate.language.linking import link
 from corroborate.language.ner import merge, model_entities
-from corroborate.language.quotes import find_quotes
+from corroborate.language.quotes import find_said
 from corroborate.language.sentences import split_sentences
 from corroborate.language.times import find_times
 from corroborate.model import Analysis, Article, Entity, Mention, Span
@@ -35,8 +35,9 @@ def analyze(text: str, published: datetime | None = None) -> Analysis:
     sentences = split_sentences(text)
     entities, mentions = find_entities(text, sentences)
     times = find_times(text, sentences, published)
-    quotes = find_quotes(text, sentences, entities, mentions)
-    figures = find_figures(text, sentences, quotes, times, mentions)
+    # Figures take their speakers from every attribution the rules found, not only those kept as quotes.
+    quotes, said = find_said(text, sentences, entities, mentions)
+    figures = find_figures(text, sentences, said, times, mentions)
     return Analysis(
         language="en",
         sentences=sentences,

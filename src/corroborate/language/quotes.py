@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from corroborate.language.attribution import (
@@ -24,7 +23,9 @@ from corroborate.language.attribution import (
 )
 from corroborate.language.cues import attributes_often, is_copula
 from corroborate.language.labels import speaker_labels
+from corroborate.language.quotations import join_pieces
 from corroborate.language.quote_filter import keep_quotes
+from corroborate.language.quote_marks import Marks, mask, quotation_marks
 from corroborate.language.speaker_choice import rechoose
 from corroborate.language.speakers import Speaker, Speakers
 from corroborate.model import Entity, Mention, Quote, QuoteKind, Span
@@ -47,62 +48,6 @@ _THAT_CLAUSE: Final = re.compile(r"that\s+(?=(?:[\w'’$.,-]+\s+){3}[\w'’$-])"
 _WORK_BEFORE: Final = re.compile(
     r"\b(?:of|on|in|about|book|show|film|movie|series|program|programme|song|album|titled|called),?\s*$"
 )
-_CLOSERS: Final = {'"': '"', "“": "”", "«": "»", "„": "“"}
-
-
-@dataclass(frozen=True, slots=True)
-class Marks:
-    """One quotation: opening mark at `open`, content [start, end), closing mark just before `close`."""
-
-    open: int
-    close: int
-    start: int
-    end: int
-
-
-def quotation_marks(text: str) -> list[Marks]:
-    out: list[Marks] = []
-    pos = 0
-    for line in text.split("\n"):
-        base = pos
-        pos += len(line) + 1
-        opened: int | None = None
-        closer = ""
-        # Two apostrophes ('') are a quotation mark in some wire and archive text (the NYT's among them).
-        line = line.replace("''", '"\x00')
-        for i, ch in enumerate(line):
-            if opened is None and ch in _CLOSERS:
-                opened, closer = i, _CLOSERS[ch]
-            elif opened is None and ch == "”" and not line[:i].strip():
-                opened, closer = (
-                    i,
-                    "”",
-                )  # a paragraph opened with the wrong mark ('”Mr. Trump ...”') is a quote
-            elif opened is not None and (ch == closer or (ch == '"' and closer == "”")):
-                _add(out, line, base, opened, i, i + (2 if line[i + 1 : i + 2] == "\x00" else 1))
-                opened = None
-        if opened is not None:
-            _add(out, line, base, opened, len(line), len(line))
-    return out
-
-
-def _add(out: list[Marks], line: str, base: int, opened: int, content_end: int, close: int) -> None:
-    start = opened + (2 if line[opened + 1 : opened + 2] == "\x00" else 1)
-    body = line[start:content_end]
-    start += len(body) - len(body.lstrip())
-    end = start + len(body.strip().rstrip(","))
-    if end - start >= 2:
-        out.append(Marks(base + opened, base + close, base + start, base + end))
-
-
-def mask(text: str, marks: Sequence[Marks]) -> str:
-    """The text with quoted content blanked (same length), so cues inside quotes never match."""
-    chars = list(text)
-    for m in marks:
-        for i in range(m.open + 1, m.close - 1 if m.close > m.end else m.close):
-            if chars[i] != "\n":
-                chars[i] = "_"
-    return "".join(chars)
 
 
 class _Finder:
@@ -385,8 +330,23 @@ class _Finder:
                 self.emit(m.start, m.end, "direct", None, self._again(self.spoken[-1]), None)
 
 
+def find_said(
+    text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> tuple[list[Quote], list[Quote]]:
+    """(the quotes, split quotations joined; every attribution of the rules, piece by piece).
+
+    The second is for figures' speakers: the filter keeps what counts as a quote, and "Armenia's
+    government ... put at more than 98,500 the number" still says who gave the number when it drops it.
+    Pieces it keeps come with the chooser's speaker; those it drops with the rules' cue and speaker.
+    """
+    found = _Finder(text, sentences, entities, mentions).run()
+    kept = rechoose(text, keep_quotes(text, found, entities, mentions), sentences, entities, mentions)
+    held = {(q.start, q.end) for q in kept}
+    dropped = [q for q in found if (q.start, q.end) not in held and q.cue_span and q.speaker_span]
+    return join_pieces(text, kept), sorted(kept + dropped, key=lambda q: q.start)
+
+
 def find_quotes(
     text: str, sentences: Sequence[Span], entities: Sequence[Entity], mentions: Sequence[Mention]
 ) -> list[Quote]:
-    kept = keep_quotes(text, _Finder(text, sentences, entities, mentions).run(), entities, mentions)
-    return rechoose(text, kept, sentences, entities, mentions)
+    return find_said(text, sentences, entities, mentions)[0]

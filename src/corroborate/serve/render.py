@@ -206,7 +206,8 @@ def article_context(article: Article, findings: list[Finding]) -> dict[str, Any]
     key = article_keys([article.id])[article.id]
     marks = ArticleMarks(key, article.text)
     for q in article.analysis.quotes if article.analysis else []:
-        marks.add(q.start, q.end, "quote", f"quote: {q.speaker or 'unattributed'}")
+        for s in q.spans():  # a split quotation: each run of quoted words
+            marks.add(s.start, s.end, "quote", f"quote: {q.speaker or 'unattributed'}")
     for f in article.analysis.figures if article.analysis else []:
         if not f.partitive:  # "one of the ...": no figure to a reader
             marks.add(f.start, f.end, "figure", f"figure: {f.text}")

@@ -164,7 +164,9 @@ class _StoryPage:
         article_quotes: dict[str, list[tuple[Quote, str | None]]] = {}
         for art in self.story.articles:
             for q in art.analysis.quotes if art.analysis else []:
-                href = self.mark(art.id, q.start, q.end, "quote", self.quote_title(q))
+                # A split quotation: each run of quoted words is marked; the first is the link's target.
+                hrefs = [self.mark(art.id, s.start, s.end, "quote", self.quote_title(q)) for s in q.spans()]
+                href = hrefs[0]
                 article_quotes.setdefault(art.id, []).append((q, href))
             for f in art.analysis.figures if art.analysis else []:
                 if not f.partitive:  # "one of the ...": no figure to a reader
@@ -280,10 +282,10 @@ class _StoryPage:
             for q, href in found:
                 if (aid, q.start, q.end) not in covered:
                     col = self.articles[aid].column
-                    link = Link(f"{col.number} {col.outlet}", href, q.text)
+                    link = Link(f"{col.number} {col.outlet}", href, q.quoted())
                     said = self.attributions.of(self.articles[aid].article, q)
                     named = [self.link(said, "names the speaker")] if said else []
-                    item = QuoteItem(q.text, q.kind, [link], named_in=named)
+                    item = QuoteItem(q.quoted(), q.kind, [link], named_in=named)
                     groups.setdefault(self.speaker(q.speaker, q.speaker_entity), []).append(item)
         return sorted(groups.items(), key=lambda g: (g[0] == "Unattributed", -len(g[1]), g[0].casefold()))
 
