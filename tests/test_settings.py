@@ -85,3 +85,31 @@ def test_template_settings_decide_what_counts_as_a_sites_template() -> None:
         strict.add(article)
     assert "Share this article" not in default.strip(articles[0]).text
     assert "Share this article" in strict.strip(articles[0]).text
+
+
+def _desk_stories(tmp_path: Path, *assignments: str) -> int:
+    """Stories the desk's API ingest makes of the examples' two museum reports, under `--setting`s."""
+    from starlette.testclient import TestClient
+
+    from corroborate.serve.app import create_app
+    from corroborate.store import Store
+    from corroborate.store.desk import Desk
+
+    db = str(tmp_path / "desk.db")
+    with Store(db) as store:
+        token = Desk(store.engine).add_user("ann")
+    app = create_app(db, settings=parse_settings(list(assignments)))
+    with TestClient(app) as client:
+        for name in ("quillport-gazette_museum.html", "coastline-news_museum.txt"):
+            page = (EXAMPLES / name).read_bytes()
+            ran = client.post("/api/pages", content=page, headers={"Authorization": f"Bearer {token}"})
+            assert ran.status_code == 200, ran.text
+    with Store(db) as store:
+        return store.count_stories()
+
+
+def test_the_desk_ingests_with_its_settings(tmp_path: Path) -> None:
+    assert _desk_stories(tmp_path / "default") == 1
+    assert _desk_stories(tmp_path / "strict", "stories.threshold=0.999") == 2
+    refused = runner.invoke(app, ["serve", "--setting", "stories.thresold=0.4", "--db", "unused.db"])
+    assert refused.exit_code == 2 and "no such setting" in " ".join(refused.output.replace("│", " ").split())

@@ -235,7 +235,7 @@ def _ingest(request: Request, body: bytes, user: str) -> IngestResult:
     desk = state(request)
     with desk.ingest_lock:  # one ingest at a time: stories are assigned against what is stored
         result = ingest(desk.store, [f"POST /api/pages by {user}"], stdin=None, workers=1,
-                        pages=_read(body))  # fmt: skip
+                        pages=_read(body), settings=desk.settings)  # fmt: skip
     desk.index.sync()
     return IngestResult(
         run=result.run_id, pages=result.pages, stored=result.stored, unchanged=result.unchanged,

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate.serve.auth import RateLimit
 from corroborate.serve.render import StoryCache
+from corroborate.settings import Settings
 from corroborate.store import Store
 from corroborate.store.desk import Desk
 from corroborate.store.desk_index import DeskIndex
@@ -57,6 +58,7 @@ class DeskState:
     mark_limit: RateLimit
     secure_cookies: bool = False
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    settings: Settings = field(default_factory=Settings)  # the stages' settings for the API's ingest
     story_cache: StoryCache = field(default_factory=StoryCache)
 
 
@@ -73,7 +75,9 @@ def _keep_in_step(desk: DeskState, stop: threading.Event) -> None:
             log.exception("desk index: sync failed")
 
 
-def create_app(db: str, limits: Limits | None = None, secure_cookies: bool = False) -> FastAPI:
+def create_app(
+    db: str, limits: Limits | None = None, secure_cookies: bool = False, settings: Settings | None = None
+) -> FastAPI:
     """The desk over the store at `db` (a SQLite path or a SQLAlchemy URL)."""
     from corroborate.serve import api, pages
 
@@ -87,6 +91,7 @@ def create_app(db: str, limits: Limits | None = None, secure_cookies: bool = Fal
         ingest_limit=RateLimit(limits.ingest_per_minute),
         mark_limit=RateLimit(limits.marks_per_minute),
         secure_cookies=secure_cookies,
+        settings=settings or Settings(),
     )
 
     @asynccontextmanager

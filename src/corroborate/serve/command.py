@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from corroborate.options import DEFAULT_DB, DbOption
+from corroborate.options import DEFAULT_DB, DbOption, SettingOption, settings_from
 
 user_app = typer.Typer(
     help="The desk's users: each writes (marks, ingest) with a token.", no_args_is_help=True
@@ -24,14 +24,16 @@ def serve(
     ] = False,
     ingest_per_minute: Annotated[int, typer.Option(help="Ingest requests a user may make a minute.")] = 30,
     ingest_mb: Annotated[float, typer.Option(help="Largest ingest request, in MB.")] = 5.0,
+    setting: SettingOption = None,
 ) -> None:
     """Serve the desk: stories, search, marks and the JSON API over the store, in a browser."""
     import uvicorn
 
     from corroborate.serve.app import Limits, create_app
 
+    settings = settings_from(setting)  # what the API's ingest uses, as `corroborate run --setting`
     limits = Limits(ingest_bytes=int(ingest_mb * 1024 * 1024), ingest_per_minute=ingest_per_minute)
-    app = create_app(db, limits=limits, secure_cookies=secure_cookies)
+    app = create_app(db, limits=limits, secure_cookies=secure_cookies, settings=settings)
     typer.echo(f"corroborate desk on http://{host}:{port}/ (API description: /docs); Ctrl-C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 
