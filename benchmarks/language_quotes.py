@@ -2,8 +2,11 @@
 
 Run: .venv/bin/python benchmarks/language_quotes.py [--split dev|train] [--folds K] [--show N]
 
-Counted plainly, one count per Quote record (a "piece": the two parts of
-'"A," he said, "B."' are two pieces), as the issue's out-of-sample scorer does:
+Counted plainly, one count per Quote record (a "piece"), as the issue's
+out-of-sample scorer does. Since session 9 the language stage gives a quotation
+split by its attribution ('"A," he said, "B."') as one record whose start/end run
+from its first quoted word to its last (its `pieces` hold the quoted words), so
+it is one piece here, as PolNeAR annotates it; before, its parts were two pieces.
 - Tokens are \\w+ runs. A piece *covers* a gold Content when it holds at least
   half of that Content's tokens by itself.
 - Precision: pieces that cover some gold Content / all pieces.
@@ -271,7 +274,7 @@ def _judge_page(text: str, gold: list[tuple[Tok, list[Tok]]], show: bool) -> lis
     a = analyze(text)
     out = [0] * 6
     for q in a.quotes:
-        own = tokens(text, [(q.start, q.end)])
+        own = tokens(text, [(s.start, s.end) for s in q.spans()])  # its quoted words, not the attribution
         mine = set(own)
         ranked = []
         for c, spk in gold:

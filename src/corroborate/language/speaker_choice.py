@@ -29,7 +29,7 @@ from corroborate.text.datelines import DATELINE_AT
 
 _POSSESSIVE: Final = ("'s", "’s")
 # Personal pronouns only: "who" names nobody a reader can use; its antecedent is a name candidate.
-_PRONOUN: Final = re.compile(r"\b(?:he|she|they|He|She|They|It|it)\b")
+_PRONOUN: Final = re.compile(r"\b(?:he|she|they|He|She|They|It|it|I|we|We)\b")
 
 
 @dataclass(frozen=True, slots=True)
