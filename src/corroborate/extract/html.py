@@ -209,11 +209,11 @@ def _audit(
 def _kind(text: str, ctx: RemovedKind | None, is_title: bool) -> RemovedKind:
     if is_title:
         return "title"
+    if ctx in _SPECIFIC:
+        return ctx  # the container speaks for its lines: no rules to run (the audit's main cost)
     own = classify_one(text)
     if ctx == "caption":
         return own if own in ("caption", "credit") else "caption"
-    if ctx in _SPECIFIC:
-        return ctx
     return own or ctx or ("navigation" if words(text) < 8 else "other")
 
 
