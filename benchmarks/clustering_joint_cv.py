@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/clustering_joint_cv.py [--folds 5] [--write]
 
 Sets: ECB+ 1-20 (short wire-like articles, two events of one kind per topic; folds by
-topic), L3S-GN1 and PolNeAR train (long real pages, event gold of
+topic; 56 dated by their urls, as a run dates them), L3S-GN1 and PolNeAR train (long real pages, event gold of
 `benchmarks/clustering_long.py`; folds by event). Fold f of every set is held out
 together: the logistic pair scorer (`scorer.FEATURES`) is fitted on the candidate pairs
 of the other folds of all three sets, each fold prepared as its own batch as the held-out

@@ -36,9 +36,9 @@ from corroborate.settings import StorySettings
 from corroborate.stories.cluster import Learned
 from corroborate.stories.scorer import PairScorer, shipped
 
-THRESHOLDS = [0.35, 0.4, 0.45, 0.5]
+THRESHOLDS = [0.3, 0.35, 0.4, 0.45]
 RATIOS = [0.6]
-LONES = [0.6]
+LONES = [0.5, 0.6]
 L2 = 0.1
 # The run's settings the held-out folds go through (`--chunk-days`).
 STORY = StorySettings()

@@ -8,9 +8,11 @@ salient name each never names, one office with two holders). The weights are
 learned from labelled pairs of ECB+ topics 1-20, L3S-GN1 and PolNeAR train
 (`benchmarks/clustering_joint_cv.py --write`) and ship in `data/pair_scorer.json`; the
 threshold and cohesion ratio were chosen by folds of all three
-(`benchmarks/clustering_joint_cv.py`). Only PolNeAR is dated: it teaches how far apart in
+(`benchmarks/clustering_joint_cv.py`). PolNeAR is dated, and so are the 56 ECB+ articles whose
+url holds a date (a run reads it as the publication date): they teach how far apart in
 publication time two reports of one event are (`days_apart`, log of 1 + days; 0 when
-either article is undated). The dates the leads give (`conflicts.event_day`) are months
+either article is undated; ECB+ events run over days and months, so it is learned milder
+than from PolNeAR alone, session 9). The dates the leads give (`conflicts.event_day`) are months
 apart within one ECB+ event as often as between two, so they are no feature. The
 clusterer also multiplies the probability by its hand-set time factor
 (`cluster.time_factor`), which bounds the window blocking looks in.
