@@ -146,3 +146,9 @@ def test_a_title_opening_the_text_is_the_persons_role() -> None:
     a = analyze('Prime Minister Ivo Marsh met farmers in Dunmore. "We will help," the prime minister said.')
     [quote] = a.quotes
     assert quote.speaker_entity == next(e.key for e in a.entities if e.name == "Ivo Marsh")
+
+
+def test_a_title_of_two_words_stays_off_the_name() -> None:
+    a = analyze("Chief Justice Ann Lowe said the court would rule within two weeks.")
+    [person] = [e for e in a.entities if e.label == "PERSON"]
+    assert (person.name, person.roles) == ("Ann Lowe", ["Chief Justice"])

@@ -275,3 +275,12 @@ def test_temperatures_money_in_words_names_and_exact_scaled_values() -> None:
         ("1.5 trillion yen", 1.5e12, None, "JPY"),
         ("5-10%", 5.0, 10.0, "percent"),
     ]
+
+
+def test_a_figure_in_the_words_between_a_quotations_pieces_is_the_writers() -> None:
+    a = analyze(
+        '"Yes, I have made some bad choices," she continued in the four-page letter. '
+        '"I ask for 30 days to show it."'
+    )
+    speakers = {f.text: f.speaker for f in a.figures}
+    assert speakers == {"four": None, "30 days": "she"}

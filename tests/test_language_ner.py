@@ -197,3 +197,35 @@ def test_a_family_name_read_as_an_organisation_is_the_family_member() -> None:
     found = [_span(text, "Vosk Holdings", "ORG"), _span(text, "Aldo Vosk", "PER")]
     entities, _ = link(text, merge(text, find_candidates(text, split_sentences(text)), found))
     assert ("Vosk Holdings", "ORG") in {(e.name, e.label) for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A sentence's first word read as a company, which English writes in lowercase, is no name.
+        ("Smoke rose from Fenwick Bible Chapel Friday evening.", [("Smoke", "ORG")], []),
+        ("Smoke rose over the city.", [("Smoke", "LOC")], []),
+        # A person's first word stays, and so does a word the tables know as a place.
+        ("Brown said the plan would work.", [("Brown", "PER")], [("Brown", "PER")]),
+        ("Jordan said the border would open.", [("Jordan", "LOC")], [("Jordan", "LOC")]),
+        # A generation inside the model's own span names a person, whatever type the model gave it.
+        ("Marten Vosk Jr. spoke first.", [("Marten Vosk Jr.", "ORG")], [("Marten Vosk Jr.", "PER")]),
+        ("Later Vosk Jr. spoke.", [("Vosk Jr.", "LOC")], [("Vosk Jr.", "PER")]),
+    ],
+)
+def test_sentence_capitals_and_generations_at_the_edges_of_a_model_name(
+    monkeypatch: pytest.MonkeyPatch, text: str, spans: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    monkeypatch.setattr(ner, "_pipeline", lambda: _FakeModel(spans))
+    found = ner.model_entities(text)
+    assert found is not None
+    assert [(text[m.start : m.end], m.label) for m in found] == expected
+
+
+def test_a_bare_surname_read_as_a_place_is_the_person_of_that_surname() -> None:
+    text = "Marten Vosk spoke at the rally in Dunmore. Vosk said the crowd was large."
+    rules = find_candidates(text, split_sentences(text))
+    found = [_span(text, "Marten Vosk", "PER"), _span(text, "Dunmore", "LOC")]
+    found.append(_span(text, "Vosk", "LOC", nth=1))
+    merged = {(text[c.start : c.end], c.label) for c in merge(text, rules, found)}
+    assert {("Marten Vosk", "PERSON"), ("Vosk", "PERSON"), ("Dunmore", "GPE")} <= merged

@@ -219,6 +219,8 @@ def _title_split(sub: list[Tok]) -> int:
     cut = head + 1
     if cut + 1 < len(sub) and sub[cut].lower == "of" and sub[cut + 1].lower in TITLE_MODIFIERS | {"state"}:
         cut += 2
+    while cut + 1 < len(sub) and sub[cut].lower in TITLE_MODIFIERS - {"of", "the"}:
+        cut += 1  # "Chief Justice Ann Lowe", "Chief Executive Tim Cook": the title goes on after its head
     rest = sub[cut:]
     if not rest or rest[-1].lower in ORG_WORDS or any(r.lower in NAME_CONNECTORS - _PARTICLES for r in rest):
         return 0

@@ -381,7 +381,9 @@ def figure_candidates(
 def _figure(
     text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]
 ) -> Figure:
-    around = [q for q in quotes if q.start <= hit.start and hit.end <= q.end]
+    # Inside the quoted words, not the attribution between a quotation's pieces ('she continued in the
+    # four-page letter'): those are the writer's.
+    around = [q for q in quotes if any(p.start <= hit.start and hit.end <= p.end for p in q.spans())]
     quote = min(around, key=lambda q: q.end - q.start) if around else None
     return Figure(
         start=hit.start,

@@ -1,7 +1,7 @@
 """The edges of a name the model found: what belongs to it and what does not.
 
 - An honorific is no part of the name but says it is a person: "Ms. Merkel" is Merkel, a person,
-  even where the model read the capitals as a place.
+  even where the model read the capitals as a place. So is a title cut short ("Rep. T.J. Varga").
 - A sentence's opening conjunction or adverb is no part of it: "Plus Obama", "Also Pelosi".
 - A generation is part of it: "Donald Trump Jr." is not his father, "Trump Jr." is the son.
 - A hyphen joins one name: the tokenizer keeps "Mercedes-Benz" and "Rolls-Royce" whole, as the
@@ -17,6 +17,8 @@ from corroborate.language.lexicon import MONTHS, WEEKDAYS, words
 
 HONORIFICS: Final = words("mr mrs ms mx dr prof sir dame messrs mme mlle")  # not "Miss": "Miss Universe"
 GENERATIONS: Final = words("jr sr ii iii iv")
+# Titles abbreviated with a period ("Rep. T.J. Varga", "Gen. Ada Holm"): no part of the name, and a person.
+TITLE_ABBREVIATIONS: Final = words("rep sen gov gen col lt sgt capt adm rev cmdr maj supt insp det cpl pvt")
 _OPENERS: Final = frozenset(
     w.capitalize()
     for w in words(
@@ -44,7 +46,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int, bool]:
             return start, start, person
         word = first.group(0)
         rest = text[first.end() : end].lstrip()
-        if _bare(word) in HONORIFICS and word[:1].isupper():
+        if (_bare(word) in HONORIFICS and word[:1].isupper()) or (
+            word.endswith(".")
+            and _bare(word) in TITLE_ABBREVIATIONS
+            and word[:1].isupper()
+            and rest[:1].isupper()
+        ):
             person = True
         elif word.rstrip(",") in _OPENERS and not rest:
             return start, start, person  # "Plus, Clinton arrived": the opener alone
@@ -54,9 +61,22 @@ def trim(text: str, start: int, end: int) -> tuple[int, int, bool]:
             return start, start, person
         start = end - len(rest)
     m = _GENERATION_AFTER.match(text, end)
-    if m is not None and _bare(text[start:end].split()[-1]) not in GENERATIONS:
+    last = text[start:end].split()
+    if m is not None and _bare(last[-1]) not in GENERATIONS:
         end, person = m.end(), True  # "Trump Jr.": a generation names a person, whatever the model read
+    elif len(last) > 1 and _bare(last[-1]) in GENERATIONS:
+        person = True  # the model's own span holds the generation ("Marten Vosk Jr." read as a company)
     return start, end, person
+
+
+_TITLE_BEFORE: Final = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(w.capitalize() for w in sorted(HONORIFICS | TITLE_ABBREVIATIONS))})\.?\s+$"
+)
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether an honorific or a short title stands right before `start` ("Rep. T.J. Varga"): a person."""
+    return _TITLE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def split_name(name: str) -> tuple[list[str], str]:
