@@ -220,8 +220,15 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
     size = len(el.text_content())
     if size >= 2000 and size >= total_chars * 0.4:
         return False
-    if size < _PROSE_MIN_CHARS or kind in _THREAD_KINDS:
+    if kind in _THREAD_KINDS:
         return True
+    if size < _PROSE_MIN_CHARS and kind in _PROSE_KINDS:
+        return True
+    if size < _PROSE_MIN_CHARS:
+        # A class word alone is weak evidence on modern markup ('paragraph-with-ad', 'more-content',
+        # 'meta-body'): a small container that is a paragraph of running text, few of its words
+        # links, is the article's own, whatever its name. Menus, teasers and buttons are short or links.
+        return not _is_paragraph(el)
     # A generic class word ('...NavWebPart_Article', 'content_byline') on the article's own wrapper:
     # a container holding most of the page's paragraph prose is the article, whatever its name says.
     if state["prose"] is None:
@@ -233,9 +240,29 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
 _PROSE_MIN_CHARS = 1000
 _PROSE_SHARE = 0.5
 _THREAD_KINDS: frozenset[RemovedKind] = frozenset({"comments"})
+_PROSE_KINDS: frozenset[RemovedKind] = frozenset({"comments", "caption"})
+"""Containers whose own lines are sentences (readers' comments, photo captions): prose proves nothing."""
 """Boilerplate that can hold most of a page's prose (a long reader thread): its share says nothing.
 Appeals and legal boxes (donation, newsletter, cookie, disclaimer) are short beside an article, so a
 container of theirs that holds most of the page's prose is the article ('paywall', 'contributor')."""
+
+
+_PARAGRAPH_WORDS = 25
+"""Words of a sentence-ending paragraph that make a small named container the article's text."""
+_LINK_SHARE = 0.2
+"""Share of a paragraph's characters in links above which it is a teaser or a link list."""
+
+
+def _is_paragraph(el: HtmlElement) -> bool:
+    """The container holds a paragraph of running text with few links (see _safe_to_cut)."""
+    for p in [el] if el.tag == "p" else el.iter("p"):
+        text = " ".join(p.text_content().split())
+        if len(text.split()) < _PARAGRAPH_WORDS or text[-1:] not in '.!?"”’)':
+            continue
+        linked = sum(len(a.text_content()) for a in p.iter("a"))
+        if linked <= len(text) * _LINK_SHARE:
+            return True
+    return False
 
 
 def _prose_words(el: HtmlElement) -> int:

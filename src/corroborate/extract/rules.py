@@ -36,7 +36,8 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"published from a (wire )?agency feed",
             r"intellectual property rights are reserved",
             r"does not guarantee that the (prices|data|information)",
-            r"accepts? no (liability|responsibility)",
+            r"accepts? no (liability|responsibility) for (any |the )?(content|accuracy|errors?|views)",
+            r"accepts? no (liability|responsibility) for any (loss|damages?)",
             r"may be paid by advertisers",
             r"quotes (are )?delayed (by )?(a minimum of )?\d+ minutes",
             r"^our standards\s*:",
@@ -69,12 +70,17 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"(us|our (work|journalism|newsroom|reporting|site|mission))\b",
             r"\byour (one-off |one-time |monthly |tax-deductible )?(donation|gift|contribution)"
             r" (to us|helps us|keeps us|will help us)\b",
-            r"\bbecome a (member|supporter|patron|friend) of\b",
-            r"\b(initial|minimum|one-?time|monthly|annual) (amount|contribution|donation|gift)\b",
+            # Asked of the reader, not news ('hopes to become a member of NATO').
+            r"^(please |why not |you can |help us[^.]{0,40}: )?"
+            r"become a (member|supporter|patron|friend) of\b",
+            r"\b(donate|please|today)\b.{0,40}\bbecome a (member|supporter|patron|friend) of\b",
+            # A donation form's field, not a pension's 'minimum amount' in a story.
+            r"^(choose |select |enter )?(an? |your )?(initial|minimum|one-?time|monthly|annual)"
+            r" (amount|contribution|donation|gift)\b.{0,40}$",
             r"\bour (community of )?readers\b.{0,80}\b(support|pay|fund)",
             r"access to (our|web) content is free",
             r"\breader[- ](funded|supported)\b",
-            r"\bmake a contribution\b",
+            r"\bmake a (one-off |one-time |monthly )?contribution\b.{0,20}\b(us|our|today|now)\b",
         ),
     ),
     (
@@ -91,7 +97,6 @@ STRONG: list[tuple[RemovedKind, re.Pattern[str]]] = [
             r"^(advertisement|advertising|sponsored( content)?|promoted|paid (content|post)"
             r"|partner content)$",
             r"^(sponsored|advertisement|promoted|partner content|anzeige|publicidad)\s*[:|-]",
-            r"\b\d{1,2}\s?% off\b",
             r"\bunlock (the )?full list\b",
             r"\b(ai|top)-picked stocks?\b",
             r"\b(start|try|get) (your )?free trial\b",
@@ -164,7 +169,12 @@ SHORT: list[tuple[RemovedKind, re.Pattern[str]]] = [
     ("newsletter", _rx(r"\bnewsletters?\b", r"^subscribe( now| today)?\b")),
     (
         "advertisement",
-        _rx(r"^ad$", r"\b(book|shop|buy|order|apply|call|click) (now|here|today)\b", r"\b\d+% finance\b"),
+        _rx(
+            r"^ad$",
+            r"\b(book|shop|buy|order|apply|click) (now|here|today)\b",
+            r"\b\d+% finance\b",
+            r"\b\d{1,2}\s?% off\b",  # short only: a story's 'shares closed 12% off their high' is news
+        ),
     ),
     ("metadata", _rx(r"^\d+\s*(-|\s)?\s*min(ute)?s?\.? read$", r"^\d+\s+(hours?|minutes?|days?|mins?) ago$")),
 ]

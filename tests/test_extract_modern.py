@@ -1,0 +1,68 @@
+"""Modern news markup (invented text): paragraphs wrapped in containers whose class names read
+like boilerplate, ads and related boxes between paragraphs, a newsletter call, a 'Read more' list,
+and story sentences with words that boilerplate rules look for. trafilatura keeps every paragraph
+of this page; so must we, without the page's boilerplate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corroborate.extract import extract
+from corroborate.extract.boilerplate import classify_one
+from corroborate.model import Page
+
+PAGE = Path(__file__).parent / "fixtures" / "modern" / "harbour.html"
+STORY = [
+    "Councillors in Eastvale voted on Tuesday night",  # in a 'paragraph-with-ad' wrapper
+    "The plan, which passed by nine votes to two",  # the same, after an ad slot
+    "The town's engineer told the meeting",  # in a 'more-content' wrapper
+    "Residents who lost furniture",  # in a 'breaking-update' wrapper, after a related box
+    "hopes to become a member of the regional flood partnership",
+    "will pay a minimum amount of 50 pounds",
+    "closed 12% off their high",
+]
+BOILERPLATE = [
+    "Storm leaves forty homes flooded",  # inline related links
+    "Sign up for our daily newsletter",  # newsletter call
+    "How Eastvale's harbour was built",  # 'Read more' list
+    "Waves break over the old sea wall",  # figure caption
+    "Advertisement",
+    "All rights reserved",
+]
+
+
+def _article_text() -> str:
+    html = PAGE.read_text(encoding="utf-8")
+    return extract(Page(id="harbour", source="test", format="html", content=html)).text
+
+
+def test_every_paragraph_of_a_modern_article_is_kept() -> None:
+    text = _article_text()
+    missing = [s for s in STORY if s not in text]
+    assert not missing, missing
+    assert len(text.split("\n\n")) == len(STORY)
+
+
+@pytest.mark.parametrize("line", BOILERPLATE)
+def test_the_modern_page_boilerplate_stays_out(line: str) -> None:
+    assert line not in _article_text()
+
+
+def test_story_sentences_with_appeal_or_sale_words_are_text() -> None:
+    for sentence in (
+        "Ukraine hopes to become a member of the alliance within ten years, its foreign minister said.",
+        "Pensioners will be paid a minimum amount of 200 euros a month from January, the ministry said.",
+        "Shares of the carmaker closed 12% off their high on Friday after the recall was announced.",
+        "The mayor said she would make a contribution to the relief fund from her own salary.",
+        "The insurer said it accepts no responsibility for the damage, a claim the families dispute.",
+    ):
+        assert classify_one(sentence) is None, sentence
+    # The appeals and promotions themselves still are boilerplate.
+    assert classify_one("Become a member of The Eastvale Post") == "donation"
+    assert classify_one("Monthly amount") == "donation"
+    assert classify_one("Make a contribution to our newsroom today") == "donation"
+    assert classify_one("Get 20% off your first order") == "advertisement"
+    notice = "The publisher accepts no liability for any loss arising from its use."
+    assert classify_one(notice) == "disclaimer"
