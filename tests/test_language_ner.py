@@ -208,12 +208,15 @@ def test_a_family_name_read_as_an_organisation_is_the_family_member() -> None:
         # A person's first word stays, and so does a word the tables know as a place.
         ("Brown said the plan would work.", [("Brown", "PER")], [("Brown", "PER")]),
         ("Jordan said the border would open.", [("Jordan", "LOC")], [("Jordan", "LOC")]),
+        # An opening conjunction is no part of a name, and alone it is none.
+        ("The senator was late. Plus Okonkwo was in town.", [("Plus Okonkwo", "PER")], [("Okonkwo", "PER")]),
+        ("Plus, the mayor came.", [("Plus", "ORG")], []),
         # A generation inside the model's own span names a person, whatever type the model gave it.
         ("Marten Vosk Jr. spoke first.", [("Marten Vosk Jr.", "ORG")], [("Marten Vosk Jr.", "PER")]),
         ("Later Vosk Jr. spoke.", [("Vosk Jr.", "LOC")], [("Vosk Jr.", "PER")]),
     ],
 )
-def test_sentence_capitals_and_generations_at_the_edges_of_a_model_name(
+def test_sentence_capitals_openers_and_generations_at_the_edges_of_a_model_name(
     monkeypatch: pytest.MonkeyPatch, text: str, spans: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     monkeypatch.setattr(ner, "_pipeline", lambda: _FakeModel(spans))

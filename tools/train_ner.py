@@ -4,7 +4,9 @@ A blank English spaCy pipeline with a small CNN (hash embeddings of the
 token's norm, prefix, suffix and shape, so unseen names still get a vector)
 and a transition-based NER.
 - The main model (src/corroborate/data/ner/): CoNLL-2003 train (Reuters news,
-  1996; research use).
+  1996; research use), the news-like genres of UNER-EWT train, and copies of
+  0.3 of those sentences with made-up names (the "NU" model of
+  benchmarks/language.md, issue 19; spaCy's pick on the selection slice, step 4,000 of 4,500).
 - `--headline`, the headline model (src/corroborate/data/ner_caps/), which
   reads lines in capitals or Title Case: CoNLL-2003 train, the news-like
   genres of UNER-EWT train (weblogs and newsgroups, 2000s; CC BY-SA 4.0) and
@@ -14,8 +16,8 @@ and a transition-based NER.
 and the training names (tried; it lowered the selection score, not shipped).
 `--novel-share` adds copies with made-up names (tools/ner_novel.py: Faker people,
 gazetteer places); with `--uner weblog,newsgroup` it raised unseen names on the
-selection slice 0.668 -> 0.686, but that model fails three invented-sentence
-tests, so it is not shipped (benchmarks/language.md, issue 19 second round).
+selection slice 0.668 -> 0.686 (0.670 -> 0.692 with the rules of issue 19's third
+round, which let it pass the invented-sentence tests), so it ships.
 spaCy keeps the checkpoint that scores best on the last tenth of the CoNLL
 train documents, held out from training (`--select`), so CoNLL dev and test
 never steer the models and stay blind for benchmarks/language_ner.py. Each
@@ -236,14 +238,14 @@ def main() -> int:
         "--select", type=float, default=0.1, help="share of train documents held out to pick the checkpoint"
     )
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--max-steps", type=int, help="step cap (main model: 4500, as shipped; headline: none)")
     ap.add_argument("--patience", type=int, default=4000)
     ap.add_argument(
         "--headline",
         action="store_true",
         help="the headline model (data/ner_caps): UNER-EWT news-like genres and case copies by default",
     )
-    ap.add_argument("--uner", help="UNER-EWT genres to add ('' for none; --headline: weblog,newsgroup)")
+    ap.add_argument("--uner", help="UNER-EWT genres to add ('' for none; default weblog,newsgroup)")
     ap.add_argument(
         "--case-share",
         type=float,
@@ -253,7 +255,7 @@ def main() -> int:
         "--swap-share", type=float, default=0.0, help="share of sentences copied with other names"
     )
     ap.add_argument(
-        "--novel-share", type=float, default=0.0, help="share of sentences copied with made-up names"
+        "--novel-share", type=float, help="share of sentences copied with made-up names (main model: 0.3)"
     )
     ap.add_argument("--eval-every", type=int, default=500, help="steps between scores on the selection slice")
     ap.add_argument("--data", type=Path, default=DATA)
@@ -267,7 +269,11 @@ def main() -> int:
     from spacy.cli.train import train
 
     if args.uner is None:
-        args.uner = "weblog,newsgroup" if args.headline else ""
+        args.uner = "weblog,newsgroup"
+    if args.novel_share is None:
+        args.novel_share = 0.0 if args.headline else 0.3
+    if args.max_steps is None:
+        args.max_steps = 0 if args.headline else 4500
     if args.case_share is None:
         args.case_share = 0.1 if args.headline else 0.0
     target = HEADLINE_TARGET if args.headline else TARGET
