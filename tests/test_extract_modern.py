@@ -66,3 +66,14 @@ def test_story_sentences_with_appeal_or_sale_words_are_text() -> None:
     assert classify_one("Get 20% off your first order") == "advertisement"
     notice = "The publisher accepts no liability for any loss arising from its use."
     assert classify_one(notice) == "disclaimer"
+
+
+def test_an_explainers_closing_questions_are_not_a_teaser_list() -> None:
+    # Three subheadings, each over one short paragraph, end the story: a teaser list's shape, but
+    # no heading is a link. The real list of other stories below it stays out.
+    html = (PAGE.parent / "explainer.html").read_text(encoding="utf-8")
+    text = extract(Page(id="explainer", source="test", format="html", content=html)).text
+    for line in ("When does it start?", "Routes 4, 9 and 14 become one line", "Do fares change?"):
+        assert line in text
+    assert text.endswith("until at least the end of the year, the authority said.")
+    assert "Night trains return" not in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 import trafilatura
@@ -60,7 +61,7 @@ def html_blocks(content: str, page: Page) -> tuple[list[Block], Found]:
     blocks = _or_prose_run(blocks, pass_.lines, found.title)
     classify(blocks, comments_after=_COMMENTS_AFTER)
     mark_signed_thread(blocks)
-    mark_teasers(blocks)
+    mark_teasers(blocks, _link_texts(tree))
     _mark_title(blocks, found.title)
     found.removed = _audit(pass_.lines, blocks, found.title)
     return blocks, found
@@ -166,6 +167,27 @@ def _add(blocks: list[Block], texts: list[str], group: int, tag: str) -> None:
             clean = " ".join(line.split())
             if clean:
                 blocks.append(Block(clean, group, tag))
+
+
+_IN_LINK = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "div", "strong")
+
+
+def _link_texts(tree: HtmlElement) -> Callable[[str], bool]:
+    """Whether a line opens with the text of a link on the page, or of a block inside one (a teaser
+    card), read from the page only when asked (a candidate teaser list is rare)."""
+    texts: set[str] = set()
+
+    def is_link(line: str) -> bool:
+        if not texts:
+            texts.add("")
+            for a in tree.iter("a"):
+                texts.add(_norm(a.text_content()))
+                texts.update(_norm(el.text_content()) for el in a.iter(_IN_LINK))
+        toks = _norm(line).split()
+        # The title may carry its date or section after the link ('Headline Jan 16, 7:00 AM').
+        return any(" ".join(toks[:n]) in texts for n in range(min(len(toks), 2), len(toks) + 1))
+
+    return is_link
 
 
 def _norm(text: str) -> str:

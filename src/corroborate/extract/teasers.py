@@ -8,11 +8,15 @@ followed by at most one short paragraph, with no longer text after them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from corroborate.extract.boilerplate import Block, is_heading_like, words
 
 MIN_TITLES = 3
 _TITLE_MAX_WORDS = 15
 _BLURB_MAX_WORDS = 60
+_LINKED_NUM, _LINKED_DEN = 1, 2
+"""Share of a teaser list's titles that must be links on an HTML page: half."""
 _BODY_BEFORE = 100
 """Words of text that must stay above a teaser list: an article of short items is not a list of teasers."""
 
@@ -37,21 +41,36 @@ def _section_label(text: str) -> bool:
     return text.isalpha() and text[:1].isupper()
 
 
-def mark_teasers(blocks: list[Block]) -> None:
-    """Mark the teaser list that ends the page's text, if there is one, as 'related'."""
+def _subheads(titles: list[Block], is_link: Callable[[str], bool]) -> bool:
+    """The titles are the article's own subheadings: headings all, and most of them no link."""
+    if not all(t.tag == "head" for t in titles):
+        return False
+    return sum(1 for t in titles if is_link(t.text)) * _LINKED_DEN < len(titles) * _LINKED_NUM
+
+
+def mark_teasers(blocks: list[Block], is_link: Callable[[str], bool] | None = None) -> None:
+    """Mark the teaser list that ends the page's text, if there is one, as 'related'.
+
+    is_link: whether a line is a link's text on the page (HTML). Given, titles that are all headings
+    must be links for half of them at least: an explainer's closing sections (a question as
+    subheading, one short paragraph under it) have the shape of a teaser list, and only the links
+    tell them apart. (A footer's lines of names and contacts are no headings, and no links either.)
+    """
     text = [i for i, b in enumerate(blocks) if b.kind is None]
-    k, titles = len(text) - 1, 0
+    k, titles = len(text) - 1, list[Block]()
     while k >= 0:
         block = blocks[text[k]]
         if _title(block):
-            titles, k = titles + 1, k - 1
+            titles, k = [*titles, block], k - 1
         elif _section_label(block.text) and titles:
             k -= 1  # 'Sports', 'World': a one-word label between groups of teasers, no title itself
         elif k > 0 and words(block.text) <= _BLURB_MAX_WORDS and _title(blocks[text[k - 1]], over_blurb=True):
-            titles, k = titles + 1, k - 2
+            titles, k = [*titles, blocks[text[k - 1]]], k - 2
         else:
             break
-    if titles < MIN_TITLES:
+    if len(titles) < MIN_TITLES:
+        return
+    if is_link is not None and _subheads(titles, is_link):
         return
     start = k + 1
     if sum(words(blocks[i].text) for i in text[:start]) < _BODY_BEFORE:
