@@ -381,8 +381,7 @@ def figure_candidates(
 def _figure(
     text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]
 ) -> Figure:
-    # Inside the quoted words, not the attribution between a quotation's pieces ('she continued in the
-    # four-page letter'): those are the writer's.
+    # In the quoted words; the attribution between pieces ('she continued in ...') is the writer's
     around = [q for q in quotes if any(p.start <= hit.start and hit.end <= p.end for p in q.spans())]
     quote = min(around, key=lambda q: q.end - q.start) if around else None
     return Figure(
