@@ -381,7 +381,6 @@ def figure_candidates(
 def _figure(
     text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]
 ) -> Figure:
-    # In the quoted words; the attribution between pieces ('she continued in ...') is the writer's
     around = [q for q in quotes if any(p.start <= hit.start and hit.end <= p.end for p in q.spans())]
     quote = min(around, key=lambda q: q.end - q.start) if around else None
     return Figure(
