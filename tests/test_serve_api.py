@@ -199,6 +199,12 @@ def test_entities_quotes_outlets_and_articles(desk: Desk_) -> None:
         carried = http.get("/api/outlets/Quillport%20Gazette").json()
         assert len(carried) == 1 and carried[0]["articles"] and carried[0]["only_here"]
         assert "Only here" in http.get("/outlets/Quillport%20Gazette").text
+        # A split quotation ('"A," Okafor said. "B."') is listed by its quoted words, and its link lands
+        # on the article page's mark of its first piece.
+        for item in said["items"]:
+            assert '," ' not in item["text"] and '." ' not in item["text"]
+            shown = http.get(f"/articles/{item['article']}").text
+            assert f'-{item["start"]}-{item["end"]}"' in shown
         article = said["items"][0]["article"]
         record = http.get(f"/api/articles/{article}").json()
         assert record["id"] == article and record["text"]

@@ -284,7 +284,8 @@ def _quote_rows(story: Story) -> list[dict[str, Any]]:
                 rows.append({
                     "story_id": story.id, "article_id": art.id, "entity": q.speaker_entity[:200],
                     "outlet": outlet_of(art), "published": _utc(art.published), "kind": q.kind,
-                    "text": q.text, "start": q.start, "end": q.end,
+                    # A split quotation: its quoted words, and its first piece (the article page's mark).
+                    "text": q.quoted(), "start": q.spans()[0].start, "end": q.spans()[0].end,
                 })  # fmt: skip
     return rows
 
