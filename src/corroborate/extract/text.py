@@ -8,15 +8,19 @@ from collections import Counter
 from collections.abc import Iterator
 
 from corroborate.extract.boilerplate import Block, classify, is_heading_like, words
+from corroborate.extract.dumpmodel import decide
 from corroborate.extract.dumps import LAID_OUT, MD_ADDRESS, dump_lines, unwrap
 from corroborate.extract.region import headline_above, mark_outside, trim_tail
 from corroborate.extract.teasers import mark_teasers
+from corroborate.model import RemovedKind
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]" + MD_ADDRESS + r"\s*$")
 _MD_LINK = re.compile(r"\[([^\]]+)\]" + MD_ADDRESS)
 _MD_ITEM = re.compile(r"^\s*(?:[-*+•]|o(?= [A-Z0-9\"'“‘])|\d+[.)])\s+")
 """A list item: Markdown's bullets and numbers, and the 'o' and '•' a converter prints for nested ones."""
+_ITEM_FIRST = frozenset("-*+•o0123456789")
+"""The characters _MD_ITEM's matches open with: other lines skip it."""
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _DECIMAL = re.compile(r"^\d+\.\d")
 _WRAP_END = re.compile(r"[.!?:;\"”’)]$")
@@ -60,9 +64,12 @@ def _cells(lines: list[str]) -> Iterator[str]:
         if LAID_OUT.search(raw) or (stretch and not raw.strip()):
             stretch.append(raw)
             continue
-        if stretch:
+        if len(stretch) >= _MIN_COLUMN_LINES:
             yield from _columns(stretch)
-            stretch = []
+        elif stretch:  # a line or two of layout: its cells in order (most dumps' only layout lines)
+            for laid in stretch:
+                yield from _CELL.findall(laid)
+        stretch = []
         yield raw
     yield from _columns(stretch)
 
@@ -70,7 +77,7 @@ def _cells(lines: list[str]) -> Iterator[str]:
 def _columns(stretch: list[str]) -> Iterator[str]:
     if len(stretch) < _MIN_COLUMN_LINES:
         for raw in stretch:
-            yield from (m.group() for m in _CELL.finditer(raw))
+            yield from _CELL.findall(raw)
         return
     columns: dict[int, list[str]] = {}
     for row, raw in enumerate(stretch):
@@ -95,15 +102,16 @@ def text_blocks(content: str) -> list[Block]:
             group += 1
             continue
         tag = "p"
-        if _MD_HEADING.match(line):
+        first = line[0]
+        if first == "#" and _MD_HEADING.match(line):
             line, tag = _MD_HEADING.sub("", line), "head"
-        elif _MD_ITEM.match(line) and not _DECIMAL.match(line):
+        elif first in _ITEM_FIRST and _MD_ITEM.match(line) and not _DECIMAL.match(line):
             line, tag = _MD_ITEM.sub("", line), "item"
         if line[0] == "<" and line[-1] == ">" and _TAG.match(line):
             # Markup a converter left as text ('<SCRIPT ...>...</SCRIPT>'): no reader sees it.
             blocks.append(Block(line, group, tag, "other"))
             continue
-        image = _MD_IMAGE.match(line)
+        image = _MD_IMAGE.match(line) if first == "!" else None
         if image:
             blocks.append(Block(image.group(1) or line, group, "caption", "caption"))
             continue
@@ -226,8 +234,23 @@ def _norm(text: str) -> str:
 
 
 def classify_text(blocks: list[Block], given_title: str | None) -> tuple[str | None, str | None]:
-    """Classify a text page's blocks; return its title and outlet."""
+    """Classify a text page's blocks; return its title and outlet.
+
+    The rules give each block a verdict; the learnt line classifier (dumpmodel) reads those
+    verdicts with each block's shape and neighbours and decides what is body text.
+    """
+    title, outlet, own, start = classify_by_rules(blocks, given_title)
+    decide(blocks, own, start)
+    return title, outlet
+
+
+def classify_by_rules(
+    blocks: list[Block], given_title: str | None
+) -> tuple[str | None, str | None, list[RemovedKind | None], int | None]:
+    """The rules' pass: title, outlet, each block's own kind (before the region is marked) and the
+    article region's start; every block's kind is the rules' final verdict."""
     classify(blocks)
+    own = [b.kind for b in blocks]
     window_title = blocks[0].text if blocks and blocks[0].kind is None else None
     start = mark_outside(blocks, window_title)
     mark_teasers(blocks)
@@ -235,10 +258,10 @@ def classify_text(blocks: list[Block], given_title: str | None) -> tuple[str | N
         trim_tail(blocks, start)
     outlet = text_outlet(blocks)  # after the region: lines outside the article may name the site
     if given_title or start is None:
-        return mark_title(blocks, given_title, outlet), outlet
+        return mark_title(blocks, given_title, outlet), outlet, own, start
     # A browser's dump opens with the window title ('Headline - Section - Outlet'): it names the headline.
     head = headline_above(blocks, start, window_title)
     if head is None:
-        return mark_title(blocks, given_title, outlet), outlet
+        return mark_title(blocks, given_title, outlet), outlet, own, start
     blocks[head].kind = "title"
-    return blocks[head].text, outlet
+    return blocks[head].text, outlet, own, start
