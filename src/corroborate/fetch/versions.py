@@ -64,7 +64,7 @@ def _figures(article: Article) -> dict[str, str | None]:
 
 def _quotes(article: Article) -> list[str]:
     quotes = article.analysis.quotes if article.analysis else []
-    return [q.text for q in quotes]
+    return [q.quoted() for q in quotes]  # the quoted words: a split quotation's attribution is not the quote
 
 
 def diff_articles(old: Article, new: Article) -> list[Change]:
