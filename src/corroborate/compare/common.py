@@ -10,7 +10,7 @@ from datetime import datetime
 
 from corroborate.model import Article, Evidence, Span, TimeExpression
 from corroborate.settings import CompareSettings
-from corroborate.text.dates import as_utc
+from corroborate.text.dates import publication_order
 from corroborate.text.words import split_sentences
 
 # Lines a person would not call a statement of the story: credits, page furniture, disclaimers.
@@ -38,7 +38,7 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 
 
 def publication_key(article: Article) -> tuple[datetime, str]:
-    return (as_utc(article.published or datetime.max), article.id)
+    return publication_order(article.published, article.id)
 
 
 @dataclass
