@@ -58,12 +58,18 @@ def story_filename(story: Story) -> str:
     return f"story-{safe}.html"
 
 
+def story_paths(story: Story) -> tuple[str, str]:
+    """The story file (JSON) and the HTML page of a story, in the output folder."""
+    page = story_filename(story)
+    return str(PurePosixPath(STORY_FILES, page).with_suffix(".json")), page
+
+
 def summarize(story: Story) -> StorySummary:
     # Times without a zone are read as UTC, so a story mixing both still sorts.
     times = sorted((t for a in story.articles for t in (a.published, a.updated) if t), key=as_utc)
     events = event_bounds(story.timeline)
     origins = {story.origins.get(a.id) or a.origin or outlet_of(a) for a in story.articles}
-    page = story_filename(story)
+    file, page = story_paths(story)
     return StorySummary(
         id=story.id,
         title=story.title,
@@ -76,7 +82,7 @@ def summarize(story: Story) -> StorySummary:
         first_event=events[0] if events else None,
         last_event=events[1] if events else None,
         page=page,
-        file=str(PurePosixPath(STORY_FILES, page).with_suffix(".json")),
+        file=file,
     )
 
 

@@ -22,7 +22,7 @@ from corroborate.faults import checkpoint
 from corroborate.model import Story, StoryError
 from corroborate.settings import PageSettings
 from corroborate.store import Store
-from corroborate.summaries import STORY_FILES, StorySummary, summarize
+from corroborate.summaries import STORY_FILES, StorySummary, story_paths
 from corroborate.text.dates import as_utc
 from corroborate.views.export import write_index
 from corroborate.views.report import render_story, write_reports
@@ -66,8 +66,7 @@ def write_output(
         leftover.unlink(missing_ok=True)  # from a run killed while writing
     due = _due(store, out, summaries, changed)
     result = Output()
-    file_of = {s.id: s.file for s in summaries}
-    page_of = {s.id: s.page for s in summaries}
+    writer = StoryWriter(out)
     # Rendering is pure: many stories are rendered by a pool while this process writes.
     pool = workers_for(workers, None) if len(due) >= RENDER_BATCH else Inline()
     in_flight: deque[list[tuple[Story, Pending[tuple[str, str] | str]]]] = deque()
@@ -75,12 +74,13 @@ def write_output(
         for batch in batched(store.stories(due), RENDER_BATCH):
             in_flight.append([(story, pool.submit(render_files, (story, settings))) for story in batch])
             if len(in_flight) > 1:
-                _write(store, out, in_flight.popleft(), file_of, page_of, result, run_id)
+                _write(store, in_flight.popleft(), writer, result, run_id)
         while in_flight:
-            _write(store, out, in_flight.popleft(), file_of, page_of, result, run_id)
+            _write(store, in_flight.popleft(), writer, result, run_id)
     finally:
         pool.close()
-    current = {Path(file).name for file in file_of.values()}
+    result.written = writer.written
+    current = {Path(s.file).name for s in summaries}
     for stale in {path.name for path in folder.glob("story-*.json")} - current:
         (folder / stale).unlink()
     aside = out / f".stories.json.{os.getpid()}.tmp"
@@ -108,9 +108,9 @@ class StoryWriter:
         (out / STORY_FILES).mkdir(parents=True, exist_ok=True)
 
     def write(self, story: Story, files: tuple[str, str]) -> None:
-        summary = summarize(story)
-        write_atomic(self.out / summary.file, files[0])
-        write_atomic(self.out / summary.page, files[1])
+        file, page = story_paths(story)
+        write_atomic(self.out / file, files[0])
+        write_atomic(self.out / page, files[1])
         self.written.append(story_line(story))
         checkpoint("output-file")
 
@@ -126,10 +126,8 @@ def render_files(work: tuple[Story, PageSettings | None]) -> tuple[str, str] | s
 
 def _write(
     store: Store,
-    out: Path,
     rendered: list[tuple[Story, Pending[tuple[str, str] | str]]],
-    file_of: dict[str, str],
-    page_of: dict[str, str],
+    writer: StoryWriter,
     result: Output,
     run_id: int | None,
 ) -> None:
@@ -140,10 +138,7 @@ def _write(
             if run_id is not None:
                 store.story_failed(run_id, story.id, "render", files)
             continue
-        write_atomic(out / file_of[story.id], files[0])
-        write_atomic(out / page_of[story.id], files[1])
-        result.written.append(story_line(story))
-        checkpoint("output-file")
+        writer.write(story, files)
 
 
 def _due(
