@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from corroborate import pipeline
+from corroborate import story_updates
 from corroborate.cli import app
 from corroborate.store import Store
 from tests.conftest import EXAMPLES
@@ -94,14 +94,14 @@ def test_a_story_that_fails_is_recorded_and_built_by_the_next_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db, out = str(tmp_path / "c.db"), tmp_path / "out"
-    real_build = pipeline.build_story
+    real_build = story_updates.build_story
 
     def build_failing_museum(story_id: str, articles: list[object], *settings: object) -> object:
         if any("museum" in str(getattr(a, "title", "")).lower() for a in articles):
             raise ValueError("a bug met in this story")
         return real_build(story_id, articles, *settings)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "build_story", build_failing_museum)
+    monkeypatch.setattr(story_updates, "build_story", build_failing_museum)
     first = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", str(out)])
     assert first.exit_code == 1, first.output
     said = " ".join(first.output.split())
@@ -115,7 +115,7 @@ def test_a_story_that_fails_is_recorded_and_built_by_the_next_run(
     assert len(listed(out)) == 1
     assert corroborate("doctor", "--db", db, "--out", str(out)).returncode == 1
 
-    monkeypatch.setattr(pipeline, "build_story", real_build)
+    monkeypatch.setattr(story_updates, "build_story", real_build)
     second = runner.invoke(app, ["run", str(EXAMPLES), "--db", db, "--out", str(out)])
     assert second.exit_code == 0, second.output
     said = " ".join(second.output.split())

@@ -12,44 +12,31 @@ is completed by the next.
 
 from __future__ import annotations
 
-import math
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import BinaryIO
 
 from corroborate.extract import BATCH as EXTRACT_BATCH
 from corroborate.extract import ExtractError, extract, strip_templates
 from corroborate.extract.template import TemplateIndex
 from corroborate.faults import checkpoint
-from corroborate.model import Article, Page, PageError, Story, StoryError
-from corroborate.settings import Settings, StorySettings
+from corroborate.model import Article, Page, PageError, StoryError
+from corroborate.settings import Settings
 from corroborate.sources import read_pages
 from corroborate.store import Store
-from corroborate.text.dates import in_utc
+from corroborate.store.rows import ArticleRow
+from corroborate.story_updates import StoryOutput
+from corroborate.story_updates import assign_stories as assign_stories  # re-exported: the run's stages
+from corroborate.story_updates import build_story as build_story
+from corroborate.story_updates import update_stories as update_stories
 from corroborate.workers import Inline, Pending, Workers, batched, workers_for
-
-if TYPE_CHECKING:  # the clusterer loads when stories are assigned, not with the pipeline
-    from corroborate.stories.cluster import Scorer
 
 # The later stages (language, stories, comparison) are imported where they are first
 # used; the commands that run none of them (show, export, doctor, schema) do not
 # import this module at all.
 
 Progress = Callable[[str], None]
-
-Rendered = tuple[str, str] | str
-"""A story's file (JSON) and HTML page, or why they could not be rendered."""
-
-
-class StoryOutput(Protocol):
-    """Where a run writes each story's files as soon as it has stored the story
-    (`views.output.StoryWriter`): the workers that build a story render it too, so the
-    story is not read back from the store to be rendered."""
-
-    def write(self, story: Story, files: tuple[str, str]) -> None: ...
-
 
 # Pages are processed in batches (extraction's: templates are learnt a batch at a
 # time, as the benchmarks see them): a run smaller than one batch never pays for
@@ -84,11 +71,12 @@ def extract_page(page: Page) -> Article | PageError:
         return PageError(source=page.source, page_id=page.id, stage="extract", message=_describe(exc))
 
 
-def analyze_page(article: Article) -> Article | PageError:
+def analyze_page(article: Article) -> ArticleRow | PageError:
+    """Analyse one article into the row the store keeps (made here, so a worker makes it)."""
     from corroborate.language import analyze_article
 
     try:
-        return analyze_article(article)
+        return ArticleRow.of(analyze_article(article))
     except Exception as exc:  # one bad page must not stop the run
         return PageError(source=article.source, page_id=article.id, stage="analyze", message=_describe(exc))
 
@@ -199,7 +187,7 @@ class Batches:
             final = outcome if isinstance(outcome, PageError) else next(analyzing).result()
             if self.progress:
                 self.progress(page.source)
-            if isinstance(final, Article):
+            if isinstance(final, ArticleRow):
                 final = _save(self.store, self.result.run_id, page, final)
             if isinstance(final, PageError):
                 self.result.errors.append(final)
@@ -218,7 +206,7 @@ class Batches:
         result.stories = sorted(set(touched) | set(self.store.stories_of(self.new_ids).values()))
 
 
-def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | PageError:
+def _save(store: Store, run_id: int, page: Page, article: ArticleRow) -> ArticleRow | PageError:
     try:
         store.save_article(run_id, page, article)
     except Exception as exc:  # this article cannot be stored (the database refuses its data)
@@ -226,162 +214,3 @@ def _save(store: Store, run_id: int, page: Page, article: Article) -> Article | 
             raise  # the store itself is gone: nothing more can be stored, the run must stop
         return PageError(source=page.source, page_id=page.id, stage="store", message=_describe(exc))
     return article
-
-
-def update_stories(
-    store: Store,
-    run_id: int = 0,
-    workers: Workers | None = None,
-    settings: Settings | None = None,
-    output: StoryOutput | None = None,
-) -> tuple[list[str], list[StoryError]]:
-    """Put every article in no story yet into one, and build every pending story.
-
-    One run at a time does this (the store's story lock), and it takes the work as
-    the store holds it, so what a killed run or a concurrent one stored is clustered
-    here too. Stories are built by the workers (comparison is pure), BATCH at a time,
-    and saved here in order (and handed to `output`, rendered by the same workers).
-    Returns the stories built or tried, and those that failed.
-    """
-    run = workers or Inline()
-    settings = settings or Settings()
-    errors: list[StoryError] = []
-    with store.story_lock():
-        new_ids = store.unassigned(run_id if run_id else None)
-        if new_ids:
-            try:
-                assignment = assign_stories(store, new_ids, settings.stories)
-            except Exception as exc:  # the articles stay in no story; the next run tries again
-                errors.append(StoryError(story="", stage="cluster", message=_describe(exc)))
-                store.story_failed(run_id, "", "cluster", _describe(exc), retry=False)
-            else:
-                store.assign(assignment, run_id)
-                checkpoint("assigned")
-        touched = store.pending()
-        # The next batch is being built while this one is saved, so the workers never wait.
-        in_flight: deque[list[tuple[str, Pending[Built]]]] = deque()
-        render = output is not None
-        for start in range(0, len(touched), BATCH):
-            ids = touched[start : start + BATCH]
-            in_flight.append(
-                [
-                    (sid, run.submit(_build, (sid, store.articles_json(story=sid), settings, render)))
-                    for sid in ids
-                ]
-            )
-            if len(in_flight) > 1:
-                _save_stories(store, run_id, in_flight.popleft(), errors, output)
-        while in_flight:
-            _save_stories(store, run_id, in_flight.popleft(), errors, output)
-    return touched, errors
-
-
-Built = tuple[Story, Rendered | None] | StoryError
-"""A story as a worker built it, with its files when asked for; or why it failed."""
-
-
-def _save_stories(
-    store: Store,
-    run_id: int,
-    built: list[tuple[str, Pending[Built]]],
-    errors: list[StoryError],
-    output: StoryOutput | None,
-) -> None:
-    for story_id, future in built:
-        outcome = future.result()
-        if isinstance(outcome, StoryError):  # this story stays pending, its error recorded
-            errors.append(outcome)
-            store.story_failed(run_id, story_id, "compare", outcome.message)
-            continue
-        story, files = outcome
-        store.save_story(story, run_id)
-        checkpoint("story-saved")
-        if output is None or files is None:
-            continue
-        if isinstance(files, str):  # stored, but its page is missing until a run renders it
-            errors.append(StoryError(story=story_id, stage="render", message=files))
-            store.story_failed(run_id, story_id, "render", files)
-        else:
-            output.write(story, files)
-
-
-def _build(work: tuple[str, list[str], Settings, bool]) -> Built:
-    """Build one story from its articles as stored (JSON: read where the work is done, not here),
-    and render its files when `render` says so (rendering is pure too)."""
-    story_id, stored, settings, render = work
-    try:
-        story = build_story(story_id, [Article.model_validate_json(data) for data in stored], settings)
-    except Exception as exc:  # one bad story must not stop the run
-        return StoryError(story=story_id, stage="compare", message=_describe(exc))
-    if not render:
-        return story, None
-    from corroborate.views.output import render_files
-
-    return story, render_files((story, settings.pages))
-
-
-def assign_stories(
-    store: Store, new_ids: Sequence[str], settings: StorySettings | None = None, scorer: Scorer | None = None
-) -> dict[str, str]:
-    """The story of each new article, from clustering them with the stored articles near them.
-
-    Stored articles keep their stories, so only those published near the new ones
-    (within the clustering's time window) can matter: a run adding a day's pages to a
-    store of a year's reads a few weeks of it, not all of it. A run that brings a long
-    span of pages is clustered `settings.chunk_days` at a time, oldest first, each stretch
-    joining the stories of the one before: memory grows with a stretch, not the run.
-    `scorer` replaces the one the settings ask for (the benchmarks' cross-validation).
-    """
-    from corroborate.stories import cluster
-    from corroborate.stories.configure import scorer_for
-    from corroborate.stories.features import document_counts
-
-    settings = settings or StorySettings()
-    scorer = scorer or scorer_for(settings)
-    window = scorer.window_days()
-    when = {aid: d and in_utc(d) for aid, d in store.publication(new_ids).items()}
-    if None in when.values() or not math.isfinite(window):
-        # An undated article may join any story.
-        assignment = cluster(store.each_article(), store.assignments(), scorer)
-        return {aid: assignment[aid] for aid in new_ids}
-    dated = {aid: d for aid, d in when.items() if d is not None}
-    reach = timedelta(days=window + 1)  # a day more: stored times may be local times
-    known = store.assignments()
-    ordered = sorted(dated, key=lambda aid: (dated[aid], aid))
-    # Words are weighed by how common they are over the run's whole span, not one stretch's: in a
-    # dense stretch of one campaign, "primary" and the candidates' names would count as rare, and
-    # different events of the campaign would look alike (benchmarks/clustering.md, session 8).
-    span = (dated[ordered[0]] - reach, dated[ordered[-1]] + reach)
-    context = document_counts(store.each_article(published_within=span))
-    result: dict[str, str] = {}
-    for chunk in _stretches(ordered, dated, settings.chunk_days):
-        nearby = store.each_article(published_within=(dated[chunk[0]] - reach, dated[chunk[-1]] + reach))
-        # Reads each article into its features as it comes.
-        assignment = cluster(nearby, known, scorer, context)
-        for aid in chunk:
-            result[aid] = known[aid] = assignment[aid]
-    return result
-
-
-def _stretches(ordered: list[str], when: dict[str, datetime], days: float) -> Iterator[list[str]]:
-    """Articles in publication order, cut where a stretch would span more than `days`."""
-    chunk: list[str] = []
-    for aid in ordered:
-        if chunk and when[aid] - when[chunk[0]] > timedelta(days=days):
-            yield chunk
-            chunk = []
-        chunk.append(aid)
-    if chunk:
-        yield chunk
-
-
-def build_story(story_id: str, articles: Sequence[Article], settings: Settings | None = None) -> Story:
-    """The story file of one story's analysed articles: origins, the undated articles' times read
-    against the story's date, then the comparison."""
-    from corroborate.compare import compare
-    from corroborate.language.story_times import inferred_times
-    from corroborate.stories import find_origins
-
-    settings = settings or Settings()
-    origins = find_origins(articles, settings.stories)
-    return compare(story_id, articles, origins, inferred_times(articles), settings.compare)

@@ -21,6 +21,7 @@ from corroborate.options import DEFAULT_DB as DEFAULT_DB  # one home for the def
 from corroborate.store import schema
 from corroborate.store.engine import database_url, open_engine
 from corroborate.store.locks import alive, retrying, run_alive, serialised, story_lock
+from corroborate.store.rows import ArticleRow, StoryRow
 from corroborate.store.schema import (
     articles,
     page_outcomes,
@@ -31,7 +32,7 @@ from corroborate.store.schema import (
     story_outcomes,
     story_summaries,
 )
-from corroborate.summaries import StorySummary, summarize
+from corroborate.summaries import StorySummary
 
 T = TypeVar("T")
 
@@ -149,8 +150,9 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.id == page_id)).first() is not None
 
-    def save_article(self, run_id: int, page: Page, article: Article) -> None:
+    def save_article(self, run_id: int, page: Page, article: Article | ArticleRow) -> None:
         """Store a page and its article in one transaction; a page already stored is left as it is."""
+        row = article if isinstance(article, ArticleRow) else ArticleRow.of(article)
         page_row = {
             "id": page.id,
             "source": _column(page.source),
@@ -161,12 +163,12 @@ class Store:
             "first_seen": _now(),
         }
         article_row = {
-            "id": article.id,
-            "title": _column(article.title),
-            "outlet": _column(article.outlet),
-            "origin": _column(article.origin),
-            "published": article.published,
-            "data": article.model_dump_json(),
+            "id": row.id,
+            "title": _column(row.title),
+            "outlet": _column(row.outlet),
+            "origin": _column(row.origin),
+            "published": row.published,
+            "data": row.data,
         }
         outcome = {"run_id": run_id, "source": _column(page.source), "page_id": page.id, "status": "stored"}
 
@@ -198,10 +200,15 @@ class Store:
     def each_article(self, published_within: tuple[datetime, datetime] | None = None) -> Iterator[Article]:
         """As `articles`, one at a time, so a caller that keeps less than the article (clustering)
         never holds them all."""
+        for data in self.each_article_json(published_within):
+            yield Article.model_validate_json(data)
+
+    def each_article_json(self, published_within: tuple[datetime, datetime] | None = None) -> Iterator[str]:
+        """As `each_article`, each as stored (JSON): for a worker to read."""
         query = _article_query(None, None, published_within)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=200).execute(query):
-                yield Article.model_validate_json(row.data)
+                yield row.data
 
     def articles_json(self, story: str) -> list[str]:
         """A story's articles as stored (JSON), in publication order: for a worker to read."""
@@ -334,20 +341,20 @@ class Store:
             )
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def save_story(self, story: Story, run_id: int | None = None) -> None:
+    def save_story(self, story: Story | StoryRow, run_id: int | None = None) -> None:
         """Store the story (less its articles, kept in their own table) and its summary; it is built."""
-        data = story.model_dump_json(exclude={"articles"})
-        row = {"id": story.id, "title": _column(story.title), "updated": _now(), "data": data}
-        summary = summarize(story).model_dump_json()
+        built = story if isinstance(story, StoryRow) else StoryRow.of(story)
+        row = {"id": built.id, "title": _column(built.title), "updated": _now(), "data": built.data}
+        summary, story_id = built.summary, built.id
 
         def write(conn: Connection) -> None:
-            conn.execute(stories.delete().where(stories.c.id == story.id))
+            conn.execute(stories.delete().where(stories.c.id == story_id))
             conn.execute(stories.insert().values(**row))
-            conn.execute(story_summaries.delete().where(story_summaries.c.id == story.id))
-            conn.execute(story_summaries.insert().values(id=story.id, data=summary))
-            conn.execute(pending_stories.delete().where(pending_stories.c.id == story.id))
+            conn.execute(story_summaries.delete().where(story_summaries.c.id == story_id))
+            conn.execute(story_summaries.insert().values(id=story_id, data=summary))
+            conn.execute(pending_stories.delete().where(pending_stories.c.id == story_id))
             if run_id is not None:
-                conn.execute(story_outcomes.insert().values(run_id=run_id, story_id=story.id, status="built"))
+                conn.execute(story_outcomes.insert().values(run_id=run_id, story_id=story_id, status="built"))
 
         self._write(write)
 

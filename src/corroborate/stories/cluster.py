@@ -31,7 +31,15 @@ from typing import Protocol
 from corroborate.model import Article
 from corroborate.stories.blocking import candidate_pairs
 from corroborate.stories.conflicts import conflict_factor
-from corroborate.stories.features import Compact, DocumentCounts, compact, features, utc, weigh
+from corroborate.stories.features import (
+    ArticleFeatures,
+    Compact,
+    DocumentCounts,
+    as_features,
+    compact,
+    utc,
+    weigh,
+)
 from corroborate.stories.linkage import average_link
 from corroborate.stories.scorer import PairScorer, pair_features, shipped
 from corroborate.unionfind import UnionFind
@@ -176,12 +184,12 @@ def default_scorer() -> Scorer:
 WINDOW_DAYS = default_scorer().window_days()
 
 
-def _order(a: Article) -> tuple[datetime, str]:
+def _order(a: ArticleFeatures) -> tuple[datetime, str]:
     return (utc(a.published) or datetime.max.replace(tzinfo=UTC), a.id)
 
 
 def prepare(
-    articles: Iterable[Article],
+    articles: Iterable[Article | ArticleFeatures],
     window_days: float,
     background: bool = False,
     context: DocumentCounts | None = None,
@@ -191,7 +199,7 @@ def prepare(
     Each article is reduced to its features as it comes, so an iterable of articles read
     from the store is never held whole: memory grows with the features, not the texts.
     """
-    unique = {a.id: (_order(a), features(a)) for a in articles}
+    unique = {f.id: (_order(f), f) for f in map(as_features, articles)}
     vocab: dict[str, int] = {}
     # Vocabulary ids are given in publication order so they, and with them every
     # floating-point sum, are the same whatever order the input came in.
@@ -251,7 +259,7 @@ def _new_story_id(article_id: str, taken: set[str]) -> str:
 
 
 def cluster(
-    articles: Iterable[Article],
+    articles: Iterable[Article | ArticleFeatures],
     known: Mapping[str, str],
     scorer: Scorer | None = None,
     context: DocumentCounts | None = None,
@@ -278,7 +286,10 @@ def cluster(
 
 
 def _cluster(
-    articles: Iterable[Article], known: Mapping[str, str], scorer: Scorer, context: DocumentCounts | None
+    articles: Iterable[Article | ArticleFeatures],
+    known: Mapping[str, str],
+    scorer: Scorer,
+    context: DocumentCounts | None,
 ) -> dict[str, str]:
     feats, later = prepare(articles, scorer.window_days(), scorer.background, context)
     locked = [known.get(f.id) for f in feats]

@@ -121,14 +121,20 @@ class DocumentCounts:
     df: Mapping[str, int]
 
 
-def document_counts(articles: Iterable[Article]) -> DocumentCounts:
+def as_features(item: Article | ArticleFeatures) -> ArticleFeatures:
+    """An article's features, or the features given: a run's workers make them from the stored
+    articles (`story_updates.each_features`), so its own process only clusters."""
+    return item if isinstance(item, ArticleFeatures) else features(item)
+
+
+def document_counts(articles: Iterable[Article | ArticleFeatures]) -> DocumentCounts:
     """The document counts of these articles (each id once), for `cluster(..., context=...)`."""
     df: Counter[str] = Counter()
     seen: set[str] = set()
     for a in articles:
         if a.id not in seen:
             seen.add(a.id)
-            df.update(features(a).counts.keys())
+            df.update(as_features(a).counts.keys())
     return DocumentCounts(len(seen), dict(df))
 
 

@@ -95,7 +95,7 @@ RENDER_BATCH = 32
 
 
 class StoryWriter:
-    """Writes each story's file and page as the run stores it (`pipeline.StoryOutput`).
+    """Writes each story's file and page as the run stores it (`story_updates.StoryOutput`).
 
     The run's workers render them with the story they build, so a run's own stories
     are not read back from the store; `write_output` then writes the index and any
@@ -107,11 +107,12 @@ class StoryWriter:
         self.written: list[StoryLine] = []
         (out / STORY_FILES).mkdir(parents=True, exist_ok=True)
 
-    def write(self, story: Story, files: tuple[str, str]) -> None:
-        file, page = story_paths(story)
-        write_atomic(self.out / file, files[0])
-        write_atomic(self.out / page, files[1])
-        self.written.append(story_line(story))
+    def write(self, paths: tuple[str, str], line: StoryLine, files: tuple[str, str]) -> None:
+        """Write a story's file and page at `paths` (`summaries.story_paths`); `line` is its row
+        in the run's table."""
+        for path, text in zip(paths, files, strict=True):
+            write_atomic(self.out / path, text)
+        self.written.append(line)
         checkpoint("output-file")
 
 
@@ -138,7 +139,7 @@ def _write(
             if run_id is not None:
                 store.story_failed(run_id, story.id, "render", files)
             continue
-        writer.write(story, files)
+        writer.write(story_paths(story), story_line(story), files)
 
 
 def _due(
