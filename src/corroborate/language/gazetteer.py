@@ -26,11 +26,16 @@ class Known:
     """For a demonym, the country it belongs to ("Armenian" -> "Armenia")."""
 
 
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # every candidate name of every article is looked up: most recur
 def normalize(name: str) -> str:
     """Lookup form: case, dots, a leading 'the' and curly apostrophes ignored."""
     text = name.replace("’", "'").replace(".", "").lower().strip()
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\s+", " ", text)
+    text = _THE.sub("", text)
+    return _SPACES.sub(" ", text)
 
 
 def slug(name: str) -> str:

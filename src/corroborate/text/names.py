@@ -8,13 +8,20 @@ entities with another's, by the same key: lower case, punctuation and a leading
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+_PUNCTUATION = re.compile(r"[^\w\s-]")
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"[\s-]+")
 
 
+# A story's names come back again and again (each mention, each pair of articles): keys are kept.
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparable form of a name: lower case, punctuation and 'the' dropped."""
-    n = re.sub(r"[^\w\s-]", "", name.lower().replace("’", "'").replace("'s", ""))
-    n = re.sub(r"^the\s+", "", n)
-    return re.sub(r"[\s-]+", " ", n).strip()
+    n = _PUNCTUATION.sub("", name.lower().replace("’", "'").replace("'s", ""))
+    n = _THE.sub("", n)
+    return _SPACES.sub(" ", n).strip()
 
 
 def name_forms(names: list[str]) -> frozenset[str]:

@@ -56,6 +56,7 @@ def _env() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the package: no stat of each per page
     )
     env.globals.update(format_time=format_time, format_date=format_date)
     return env
