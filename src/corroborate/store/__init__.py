@@ -60,21 +60,6 @@ def _migrate(conn: Connection) -> int:
     return version
 
 
-def _article_query(
-    ids: Sequence[str] | None, story: str | None, published_within: tuple[datetime, datetime] | None
-) -> Any:
-    """The `articles` rows' data in publication order, narrowed as asked."""
-    query = select(articles.c.data).order_by(articles.c.published, articles.c.id)
-    if ids is not None:
-        query = query.where(articles.c.id.in_(list(ids)))
-    if story is not None:
-        query = query.where(articles.c.story_id == story)
-    if published_within is not None:
-        first, last = published_within
-        query = query.where(articles.c.published.is_(None) | articles.c.published.between(first, last))
-    return query
-
-
 class Store:
     def __init__(self, db: str = DEFAULT_DB) -> None:
         self.url = database_url(db)
@@ -193,7 +178,7 @@ class Store:
     ) -> list[Article]:
         """Stored articles in publication order: all, or those with these ids, of this story,
         or published within (first, last), undated ones included (they can belong anywhere)."""
-        query = _article_query(ids, story, published_within)
+        query = schema.article_query(ids, story, published_within)
         with self.engine.connect() as conn:
             return [Article.model_validate_json(row.data) for row in conn.execute(query)]
 
@@ -205,7 +190,7 @@ class Store:
 
     def each_article_json(self, published_within: tuple[datetime, datetime] | None = None) -> Iterator[str]:
         """As `each_article`, each as stored (JSON): for a worker to read."""
-        query = _article_query(None, None, published_within)
+        query = schema.article_query(None, None, published_within)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=200).execute(query):
                 yield row.data
@@ -213,7 +198,7 @@ class Store:
     def articles_json(self, story: str) -> list[str]:
         """A story's articles as stored (JSON), in publication order: for a worker to read."""
         with self.engine.connect() as conn:
-            return [row.data for row in conn.execute(_article_query(None, story, None))]
+            return [row.data for row in conn.execute(schema.article_query(None, story, None))]
 
     def publication(self, ids: Sequence[str]) -> dict[str, datetime | None]:
         """When each of these articles was published, by id, without reading the articles."""

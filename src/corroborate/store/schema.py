@@ -8,7 +8,9 @@ order; `schema_version` holds how many have run.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -236,3 +238,18 @@ def migrate(conn: Connection) -> int:
         step(conn)
         conn.execute(schema_version.insert().values(version=number))
     return len(MIGRATIONS)
+
+
+def article_query(
+    ids: Sequence[str] | None, story: str | None, published_within: tuple[datetime, datetime] | None
+) -> Any:
+    """The `articles` rows' data in publication order, narrowed as asked."""
+    query = select(articles.c.data).order_by(articles.c.published, articles.c.id)
+    if ids is not None:
+        query = query.where(articles.c.id.in_(list(ids)))
+    if story is not None:
+        query = query.where(articles.c.story_id == story)
+    if published_within is not None:
+        first, last = published_within
+        query = query.where(articles.c.published.is_(None) | articles.c.published.between(first, last))
+    return query
