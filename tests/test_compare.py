@@ -140,6 +140,17 @@ def test_figure_verdicts(
     b = _toll("t2", "Inland Daily", f"In Brannock {second[0]} people were killed by a landslide.", *second)
     story = compare("s-slide", [a, b], find_origins([a, b]))
     assert [f.verdict for f in story.figures] == [verdict]
+    # The two sentences tell one landslide: a difference is shown at full strength.
+    assert all(f.confidence >= 0.6 for f in story.figures)
+
+
+def test_a_difference_whose_sentences_share_only_the_figure_is_shown_weak() -> None:
+    # "Sixteen killed, the worst toll in a decade" may count another time frame than the landslide's 12.
+    a = _toll("t1", "Coast Herald", "A landslide killed 12 people in Brannock.", "12", 12)
+    b = _toll("t2", "Inland Daily", "Sixteen people were killed, the worst toll in a decade.", "Sixteen", 16)
+    [figure] = compare("s-toll", [a, b], find_origins([a, b])).figures
+    assert figure.verdict == "differ"
+    assert figure.confidence < 0.6 and "perhaps not one occasion" in figure.why
 
 
 def test_different_speakers_explain_different_figures() -> None:

@@ -214,3 +214,27 @@ def test_one_article_repeating_a_quote_is_not_compared_with_itself() -> None:
     [q] = [q for q in _story(a) if "rebuild" in q.text]
     assert q.articles == ["a"]
     assert not q.speakers_differ and not q.altered and q.identical
+
+
+def _two_outlets(said: str, other: str) -> SharedQuote:
+    """One quotation as two outlets give it, each attributed to the mayor."""
+    a, b = f'"{said}," Helen Okafor said.', f'"{other}," Helen Okafor said.'
+    return _linked(
+        _story(
+            _art("a", "Daily Ledger", a, [_quote(a, said, "Helen Okafor", "said")]),
+            _art("b", "Eastvale Post", b, [_quote(b, other, "Helen Okafor", "said")]),
+        )
+    )
+
+
+def test_a_possessive_spelt_another_way_is_not_an_altered_quote() -> None:
+    said = "The council is becoming the developers' best friend, and the voters know it"
+    other = "The council is becoming the developers’s best friend, and the voters know it"
+    assert not _two_outlets(said, other).altered
+
+
+def test_a_quote_elided_in_one_outlet_and_run_on_in_the_other_is_one_quote_unaltered() -> None:
+    said = "No, I meant the bridge was unsafe. I do. It was the worst kept secret in town."
+    whole = said + " I told the council so, and I told the minister so, and nobody listened to me"
+    elided = said + " … Everybody knew that it would fall down one day"
+    assert not _two_outlets(whole, elided).altered

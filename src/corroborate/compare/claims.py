@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corroborate.compare.apart import denied, denying_clauses, subject_person
 from corroborate.compare.common import StoryContext, evidence, is_boilerplate
 from corroborate.compare.entities import EntityMap
-from corroborate.compare.speakers import sentence_speakers
+from corroborate.compare.speakers import quoted_runs, sentence_speakers
 from corroborate.compare.tiers import (
     confident_members,
     grounds,
@@ -75,6 +76,10 @@ class Sentence:
     # Who the sentence quotes: statements by different speakers do not corroborate each other.
     speakers: frozenset[str] = frozenset()
     origin: str = ""
+    # A sentence that is a quotation and its attribution states the quoted words: its tokens there.
+    quoted: frozenset[str] = frozenset()
+    subject: str | None = None  # the person it opens with: "Rubio won" is not "Cruz won"
+    negated: tuple[frozenset[str], ...] = ()  # the tokens of its clauses that deny ("did not", "never")
 
 
 _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s|;\s")
@@ -150,8 +155,27 @@ def collect_sentences(ctx: StoryContext, entities: EntityMap) -> list[Sentence]:
                 numbers = _figures(a, span, tokens)
                 speakers = sentence_speakers(a, span, entities)
                 info = _informative(a, span)
+                subject = subject_person(a, span, entities)
+                negated = tuple(
+                    frozenset(sentence_tokens(a, c, entities)) for c in denying_clauses(a.text, span)
+                )
+                quoted = frozenset(
+                    t for r in quoted_runs(a.text, span) for t in sentence_tokens(a, r, entities)
+                )
                 out.append(
-                    Sentence(a.id, span, frozenset(tokens), info, kept, numbers, speakers, ctx.origins[a.id])
+                    Sentence(
+                        a.id,
+                        span,
+                        frozenset(tokens),
+                        info,
+                        kept,
+                        numbers,
+                        speakers,
+                        ctx.origins[a.id],
+                        quoted,
+                        subject,
+                        negated,
+                    )
                 )
     return out
 
@@ -285,9 +309,23 @@ def build_claims(ctx: StoryContext, entities: EntityMap) -> list[Claim]:
 
 
 def _substantive(a: Sentence, b: Sentence) -> bool:
-    """The two share a word or number besides names and dates."""
+    """The two share a word or number besides names and dates, and a quotation's own words.
+
+    A sentence that is a quotation and its attribution states what is quoted: two things one
+    speaker said that day share the attribution ("Angels general manager Tony Reagins told ...
+    on Friday") and nothing of what was said.
+    """
     shared = a.tokens.union(*a.clauses) & b.tokens.union(*b.clauses)
-    return any(not t.startswith("@") and not _DATE_WORD.match(t) for t in shared)
+    said = {t for t in shared if not t.startswith("@") and not _DATE_WORD.match(t)}
+    if any(x.quoted and not said & x.quoted for x in (a, b)):
+        return False
+    # Each opens with a person the other does not name ("Cheeks was replaced by DiLeo" and "DiLeo
+    # will replace Cheeks" name both).
+    if a.subject and b.subject and not {"@" + a.subject, "@" + b.subject} & shared:
+        return False
+    if denied(a.negated, said) != denied(b.negated, said):
+        return False
+    return bool(said)
 
 
 @dataclass

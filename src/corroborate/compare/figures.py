@@ -9,7 +9,6 @@ or differ in a way their dates or sources explain.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -18,7 +17,10 @@ from datetime import datetime
 from corroborate.compare.common import StoryContext, evidence
 from corroborate.compare.entities import EntityMap
 from corroborate.compare.quantity import (
+    MIN_CONTEXT_SHARED,
+    context_shared,
     counts_nothing,
+    figures_agree,
     named_group,
     occasion,
     owner,
@@ -142,36 +144,6 @@ def _items(ctx: StoryContext, entities: EntityMap) -> list[Item]:
             item = Item(a, f, ctx.origins[a.id], speaker, key, when, as_of is not None, as_of, where, whose)
             items.append(item)
     return items
-
-
-def _interval(f: Figure, approx: float) -> tuple[float, float]:
-    v = f.value
-    match f.bound:
-        case "exact":
-            return (v, v)
-        case "approximate":
-            return (v * (1 - approx), v * (1 + approx))
-        case "more_than" | "at_least":
-            return (v, math.inf)
-        case "less_than" | "at_most":
-            return (-math.inf, v)
-        case "range":
-            return (v, f.high if f.high is not None else v)
-    return (v, v)
-
-
-def figures_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
-    """The same stated value, or intervals that overlap: "more than 10" agrees with 12.
-
-    Bounds are read as the intervals they state; a bound is not an estimate of its number.
-    Comparisons only ever hold figures of one magnitude (`figures_max_ratio`), so an open bound
-    never reaches a figure of another order.
-    """
-    if abs(a.value - b.value) <= settings.figures_same_value * max(abs(a.value), abs(b.value)):
-        return True
-    approx = settings.figures_approximate
-    (lo1, hi1), (lo2, hi2) = _interval(a, approx), _interval(b, approx)
-    return lo1 <= hi2 and lo2 <= hi1
 
 
 def _fmt(f: Figure) -> str:
@@ -303,6 +275,17 @@ def _confidence(group: list[Item], unit: str, kind: str) -> tuple[float, str]:
     return round(confidence, 2), "; ".join(reasons)
 
 
+def _one_occasion(ctx: StoryContext, group: list[Item]) -> bool:
+    """Two reports of different articles whose sentences share words beyond the figure."""
+    spans = [(it, ctx.sentence_at(it.article.id, it.figure.start)) for it in group]
+    return any(
+        context_shared(x.article.text, sx, y.article.text, sy, x.figure.counted or "") >= MIN_CONTEXT_SHARED
+        for i, (x, sx) in enumerate(spans)
+        for y, sy in spans[i + 1 :]
+        if sx and sy and x.article.id != y.article.id
+    )
+
+
 def _order(it: Item) -> tuple[datetime, str, int]:
     published = it.article.published or datetime.max
     return (published.replace(tzinfo=None), it.article.id, it.figure.start)
@@ -329,6 +312,9 @@ def compare_figures(ctx: StoryContext, entities: EntityMap) -> list[FigureCompar
                 continue
             verdict, explanation = _verdict(group, ctx.settings)
             confidence, why = _confidence(group, unit, kind)
+            if verdict == "differ" and not _one_occasion(ctx, group):
+                confidence = round(confidence - 0.35, 2)  # shown as weak: perhaps two time frames
+                why += "; the sentences share little beyond the figure: perhaps not one occasion"
             reports = [_report(ctx, it) for it in group]
             first = (ctx.rank[group[0].article.id], group[0].figure.start)
             out.append(

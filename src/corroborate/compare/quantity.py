@@ -7,9 +7,11 @@ figure's own words and the sentence around it, nothing else.
 
 from __future__ import annotations
 
+import math
 import re
 
 from corroborate.model import Analysis, Figure, Span
+from corroborate.settings import CompareSettings
 from corroborate.text.words import is_content, iter_words, stem, words
 
 # "even one life", "not a single", "one of the": the number counts nothing.
@@ -126,3 +128,51 @@ def owner(text: str, analysis: Analysis | None, f: Figure, sentence: Span | None
     start = breaks[-1].end() if breaks else sentence.start
     inside = [m for m in people if m.start >= start]
     return inside[-1].entity if inside else None
+
+
+# Words two reports of one quantity share beyond the figure itself ("landslide", "Brannock").
+MIN_CONTEXT_SHARED = 2
+
+
+def context_shared(text_a: str, sentence_a: Span, text_b: str, sentence_b: Span, counted: str) -> int:
+    """How many content words the two figures' sentences share besides what is counted and numbers.
+
+    "ended in disgrace after two sexting scandals" and "three sexting scandals was one too many"
+    share only the counted thing: two time frames as likely as one figure told two ways.
+    """
+    skip = {stem(w) for w in words(counted)}
+
+    def stems(text: str, s: Span) -> set[str]:
+        return {stem(w) for w in words(text[s.start : s.end]) if is_content(w) and not w[:1].isdigit()} - skip
+
+    return len(stems(text_a, sentence_a) & stems(text_b, sentence_b))
+
+
+def _interval(f: Figure, approx: float) -> tuple[float, float]:
+    v = f.value
+    match f.bound:
+        case "exact":
+            return (v, v)
+        case "approximate":
+            return (v * (1 - approx), v * (1 + approx))
+        case "more_than" | "at_least":
+            return (v, math.inf)
+        case "less_than" | "at_most":
+            return (-math.inf, v)
+        case "range":
+            return (v, f.high if f.high is not None else v)
+    return (v, v)
+
+
+def figures_agree(a: Figure, b: Figure, settings: CompareSettings) -> bool:
+    """The same stated value, or intervals that overlap: "more than 10" agrees with 12.
+
+    Bounds are read as the intervals they state; a bound is not an estimate of its number.
+    Comparisons only ever hold figures of one magnitude (`figures_max_ratio`), so an open bound
+    never reaches a figure of another order.
+    """
+    if abs(a.value - b.value) <= settings.figures_same_value * max(abs(a.value), abs(b.value)):
+        return True
+    approx = settings.figures_approximate
+    (lo1, hi1), (lo2, hi2) = _interval(a, approx), _interval(b, approx)
+    return lo1 <= hi2 and lo2 <= hi1

@@ -30,6 +30,8 @@ from corroborate.text.words import NUMBER_WORDS
 SAME_PART = 90.0
 MIN_PART_CHARS = 25
 MIN_WORDS = 4
+# Words two wordings of one quotation share where one elides part of it ("I do. ... He was").
+MIN_ELIDED_RUN = 8
 MAX_SPEAKER_WORDS = 5
 # Editorial marks inside a quote: an elision or a bracketed insertion is a gap in the words.
 _GAP = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]{0,40}\]|\([^)]{0,3}\)")
@@ -49,6 +51,8 @@ def quote_words(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text.replace("’", "'")):
         w = m.group(0).lower()
+        # A possessive is spelt two ways ("ISIS's" and "ISIS'"): punctuation, not a word changed.
+        w = w[:-2] if w.endswith("'s") else w
         out.append(NUMBER_WORDS.get(w, w))
     return out
 
@@ -73,7 +77,7 @@ def faithful(a: str, b: str) -> bool:
     """
     wa, ga = words_and_gaps(a)
     wb, gb = words_and_gaps(b)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _changes_of_words(wa, wb):
         if tag == "equal":
             continue
         a_edge, b_edge = i1 == 0 or i2 == len(wa), j1 == 0 or j2 == len(wb)
@@ -88,11 +92,35 @@ def faithful(a: str, b: str) -> bool:
     return True
 
 
+def _changes_of_words(wa: list[str], wb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The diff of two wordings, a lone shared word between two changes read as part of one change:
+    "award I give her ... Clinton" against "... he was the founder" is one replaced run, not two
+    around a chance "the"."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+        if out and out[-1][0] != "equal" and op[0] != "equal":
+            out[-1] = ("replace", out[-1][1], op[2], out[-1][3], op[4])
+        elif len(out) > 1 and op[0] != "equal" and out[-1][0] == "equal" and out[-1][2] - out[-1][1] == 1:
+            if out[-2][0] != "equal":
+                out.pop()
+                out[-1] = ("replace", out[-1][1], op[2], out[-1][3], op[4])
+                continue
+            out.append(op)
+        else:
+            out.append(op)
+    return out
+
+
 def same_wording(a: str, b: str, at: float = CompareSettings.quote_same_wording) -> bool:
-    """The same quote: words matching at `at` (0-100), or one a trimmed part of the other."""
+    """The same quote: words matching at `at` (0-100), one a trimmed part of the other, or a long
+    run of the same words that differ only where one trims or elides ("... He was the founder")."""
     if fuzz.ratio(a, b) >= at:
         return True
-    return min(len(a), len(b)) >= MIN_PART_CHARS and fuzz.partial_ratio(a, b) >= SAME_PART
+    if min(len(a), len(b)) >= MIN_PART_CHARS and fuzz.partial_ratio(a, b) >= SAME_PART:
+        return True
+    wa, wb = quote_words(a), quote_words(b)
+    run = SequenceMatcher(a=wa, b=wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size
+    return run >= MIN_ELIDED_RUN and run >= 0.6 * min(len(wa), len(wb)) and faithful(a, b)
 
 
 @dataclass

@@ -138,4 +138,6 @@ def grounds(
     if mine and other.speakers and not mine & other.speakers:
         who = ", ".join(sorted(other.speakers))
         return confidence, f"another speaker ({who}) in {other.origin} ({score:.2f}): {text[:160]}"
-    return confidence, f"closest in {other.origin} ({score:.2f}, below {corroborate}): {text[:160]}"
+    # A close score that shares only names, or one side's denial, is no corroboration either.
+    why = f"below {corroborate}" if score < corroborate else "not the same statement"
+    return confidence, f"closest in {other.origin} ({score:.2f}, {why}): {text[:160]}"
