@@ -160,7 +160,12 @@ class Figure(Record):
     counted: str | None = Field(default=None, description="what is counted: 'residents', 'ethnic Armenians'")
     speaker_entity: str | None = None
     speaker: str | None = None
+    speaker_span: Span | None = Field(
+        default=None,
+        description="where the speaker is named: a quote's speaker, 'according to X', 'a poll found'",
+    )
     as_of: str | None = Field(default=None, description="ISO date the figure stands as of, when stated")
+    as_of_span: Span | None = Field(default=None, description="the time expression as_of is read from")
     change: Literal["up", "down"] | None = Field(
         default=None, description="the figure is a change: 'rose 5%' up, 'down 16 percent' down"
     )

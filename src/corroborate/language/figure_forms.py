@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Final, Literal, NamedTuple
 
 from corroborate.language.lexicon import words
@@ -16,7 +15,7 @@ from corroborate.language.numbers import (
     words_value,
 )
 from corroborate.language.units import TIME_UNITS
-from corroborate.model import Span, TimeExpression
+from corroborate.model import Span
 
 _SMALL_WORD: Final = "|".join(sorted(SMALL, key=len, reverse=True))
 # "one in four voters", "about 1 in 3": a rate, a/b.
@@ -211,21 +210,3 @@ def word_as_name(text: str, start: int, sentence: Span) -> bool:
     words = re.findall(r"[A-Za-z][\w'’]*", text[sentence.start : sentence.end])
     capitals: int = sum(w[0].isupper() for w in words)
     return capitals * 2 < len(words)  # not a headline in title case
-
-
-def as_of(text: str, sentence: Span, times: Sequence[TimeExpression]) -> str | None:
-    """The date a figure stands as of: a day or month named in its sentence, "by", "as of" first."""
-    inside = [
-        t
-        for t in times
-        if sentence.start <= t.start and t.end <= sentence.end and t.grain in ("day", "instant", "month")
-    ]
-    if not inside:
-        return None
-    marked = [
-        t
-        for t in inside
-        if re.search(r"\b(?:by|as of|as at|through|until|up to)\s+$", text[max(0, t.start - 8) : t.start])
-    ]
-    chosen = (marked or inside)[-1]
-    return chosen.value[:10]

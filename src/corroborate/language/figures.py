@@ -19,7 +19,6 @@ from corroborate.language.figure_forms import (
     HYPHEN_UNIT,
     HYPHEN_UNITS,
     OTHER_UNIT,
-    as_of,
     change_of,
     lone_fraction,
     other_unit,
@@ -28,6 +27,7 @@ from corroborate.language.figure_forms import (
     word_as_name,
     word_numbers,
 )
+from corroborate.language.figure_sources import attribution, carry_poll_sources
 from corroborate.language.not_figures import why_not_a_figure
 from corroborate.language.numbers import (
     ANY_NUMBER,
@@ -293,9 +293,11 @@ def find_figures(
 ) -> list[Figure]:
     """The figures of a text: the candidates the learnt filter (or, without it, the rules) keeps."""
     model = shipped_model()
-    return keep_candidates(
+    figures = keep_candidates(
         figure_candidates(text, sentences, quotes, times, mentions, model is not None), model
     )
+    carry_poll_sources(text, sentences, figures, mentions)
+    return figures
 
 
 def figure_candidates(
@@ -370,7 +372,7 @@ def figure_candidates(
                 hit.counted = hits[hit.of_figure].counted  # "100.000 of ... roughly 120.000 residents"
             if hit.unit in TIME_UNITS:
                 hit.counted = None
-            figure = _figure(text, hit, sentence, quotes, times)
+            figure = _figure(text, hit, sentence, (quotes, mentions), times)
             # sibling: another number in the sentence counts something ("12 people were killed, 40 wounded")
             sibling = any(h is not hit and h.rule is None and (h.counted or h.unit) for h in hits)
             feats = features(text, figure, sentence, hit.rule, sibling) if with_features else []
@@ -379,10 +381,12 @@ def figure_candidates(
 
 
 def _figure(
-    text: str, hit: _Hit, sentence: Span, quotes: Sequence[Quote], times: Sequence[TimeExpression]
+    text: str,
+    hit: _Hit,
+    sentence: Span,
+    said: tuple[Sequence[Quote], Sequence[Mention]],
+    times: Sequence[TimeExpression],
 ) -> Figure:
-    around = [q for q in quotes if any(p.start <= hit.start and hit.end <= p.end for p in q.spans())]
-    quote = min(around, key=lambda q: q.end - q.start) if around else None
     return Figure(
         start=hit.start,
         end=hit.end,
@@ -392,8 +396,6 @@ def _figure(
         bound=hit.bound,
         unit=hit.unit,
         counted=hit.counted,
-        speaker=quote.speaker if quote else None,
-        speaker_entity=quote.speaker_entity if quote else None,
-        as_of=as_of(text, sentence, times),
+        **attribution(text, hit.start, hit.end, sentence, *said, times),
         change=change_of(text, hit.start, hit.end, sentence),
     )
