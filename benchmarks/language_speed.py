@@ -1,12 +1,18 @@
-"""How many ~600-word articles per second `language.analyze` handles on one core.
+"""How many ~600-word articles per second `language.analyze` handles on one core, and the machine.
 
-Run: .venv/bin/python benchmarks/language_speed.py [--articles N]
+Run: .venv/bin/python benchmarks/language_speed.py [--articles N] [--machine]
 The articles are invented here (varied names and numbers), so the benchmark needs no data.
+With --machine it also runs `corroborate analyze --text` over them as JSON lines with
+--workers 1 and --workers 2, start-up included, as a user runs it on a corpus.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 
@@ -53,6 +59,9 @@ def article(i: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument(
+        "--machine", action="store_true", help="Also time `corroborate analyze` on 1 and 2 cores."
+    )
     args = parser.parse_args()
     texts = [article(i) for i in range(args.articles)]
     published = datetime(2024, 5, 15, 8, 10, tzinfo=UTC)
@@ -66,6 +75,38 @@ def main() -> None:
         f"{len(texts)} articles, {words / len(texts):.0f} words each: {elapsed:.2f} s, "
         f"{len(texts) / elapsed:.1f} articles/s, {1000 * elapsed / len(texts):.1f} ms/article"
     )
+    if args.machine:
+        machine(texts, published)
+
+
+def machine(texts: list[str], published: datetime) -> None:
+    """`corroborate analyze --text` over the articles as JSON lines, one and two worker processes."""
+    with tempfile.TemporaryDirectory() as work:
+        corpus = f"{work}/articles.jsonl"
+        with open(corpus, "w", encoding="utf-8") as out:
+            for i, text in enumerate(texts):
+                out.write(
+                    json.dumps({"id": f"a{i}", "text": text, "published": published.isoformat()}) + "\n"
+                )
+        for workers in (1, 2):
+            command = [
+                sys.executable,
+                "-m",
+                "corroborate.cli",
+                "analyze",
+                corpus,
+                "--text",
+                "--workers",
+                str(workers),
+            ]
+            start = time.perf_counter()
+            done = subprocess.run(command, stdout=subprocess.PIPE, check=True)
+            elapsed = time.perf_counter() - start
+            records = done.stdout.count(b"\n")
+            print(
+                f"corroborate analyze --workers {workers}: {records} articles in {elapsed:.2f} s "
+                f"(start-up included), {records / elapsed:.1f} articles/s"
+            )
 
 
 if __name__ == "__main__":

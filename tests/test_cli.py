@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corroborate.cli import app
+from corroborate.extract import BATCH
 from corroborate.model import SCHEMA_VERSION, Story
 
 from .conftest import EXAMPLES
@@ -222,3 +223,23 @@ def test_installed_command_reads_stdin(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     assert "1 pages: 1 stored" in result.stdout.decode()
     assert (tmp_path / "out" / "stories.json").exists()
+
+
+def test_analyze_spreads_a_corpus_over_workers_and_keeps_its_order(tmp_path: Path) -> None:
+    # Past one batch the analysis runs in worker processes; the records must come back in
+    # input order, a bad line keeping its place, exactly as one process makes them.
+    lines = [
+        json.dumps({"id": f"p{i}", "text": f"Mayor Ana Ruiz said {100 + i} homes were flooded on Monday."})
+        for i in range(BATCH + 5)
+    ]
+    lines.insert(BATCH + 2, "{not json")
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = runner.invoke(app, ["analyze", str(path), "--text", "--workers", "1"])
+    two = runner.invoke(app, ["analyze", str(path), "--text", "--workers", "2"])
+    assert one.exit_code == two.exit_code == 1  # the bad line is reported, the rest analysed
+    assert two.stdout == one.stdout
+    records = [json.loads(line) for line in two.stdout.splitlines()]
+    assert len(records) == BATCH + 6 and "error" in records[BATCH + 2]
+    values = [r["figures"][0]["value"] for r in records if "error" not in r]
+    assert values == [100 + i for i in range(BATCH + 5)]

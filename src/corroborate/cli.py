@@ -228,6 +228,9 @@ def analyze_command(
         typer.Option(help="Publication time, to place 'today' or 'on Friday' (when a page gives none)."),
     ] = None,
     setting: SettingOption = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for the analysis (default: one per core).")
+    ] = None,
 ) -> None:
     """Entities, quotes, figures and time expressions, with offsets: one JSON document a line, per page.
 
@@ -240,7 +243,7 @@ def analyze_command(
 
     failed = False
     pages = read_pages(inputs, stdin=sys.stdin.buffer)
-    for record in analyze_records(pages, text, published, settings_from(setting).extract):
+    for record in analyze_records(pages, text, published, settings_from(setting).extract, workers):
         failed = failed or "error" in record
         if "error" in record:
             err.print(f"{record['source']}: {record['error']}", markup=False, highlight=False)

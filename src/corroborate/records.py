@@ -10,6 +10,7 @@ and the rest go on.
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from corroborate.extract import BATCH, ExtractError, TemplateIndex, extract_many
 from corroborate.model import Article, Page, PageError
 from corroborate.settings import ExtractSettings
-from corroborate.workers import batched
+from corroborate.workers import Inline, Pending, Workers, batched, done, workers_for
 
 Record = dict[str, Any]
 
@@ -50,31 +51,58 @@ def analyze_records(
     as_text: bool = False,
     published: datetime | None = None,
     settings: ExtractSettings | None = None,
+    workers: int | None = None,
 ) -> Iterator[Record]:
     """Per page: its analysis with offsets into "text" (the clean text; with `as_text`, the page's
     content exactly as given, which the record then leaves out), or its error.
 
-    `published` places "today" or "on Friday" for a page that gives no date of its own.
+    `published` places "today" or "on Friday" for a page that gives no date of its own. Past
+    the first batch of pages, `workers` processes (default: one per core) analyse them;
+    extraction stays here (it learns each site's template from the pages together). The
+    records come in input order whoever made them.
     """
-    from corroborate.language import analyze
-
     pairs: Iterable[tuple[Page | PageError, Article | ExtractError | PageError | Page]]
     pairs = ((item, item) for item in items) if as_text else extracted(items, settings)
-    for item, outcome in pairs:
-        if isinstance(outcome, ExtractError | PageError):
-            yield _error(item, outcome)
-            continue
-        if isinstance(outcome, Page):
-            body, when = outcome.content, outcome.published or published
-        else:
-            body, when = outcome.text, published or outcome.published
-        try:
-            analysis = analyze(body, when)
-        except Exception as exc:  # one page's failure is that page's
-            yield {"source": item.source, "error": f"{type(exc).__name__}: {exc}"}
-            continue
-        record: Record = {"source": item.source} | ({} if as_text else {"text": body})
-        yield record | json.loads(analysis.model_dump_json())
+    pool: Workers | None = None  # a few pages are analysed here: a pool costs more to start
+    in_flight: deque[Pending[Record]] = deque()
+    try:
+        for n, (item, outcome) in enumerate(pairs):
+            if pool is None and n == BATCH:
+                pool = workers_for(workers, None)
+            run = pool or Inline()
+            if isinstance(outcome, ExtractError | PageError):
+                in_flight.append(done(_error(item, outcome)))
+            elif isinstance(outcome, Page):
+                when = outcome.published or published
+                in_flight.append(run.submit(_analysis_record, (item.source, outcome.content, when, False)))
+            else:
+                when = published or outcome.published
+                in_flight.append(run.submit(_analysis_record, (item.source, outcome.text, when, True)))
+            while len(in_flight) > IN_FLIGHT:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+# Pages being analysed at once: enough to keep every worker busy, few enough to stay small.
+IN_FLIGHT = 2 * BATCH
+
+
+def _analysis_record(work: tuple[str, str, datetime | None, bool]) -> Record:
+    """One page's record (in a worker): its analysis, with its text unless it was given as is."""
+    from corroborate.language import analyze
+
+    source, body, when, with_text = work
+    try:
+        analysis = analyze(body, when)
+    except Exception as exc:  # one page's failure is that page's
+        return {"source": source, "error": f"{type(exc).__name__}: {exc}"}
+    record: Record = {"source": source} | ({"text": body} if with_text else {})
+    found: Record = json.loads(analysis.model_dump_json())
+    return record | found
 
 
 def _error(item: Page | PageError, outcome: ExtractError | PageError) -> Record:
