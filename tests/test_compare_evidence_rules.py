@@ -5,7 +5,7 @@ from __future__ import annotations
 from corroborate.compare import compare
 from corroborate.model import Article, Claim
 from corroborate.stories import find_origins
-from tests.builders import article, ent
+from tests.builders import article, ent, fig
 
 OKAFOR, LIND, BRANDT = (ent(n, "PERSON") for n in ("Helen Okafor", "Marta Lind", "Tomas Brandt"))
 CITY = ent("Marrowby", "GPE")
@@ -55,3 +55,22 @@ def test_a_denial_does_not_corroborate_what_it_denies() -> None:
     assert not any(c.corroborated for c in _claims(said, denied, "lamps"))
     again = "The Marrowby museum had expressed interest in displaying the bridge lamps, its director said."
     assert any(c.corroborated for c in _claims(said, again, "lamps"))
+
+
+def test_a_loosely_aligned_sentence_with_other_figures_is_no_part_of_the_claim() -> None:
+    # The 2019 defeat shares names and votes with Sunday's win, not the fact: it neither
+    # corroborates the win nor disputes its figure.
+    won = "Marta Lind won the Marrowby council seat on Sunday with 1,204 votes, ahead of two rivals."
+    again = (
+        "On Sunday Marta Lind won the Marrowby council seat with 1,204 votes. Turnout was low in the rain."
+    )
+    lost = "In 2019 Lind, then a baker on the harbour, lost the Marrowby vote by 80 votes to a rival."
+    texts = [("a", "Daily Ledger", won), ("b", "Eastvale Post", again), ("c", "Coast Herald", lost)]
+    arts = [
+        article(
+            aid, text, outlet=outlet, entities=[CITY, LIND], figures=[fig(text, n, float(n.replace(",", "")))]
+        )
+        for (aid, outlet, text), n in zip(texts, ["1,204", "1,204", "80"], strict=True)
+    ]
+    [claim] = [c for c in compare("s", arts, find_origins(arts)).claims if c.corroborated]
+    assert claim.differs == [] and {e.article for e in claim.evidence} == {"a", "b"}

@@ -352,9 +352,14 @@ class _Found:
         sure = confident_members(sentences, agree, self.confident, corroborate)
         origins = ctx.origin_list(sorted({sentences[i].article for i in sure}))
         if len(origins) >= 2 and len(members) > 1:
-            rest = [i for i in agree if i not in sure]
+            # A member with other figures stays (its article differs) only where it aligns with
+            # confidence: grouped by a weak alignment it is no part of the claim either way.
+            told = confident_members(sentences, members, self.confident, corroborate)
+            rest = [i for i in members if i not in sure and (i in agree or i not in told)]
             if rest:
-                return self.claim([i for i in members if i not in rest])[0], rest
+                # What the smaller group splits off in turn is a claim of its own too, not lost.
+                made, more = self.claim([i for i in members if i not in rest])
+                return made, rest + more
         # An article with any agreeing sentence agrees; the rest carry the claim with other numbers.
         agreeing_ids = {sentences[i].article for i in agree}
         differs = sorted({a for a in article_ids if a not in agreeing_ids}, key=lambda x: ctx.rank[x])
