@@ -24,10 +24,10 @@ _AGO: Final = re.compile(rf"\s*(?:-|\s)?{_TIME_UNIT}\s+(?:ago|back|earlier than 
 # "the past 15 years", "over the next 24 hours", "the first 30 minutes": a stretch of time by where it lies.
 _PERIOD_BEFORE: Final = re.compile(
     r"\b(?:the|its|his|her|their)\s+(?:past|last|next|previous|coming|first|final|opening|closing)\s+"
-    r"(?:few\s+|several\s+)?$",
+    r"(?:few\s+|several\s+)?(?:[a-z]+\s+(?:or|to)\s+)?$",
     re.IGNORECASE,
 )
-_UNIT_AFTER: Final = re.compile(rf"\s*(?:-|\s)?{_TIME_UNIT}\b", re.IGNORECASE)
+_UNIT_AFTER: Final = re.compile(rf"(?:\s+(?:or|to)\s+[a-z]+)?\s*(?:-|\s)?{_TIME_UNIT}\b", re.IGNORECASE)
 # Ages: "Jim Bennett, 57, told", "aged 17 or 18", "in his early 60s", "voters under 35", "the age of 25".
 _NAME_COMMA: Final = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 _AGE_AFTER_COMMA: Final = re.compile(r"\s*(?:,|\)|\.\s|\.$|;|\s+of\s+[A-Z])")
@@ -96,7 +96,7 @@ def _score(text: str, start: int, end: int, lo: int) -> bool:
 # "14-of-21 shots", "two over", "five-under rounds", "a round of 73", "a minus-8": a tally in a game.
 _STAT_BEFORE: Final = re.compile(r"(?:\d-of-|\brounds?\s+of\s+|\bminus-?|\bplus-)$", re.IGNORECASE)
 _STAT_AFTER: Final = re.compile(
-    r"-of-\d|[\s-](?:over|under)(?:[\s-]par)?\b(?!\s+(?:the|a|an|\$|\d))", re.IGNORECASE
+    r"-of-\d|[\s-](?:over|under)(?:[\s-]par)?\b(?!\s+(?:(?:the|a|an)\b|\$|\d))", re.IGNORECASE
 )
 
 
@@ -163,7 +163,9 @@ _IN_SPAN: Final = re.compile(
     r"|no|not|never|none)\b[^.;:]{0,60}\bin\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SPAN_UNIT: Final = re.compile(rf"\s*(?:-|\s)?(?:{_TIME_UNIT[3:-1]}|seasons?|games?|matches|starts)\b", re.I)
+_SPAN_UNIT: Final = re.compile(
+    rf"(?:\s+(?:or|to)\s+[a-z]+)?\s*(?:-|\s)?(?:{_TIME_UNIT[3:-1]}|seasons?|games?|matches|starts)\b", re.I
+)
 # "the top five" of them, "the Australian top 20.": a rank.
 _TOP: Final = re.compile(r"\btop[ -]$", re.IGNORECASE)
 _RANK_AFTER: Final = re.compile(r"\s*(?:$|[.,;:!?\"”’)]|\s+of\b|\s+\w+est\b)")
@@ -180,6 +182,110 @@ def _time_point(text: str, start: int, end: int, lo: int) -> bool:
     if _UNIT_AFTER.match(text, end) is None:
         return False
     return bool(_AGO.match(text, end) or _PERIOD_BEFORE.search(text, max(lo, start - 24), start))
+
+
+# Issue 18's numbers that count nothing, and labels.
+# "a poignant one", "the only one strong enough", "not one he extends": 'one' as a pronoun.
+_ONE_AFTER_DETERMINER: Final = re.compile(
+    r"\b(?:a|an|the|this|that|which|every|any|another|not|even|nor)\s+"
+    r"(?:(?!(?:with|of|for|in|on|to|at|by|from|and|or|as|than|per)\b)[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "One congressman questioned", "One advantage Sanders may have": an indefinite article opening a sentence,
+# unless a casualty count follows ("One man was killed").
+_OPENING_ONE: Final = re.compile(r"\W*One\s+[a-z]")
+_ONE_SPAN: Final = re.compile(
+    r"\s+(?:night|day|week|month|year|hour|minute|season|game|time)s?\b"
+)  # "One night after"
+_CASUALTY: Final = re.compile(
+    r"(?:\s+[\w'’-]+){1,4}?\s+(?:(?:was|is|has\s+been|had\s+been|were)\s+)?"
+    r"(?:killed|died|dead|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|rescued)\b"
+)
+# "11 against 11", "one on one": the same number on both sides.
+_SAME_AGAINST: Final = re.compile(r"\b(\w+)\s+(?:against|on|versus|vs\.?)\s+(\w+)\b", re.IGNORECASE)
+# "with nine seconds left", "with 4:29 remaining": a game clock.
+_CLOCK_AFTER: Final = re.compile(r"\s+(?:seconds?|minutes?)\s+(?:left|remaining|to\s+go|to\s+play)\b", re.I)
+_TIED_AT: Final = re.compile(
+    r"\bti(?:e|ed|es|ing)\s+(?:(?:the|it|the\s+game|the\s+score|things)\s+)?(?:up\s+)?at\s+$", re.I
+)
+# "the 1 percent", "the 99 percent": a name for a group.
+_THE_ONE_PERCENT: Final = re.compile(r"\s*(?:%|percent|per\s+cent)(?!\s+of\b)", re.IGNORECASE)
+# "verse 71", "section 8", "Ecode: 17": a label, not a count.
+_LABEL_BEFORE: Final = re.compile(
+    r"\b(?:verses?|chapters?|sections?|articles?|clauses?|paragraphs?|pages?|level|route|flight|room|gate|platform"
+    r"|exit|channel|episodes?|volume|vol\.|no\.|grade|amendment|title|part|phase|stage|category|division|district"
+    r"|ward|precinct|highway|interstate|row|seat|code|ecode|error|item|question|rule|step|pier|tier|size|model)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+# "ages 18 to 29", "blacks 30 to 44", "45 and older", "who is 28,": an age.
+_AGE_GROUP_BEFORE: Final = re.compile(
+    r"\b(?:ages?|(?:voters|men|women|people|adults|children|kids|Americans|blacks|whites|Hispanics|Latinos|students"
+    r"|residents|those|aged?)\s+(?:\d{1,2}\s+(?:to|and|through)\s+)?)\s*$|\bwho\s+(?:is|was|turned|turns)\s+$",
+    re.IGNORECASE,
+)
+_WERE_OVER: Final = re.compile(
+    r"\b(?:are|were|is|was)\s+(?:over|under|older\s+than|younger\s+than)\s+$", re.I
+)
+_QUARTER_BEFORE: Final = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|next|past|previous|several|few|consecutive|straight|each|every|the)"
+    r"\s+(?:fiscal\s+|financial\s+|calendar\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_OF: Final = re.compile(
+    r"\s+of\s+(?:the|a|an|its|their|his|her|all|those|these|them|our|voters|[a-z]+s)\b", re.I
+)
+_AND_OLDER: Final = re.compile(
+    r"\s+(?:and|or)\s+(?:older|over|up|younger|under|above|below)\b", re.IGNORECASE
+)
+
+
+def counts_nothing(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """Numbers that count nothing ('not one', 'a poignant one', '11 against 11'), ages of groups
+    ('ages 18 to 29', '45 and older') and labels ('verse 71'): their kind, or None."""
+    raw = text[start:end]
+    low = raw.lower()
+    if low == "one" and not text.startswith("-", end):
+        if _ONE_AFTER_DETERMINER.search(text, max(lo, start - 30), start):
+            return "pronoun"
+        opening = _OPENING_ONE.fullmatch(text, lo, start + 5) and not _ONE_SPAN.match(text, end)
+        if opening and not _CASUALTY.match(text, end):
+            return "indefinite"
+    around = _SAME_AGAINST.search(text, max(lo, start - 20), min(hi, end + 20))
+    if (
+        around
+        and around.group(1).lower() == around.group(2).lower()
+        and around.start() <= start < around.end()
+    ):
+        return "idiom"
+    if _CLOCK_AFTER.match(text, end) or _TIED_AT.search(text, max(lo, start - 30), start):
+        return "score"
+    the_before = re.search(r"\bthe\s+$", text[max(lo, start - 5) : start])
+    if re.fullmatch(r"1|99", raw) and the_before and _THE_ONE_PERCENT.match(text, end):
+        return "idiom"
+    if re.fullmatch(r"\d{1,4}", raw) and _LABEL_BEFORE.search(text, max(lo, start - 14), start):
+        return "code"
+    group = _AGE_GROUP_BEFORE.search(text, max(lo, start - 30), start) or _AND_OLDER.match(text, end)
+    over = _WERE_OVER.search(text, max(lo, start - 20), start) and re.match(
+        r"\s*(?:[.,;)]|$)", text[end : end + 2]
+    )
+    if re.fullmatch(r"\d{1,2}(?:\s*(?:to|and|-|through)\s*\d{1,2})?", raw) and (group or over):
+        return "age"
+    share = low == "quarter" and _SHARE_OF.match(
+        text, end
+    )  # "several quarters of losses" is time all the same
+    quarter = low in ("quarter", "quarters") and not text.startswith("-", end) and not share
+    if quarter and _QUARTER_BEFORE.search(text, max(lo, start - 24), start):
+        return "time"  # "the fourth quarter of 2007", "several quarters": a part of a year
+    if re.match(r"-pointers?\b|-point\s+play|-step\b|-in-[a-z]+\b", text[end : end + 14]):
+        return "type"  # "a three-pointer", "the Carolina two-step", "another three-in-three"
+    if low == "nine" and re.search(r"\b(?:front|back)\s+$", text[max(lo, start - 6) : start]):
+        return "idiom"  # golf's "back nine": holes of a course
+    if low == "three" and re.search(
+        r"\b(?:hit|hits|made|makes|drained|sank|nailed|buried)\s+a\s+$", text[max(lo, start - 12) : start]
+    ):
+        return "score"  # "hit a three": a shot
+    return None
 
 
 def why_not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
@@ -222,7 +328,9 @@ def why_not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> str |
         return "title"
     if re.fullmatch(r"\d*0", raw) and re.match(r"s\b", text[end : end + 2]):
         return "decade"  # "the '90s", "in the 60s": a decade, of years, ages or degrees
-    return "code" if re.fullmatch(r"\d{10,}", raw) else None  # a tweet or phone number, an id
+    if re.fullmatch(r"\d{10,}", raw):
+        return "code"  # a tweet or phone number, an id
+    return counts_nothing(text, start, end, lo, hi)
 
 
 def not_a_figure(text: str, start: int, end: int, lo: int, hi: int) -> bool:

@@ -1,0 +1,38 @@
+"""Numbers that count nothing are no figures (issue 18): 'not one', ages, game clocks, labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.language import analyze
+
+
+def _figures(text: str) -> list[str]:
+    return [f.text for f in analyze(text).figures if not f.partitive]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story is a poignant one, and it is not one he tells often.",
+        "One congressman questioned the witnesses about the rules of 2005.",
+        '"If we play like this 11 against 11 we have a good chance," he said.',
+        "Houston tied the game at 50 just before Yao hit a free throw with nine seconds left.",
+        "Clarke finished the day on two over after a frustrating back nine.",
+        "The passage comes from verse 71 of the book.",
+        "The company will book a charge in the fourth quarter after several quarters of losses.",
+    ],
+)
+def test_numbers_that_count_nothing(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_counts_beside_them_stay_figures() -> None:
+    assert _figures("One man was killed and two were injured.") == ["One", "two"]
+    assert _figures("One night after scoring 29 points, Curry was held to 12.") == ["One", "29 points", "12"]
+    text = "Turnout among those ages 18 to 29 was 53 percent, and among voters 45 and older 70 percent."
+    assert _figures(text) == ["53 percent", "70 percent"]
+    assert _figures("A quarter of the staff left as a couple with one income struggled.") == [
+        "A quarter",
+        "one",
+    ]
