@@ -57,6 +57,11 @@ def test_story_sentences_with_appeal_or_sale_words_are_text() -> None:
         "Shares of the carmaker closed 12% off their high on Friday after the recall was announced.",
         "The mayor said she would make a contribution to the relief fund from her own salary.",
         "The insurer said it accepts no responsibility for the damage, a claim the families dispute.",
+        # Short sentences closed by their attribution, or about a newsletter: reported, not appeals.
+        "Subscribe to the channel, he urged his fans.",
+        "Click here to register, the website says.",
+        "Copyright law has changed little since 1998, she said.",
+        "The newsletter, sent to 40,000 subscribers, was withdrawn.",
     ):
         assert classify_one(sentence) is None, sentence
     # The appeals and promotions themselves still are boilerplate.
@@ -64,6 +69,9 @@ def test_story_sentences_with_appeal_or_sale_words_are_text() -> None:
     assert classify_one("Monthly amount") == "donation"
     assert classify_one("Make a contribution to our newsroom today") == "donation"
     assert classify_one("Get 20% off your first order") == "advertisement"
+    assert classify_one("Sign up for our newsletter") == "newsletter"
+    assert classify_one("Get the Morning Briefing newsletter.") == "newsletter"
+    assert classify_one("© 2026 The Ledger. All rights reserved.") == "disclaimer"
     notice = "The publisher accepts no liability for any loss arising from its use."
     assert classify_one(notice) == "disclaimer"
 
@@ -77,3 +85,38 @@ def test_an_explainers_closing_questions_are_not_a_teaser_list() -> None:
         assert line in text
     assert text.endswith("until at least the end of the year, the authority said.")
     assert "Night trains return" not in text
+
+
+def _ferry() -> str:
+    html = (PAGE.parent / "ferry.html").read_text(encoding="utf-8")
+    return extract(Page(id="ferry", source="test", format="html", content=html)).text
+
+
+def test_a_dateline_marked_inside_the_lead_paragraph_stays_in_it() -> None:
+    # <p><span class="dateline">PORT ALDER —</span> The island ferry ...</p>: the span's class names
+    # metadata, but its words open the story's first sentence.
+    assert _ferry().startswith("PORT ALDER — The island ferry will run four extra crossings")
+
+
+def test_subheadings_whose_class_says_header_are_kept() -> None:
+    # <h3 class="article-body__header">Crew numbers</h3> over a paragraph is the story's subheading;
+    # <h3 class="section-header"> over a list of links is a teaser box's heading.
+    text = _ferry()
+    for line in ("What changes for passengers", "Crew numbers", "What happens next"):
+        assert f"\n\n{line}\n\n" in text
+    assert "Elsewhere in the Ledger" not in text
+    assert "Lighthouse keeper retires" not in text
+
+
+def test_every_paragraph_and_list_item_of_the_ferry_story_is_kept() -> None:
+    text = _ferry()
+    for line in (
+        "The change begins next month.",
+        "Islanders had asked for more sailings for three years.",
+        "Saturday gains a late return at nine.",
+        "Not everyone is satisfied.",
+        "The timetable will be published on the operator's site on Friday.",
+    ):
+        assert line in text
+    for boilerplate in ("Advertisement", "Share on Facebook", "Harbour dues to rise", "By Jana Holt"):
+        assert boilerplate not in text

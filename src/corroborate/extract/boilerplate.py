@@ -104,7 +104,7 @@ def _classify(text: str) -> RemovedKind | None:
     stripped = text.strip()[:_HEAD]
     if not stripped:
         return "other"
-    if _COPYRIGHT.match(stripped):
+    if _COPYRIGHT.match(stripped) and not _reported(stripped):
         if re.search(r"all rights reserved|\d{4}", stripped[:60], re.I) and not _CREDIT_WORD.search(stripped):
             return "disclaimer"
         return "caption" if n > 6 else "credit"
@@ -123,15 +123,34 @@ def _classify(text: str) -> RemovedKind | None:
             continue
         if pattern.search(low):
             return kind
-    if n <= 12:
+    if n <= 12 and not _reported(stripped):
         for kind, pattern in _SHORT_LOW:
-            if pattern.search(low):
+            if pattern.search(low) and not (kind == "newsletter" and _about_one(stripped)):
                 return kind
     if n <= 40 and starts_with_symbol(stripped):
         return "advertisement"
     if n <= 30 and _is_menu(stripped):
         return "navigation"
     return None
+
+
+_REPORTED = re.compile(
+    r",[\"”’]?\s+(?:[\w.'’-]+\s+){0,4}(?:said|says|told|added|urged|wrote|writes|warned|asked|argued)\b"
+    r"(?:\s+[\w.'’-]+){0,4}[.!?]$"
+)
+"""A sentence closed by its attribution ('Subscribe to the channel, he urged his fans.'): speech reported
+in the story, not a button or a notice, whatever words it quotes."""
+_ABOUT_ONE = re.compile(r"^(the|a|an|his|her|their|its)\s.*[.!?]$", re.I)
+
+
+def _reported(text: str) -> bool:
+    return "," in text and _REPORTED.search(text) is not None
+
+
+def _about_one(text: str) -> bool:
+    """'The newsletter, sent to 40,000 readers, was withdrawn.': a statement about a newsletter, not an
+    appeal to join ours (which speaks to the reader or opens on a verb)."""
+    return _ABOUT_ONE.match(text) is not None and _PERSON.search(text) is None
 
 
 def _reads_as_sentence(text: str) -> bool:

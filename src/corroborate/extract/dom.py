@@ -214,6 +214,14 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
     """Never cut a wrapper that holds most of the page: a stray class word must not take the article."""
     if el.tag == "h1" or el.find(".//h1") is not None:
         return False
+    if el.tag in _SUBHEADINGS and kind == "navigation" and _opens_prose(el):
+        # 'article-body__header', 'section-header' over a paragraph of the story: a subheading's class
+        # names its place, not a menu's. A teaser box's heading stands over a link or a short blurb.
+        return False
+    if el.tag in _INLINE and kind in _INLINE_KINDS and _inside_running_text(el):
+        # A dateline or name marked inside a paragraph ('<span class="dateline">PORT ALDER —</span> The
+        # ferry ...') is the sentence's own opening: the block rules judge the paragraph whole.
+        return False
     state["checks"] += 1
     if state["checks"] > _GUARD_CHECKS:
         return False
@@ -235,6 +243,44 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
         state["prose"] = _prose_words(state["root"])
     page_prose: int = state["prose"]
     return _prose_words(el) < page_prose * _PROSE_SHARE
+
+
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_INLINE = frozenset({"span", "a", "em", "strong", "b", "i", "time", "small", "abbr", "cite"})
+_INLINE_KINDS: frozenset[RemovedKind] = frozenset({"metadata", "byline"})
+"""Kinds of a marked inline element that can open a paragraph: a dateline, a reporter's name."""
+_RUNNING_WORDS = 12
+"""Words of a paragraph's own text, besides a marked inline element, that make it running text."""
+
+
+def _opens_prose(heading: HtmlElement) -> bool:
+    """The element after the heading (or after its only-child wrappers) is a paragraph of running text."""
+    el = heading
+    for _ in range(3):
+        nxt = el.getnext()
+        if nxt is not None:
+            break
+        parent = el.getparent()
+        if parent is None or len(parent) != 1:
+            return False
+        el = parent
+    else:
+        return False
+    if nxt is None or not isinstance(nxt.tag, str):
+        return False
+    para = nxt if nxt.tag == "p" else nxt.find(".//p")
+    if para is None:
+        return False
+    text = " ".join(para.text_content().split())
+    return len(text.split()) >= _RUNNING_WORDS and text[-1:] in '.!?"”’)'
+
+
+def _inside_running_text(el: HtmlElement) -> bool:
+    parent = el.getparent()
+    if parent is None or parent.tag != "p":
+        return False
+    rest = len(parent.text_content().split()) - len(el.text_content().split())
+    return rest >= _RUNNING_WORDS
 
 
 _PROSE_MIN_CHARS = 1000
