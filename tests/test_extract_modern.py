@@ -120,3 +120,14 @@ def test_every_paragraph_and_list_item_of_the_ferry_story_is_kept() -> None:
         assert line in text
     for boilerplate in ("Advertisement", "Share on Facebook", "Harbour dues to rise", "By Jana Holt"):
         assert boilerplate not in text
+
+
+def test_an_explainers_questions_in_bold_paragraphs_are_kept() -> None:
+    # '<p><strong>When does the change start?</strong></p>' over a short answer, three times, ends the
+    # story: no heading tags and no links, so no teaser list.
+    html = (PAGE.parent / "faq.html").read_text(encoding="utf-8")
+    text = extract(Page(id="faq", source="test", format="html", content=html)).text
+    for line in ("When does the change start?", "Will I get a bigger bin", "What if my bin is full"):
+        assert line in text
+    assert text.endswith("can apply for a second bin free of charge.")
+    assert "Market square plans" not in text

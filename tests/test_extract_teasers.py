@@ -79,3 +79,18 @@ def test_one_word_section_labels_between_teaser_groups_do_not_stop_the_list() ->
     mark_teasers(blocks)
     assert blocks[0].kind is None
     assert all(b.kind == "related" for b in blocks[1:])
+
+
+def test_bold_questions_over_answers_are_kept_unless_they_are_links() -> None:
+    # An explainer ends on questions set in bold paragraphs, an answer under each: a teaser list's
+    # shape. On an HTML page a teaser's title is a link; the explainer's questions are not.
+    pairs = [
+        ("When does the change start", "The first round is on the seventh of April, the council said."),
+        ("Will I get a bigger bin", "Yes. Crews will swap the old bins for larger ones during February."),
+        ("What if my bin is full early", "Households of six or more can apply for a second bin free."),
+    ]
+    for linked, kind in ((False, None), (True, "related")):
+        blocks = [*_BODY, *(Block(text) for pair in pairs for text in pair)]
+        mark_teasers(blocks, lambda line, linked=linked: linked and line in dict(pairs))
+        assert blocks[0].kind is None
+        assert {b.kind for b in blocks[1:]} == {kind}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from corroborate.extract.boilerplate import Block, is_heading_like, words
+from corroborate.extract.region import is_prose
 
 MIN_TITLES = 3
 _TITLE_MAX_WORDS = 15
@@ -41,11 +42,13 @@ def _section_label(text: str) -> bool:
     return text.isalpha() and text[:1].isupper()
 
 
-def _subheads(titles: list[Block], is_link: Callable[[str], bool]) -> bool:
-    """The titles are the article's own subheadings: headings all, and most of them no link."""
-    if not all(t.tag == "head" for t in titles):
-        return False
-    return sum(1 for t in titles if is_link(t.text)) * _LINKED_DEN < len(titles) * _LINKED_NUM
+def _subheads(titles: list[Block], is_link: Callable[[str], bool], blurbs: int) -> bool:
+    """The titles are the article's own subheadings: headings all, and most of them no link; or, set in
+    bold paragraphs (no heading tag), none of them a link and each over a paragraph of its own."""
+    linked = sum(1 for t in titles if is_link(t.text))
+    if all(t.tag == "head" for t in titles):
+        return linked * _LINKED_DEN < len(titles) * _LINKED_NUM
+    return linked == 0 and blurbs == len(titles)
 
 
 def mark_teasers(blocks: list[Block], is_link: Callable[[str], bool] | None = None) -> None:
@@ -57,7 +60,7 @@ def mark_teasers(blocks: list[Block], is_link: Callable[[str], bool] | None = No
     tell them apart. (A footer's lines of names and contacts are no headings, and no links either.)
     """
     text = [i for i, b in enumerate(blocks) if b.kind is None]
-    k, titles = len(text) - 1, list[Block]()
+    k, titles, blurbs = len(text) - 1, list[Block](), 0
     while k >= 0:
         block = blocks[text[k]]
         if _title(block):
@@ -66,11 +69,12 @@ def mark_teasers(blocks: list[Block], is_link: Callable[[str], bool] | None = No
             k -= 1  # 'Sports', 'World': a one-word label between groups of teasers, no title itself
         elif k > 0 and words(block.text) <= _BLURB_MAX_WORDS and _title(blocks[text[k - 1]], over_blurb=True):
             titles, k = [*titles, blocks[text[k - 1]]], k - 2
+            blurbs += is_prose(block.text)
         else:
             break
     if len(titles) < MIN_TITLES:
         return
-    if is_link is not None and _subheads(titles, is_link):
+    if is_link is not None and _subheads(titles, is_link, blurbs):
         return
     start = k + 1
     if sum(words(blocks[i].text) for i in text[:start]) < _BODY_BEFORE:
