@@ -33,9 +33,13 @@ BOILERPLATE = [
 ]
 
 
+def _fixture_text(name: str) -> str:
+    html = (PAGE.parent / f"{name}.html").read_text(encoding="utf-8")
+    return extract(Page(id=name, source="test", format="html", content=html)).text
+
+
 def _article_text() -> str:
-    html = PAGE.read_text(encoding="utf-8")
-    return extract(Page(id="harbour", source="test", format="html", content=html)).text
+    return _fixture_text("harbour")
 
 
 def test_every_paragraph_of_a_modern_article_is_kept() -> None:
@@ -79,8 +83,7 @@ def test_story_sentences_with_appeal_or_sale_words_are_text() -> None:
 def test_an_explainers_closing_questions_are_not_a_teaser_list() -> None:
     # Three subheadings, each over one short paragraph, end the story: a teaser list's shape, but
     # no heading is a link. The real list of other stories below it stays out.
-    html = (PAGE.parent / "explainer.html").read_text(encoding="utf-8")
-    text = extract(Page(id="explainer", source="test", format="html", content=html)).text
+    text = _fixture_text("explainer")
     for line in ("When does it start?", "Routes 4, 9 and 14 become one line", "Do fares change?"):
         assert line in text
     assert text.endswith("until at least the end of the year, the authority said.")
@@ -88,8 +91,7 @@ def test_an_explainers_closing_questions_are_not_a_teaser_list() -> None:
 
 
 def _ferry() -> str:
-    html = (PAGE.parent / "ferry.html").read_text(encoding="utf-8")
-    return extract(Page(id="ferry", source="test", format="html", content=html)).text
+    return _fixture_text("ferry")
 
 
 def test_a_dateline_marked_inside_the_lead_paragraph_stays_in_it() -> None:
@@ -125,8 +127,7 @@ def test_every_paragraph_and_list_item_of_the_ferry_story_is_kept() -> None:
 def test_an_explainers_questions_in_bold_paragraphs_are_kept() -> None:
     # '<p><strong>When does the change start?</strong></p>' over a short answer, three times, ends the
     # story: no heading tags and no links, so no teaser list.
-    html = (PAGE.parent / "faq.html").read_text(encoding="utf-8")
-    text = extract(Page(id="faq", source="test", format="html", content=html)).text
+    text = _fixture_text("faq")
     for line in ("When does the change start?", "Will I get a bigger bin", "What if my bin is full"):
         assert line in text
     assert text.endswith("can apply for a second bin free of charge.")
