@@ -21,6 +21,10 @@ def _figures(text: str) -> list[str]:
         "Clarke finished the day on two over after a frustrating back nine.",
         "The passage comes from verse 71 of the book.",
         "The company will book a charge in the fourth quarter after several quarters of losses.",
+        "France 24",
+        "[538]",
+        "Mr. Sperling, then 38, joined the Group of 8 talks.",
+        "He is American 100 percent, an aide said.",
     ],
 )
 def test_numbers_that_count_nothing(text: str) -> None:
@@ -35,4 +39,16 @@ def test_counts_beside_them_stay_figures() -> None:
     assert _figures("A quarter of the staff left as a couple with one income struggled.") == [
         "A quarter",
         "one",
+    ]
+
+
+def test_units_written_onto_the_number_and_vague_money() -> None:
+    text = "The bomb held 35 kilos of TNT and left a 2-meter-wide crater; it cost millions of dollars."
+    assert [(f.text, f.unit) for f in analyze(text).figures] == [
+        ("35 kilos", "kg"),
+        ("2-meter", "metre"),
+        ("millions", "USD"),
+    ]
+    assert [f.text for f in analyze("One poll shows Ted Cruz 16 points ahead of Trump.").figures] == [
+        "16 points"
     ]

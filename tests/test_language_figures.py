@@ -116,7 +116,7 @@ def test_dates_periods_and_a_three_course_meal() -> None:
 def test_a_plural_scale_word_is_a_range_of_one_to_ten_of_it() -> None:
     assert _figures("Thousands of ferry passengers waited, and tens of millions of euros were lost.") == [
         ("Thousands", 1000.0, 10000.0, "range", None, "ferry passengers"),
-        ("tens of millions", 1e7, 1e8, "range", None, "euros"),
+        ("tens of millions", 1e7, 1e8, "range", "EUR", None),
     ]
 
 

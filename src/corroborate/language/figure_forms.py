@@ -107,8 +107,18 @@ HYPHEN_UNITS: Final = {
     "magnitude": "magnitude",
 }
 HYPHEN_UNIT: Final = re.compile(
-    r"-(?P<unit>" + "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
+    r"-(?P<unit>" + "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True)) + r")"
+    r"(?:(?![\w-])|(?=-(?:wide|long|high|tall|deep|thick|tall)\b))",  # "a 2-meter-wide crater"
+    re.IGNORECASE,
 )
+_MONEY_OF: Final = re.compile(r"\s+of\s+(?P<money>dollars|euros|pounds|yen|rupees)\b", re.IGNORECASE)
+_MONEY_CODES: Final = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "INR"}
+
+
+def money_of(text: str, end: int) -> str | None:
+    """'millions of dollars': the currency of a vague amount."""
+    m = _MONEY_OF.match(text, end)
+    return _MONEY_CODES[m["money"].lower()] if m else None
 
 
 _UP: Final = (

@@ -21,6 +21,7 @@ from corroborate.language.figure_forms import (
     OTHER_UNIT,
     change_of,
     lone_fraction,
+    money_of,
     other_unit,
     over_is_during,
     special_forms,
@@ -193,8 +194,9 @@ def _excluded(
         before = None  # "CBS three decades after": a number in words after a name is no part of it
     if before is not None and start - len(before.group(0)) > sentence.start:
         word = before.group(1)
+        measured = re.match(r"\s*(?:%|percent|per cent|points?\b|percentage)", text[end : end + 12])
         if word.lower() not in ("some", "about", "over", "nearly", "around", "roughly", "under", "almost"):
-            return "name-before"  # "Article 5", "Boeing 737": a number inside a name
+            return None if measured else "name-before"  # "Boeing 737", not "Ted Cruz 16 points ahead"
     return None
 
 
@@ -336,7 +338,7 @@ def figure_candidates(
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             low = _VAGUE_SCALES[m["scale"].lower()] * (_VAGUE_MULT[m["mult"].lower()] if m["mult"] else 1)
-            hits.append(_Hit(m.start(), m.end(), low, low * 10, "range"))
+            hits.append(_Hit(m.start(), m.end(), low, low * 10, "range", unit=money_of(text, m.end())))
             taken.append(m.span())
         for start, end, value, rule in _cores(text, sentence):
             if any(s <= start < e for s, e in taken):
@@ -370,7 +372,7 @@ def figure_candidates(
         for hit in hits:
             if hit.of_figure is not None and hits[hit.of_figure] is not hit:
                 hit.counted = hits[hit.of_figure].counted  # "100.000 of ... roughly 120.000 residents"
-            if hit.unit in TIME_UNITS:
+            if hit.unit in TIME_UNITS or (hit.unit and money_of(text, hit.end)):  # "millions of dollars"
                 hit.counted = None
             figure = _figure(text, hit, sentence, (quotes, mentions), times)
             # sibling: another number in the sentence counts something ("12 people were killed, 40 wounded")
@@ -380,13 +382,10 @@ def figure_candidates(
     return figures
 
 
-def _figure(
-    text: str,
-    hit: _Hit,
-    sentence: Span,
-    said: tuple[Sequence[Quote], Sequence[Mention]],
-    times: Sequence[TimeExpression],
-) -> Figure:
+_Said = tuple[Sequence[Quote], Sequence[Mention]]  # the attributions and names a figure's speaker comes from
+
+
+def _figure(text: str, hit: _Hit, sentence: Span, said: _Said, times: Sequence[TimeExpression]) -> Figure:
     return Figure(
         start=hit.start,
         end=hit.end,

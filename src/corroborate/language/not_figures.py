@@ -235,6 +235,9 @@ _QUARTER_BEFORE: Final = re.compile(
 _SHARE_OF: Final = re.compile(
     r"\s+of\s+(?:the|a|an|its|their|his|her|all|those|these|them|our|voters|[a-z]+s)\b", re.I
 )
+_CHANGE_BEFORE: Final = re.compile(
+    r"\b(?:by|to|from|rose|up|down|fell|increased?|grew|jumped|over)\s+$", re.I
+)
 _AND_OLDER: Final = re.compile(
     r"\s+(?:and|or)\s+(?:older|over|up|younger|under|above|below)\b", re.IGNORECASE
 )
@@ -245,6 +248,23 @@ def counts_nothing(text: str, start: int, end: int, lo: int, hi: int) -> str | N
     ('ages 18 to 29', '45 and older') and labels ('verse 71'): their kind, or None."""
     raw = text[start:end]
     low = raw.lower()
+    if re.fullmatch(r"\W*(?:[A-Z][\w&-]*\s+){0,3}\[?", text[lo:start]) and re.fullmatch(
+        r"\]?\W*", text[end:hi]
+    ):
+        return "name"  # a line that is a name or a tag: "France 24", "[538]"
+    if re.search(r"[A-Za-z]$", text[max(lo, start - 1) : start]) and re.fullmatch(r"\d+-\d+", raw):
+        return "code"  # "MP4-23"
+    full = raw in ("100", "110") and re.match(r"\s*(?:%|percent|per cent)(?!\s+of\b)", text[end : end + 12])
+    if full and not _CHANGE_BEFORE.search(text, max(lo, start - 12), start):
+        return "idiom"  # "He is American 100 percent", "110 percent committed"
+    if re.search(r"\bGroup\s+of\s+$", text[max(lo, start - 9) : start]):
+        return "name"  # "the Group of 8"
+    if re.search(r"\d\s+out\s+of\s+$", text[max(lo, start - 12) : start]):
+        return "other"  # "8.78 out of ten": the scale of a rating
+    if re.search(r"\bthen\s+$", text[max(lo, start - 6) : start]) and re.match(
+        r"\s*[,)]", text[end : end + 2]
+    ):
+        return "age"  # "Mr. Sperling, then 38, said"
     if low == "one" and not text.startswith("-", end):
         if _ONE_AFTER_DETERMINER.search(text, max(lo, start - 30), start):
             return "pronoun"

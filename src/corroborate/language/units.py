@@ -30,6 +30,8 @@ UNITS: Final = {
     "square metres": "square metre",
     "square meters": "square metre",
     "kg": "kg",
+    "kilos": "kg",
+    "kilograms": "kg",
     "tonnes": "tonnes",
     "tons": "tons",
     "hectares": "hectares",
