@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -73,13 +73,11 @@ NAMES = (
     + ("first_person", "second_person", "lower_start", "after_comments", "after_title", "title_distance")
 )
 _NEAR = 3
+_FIRST_PERSON_COLUMN = NAMES.index("first_person")
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "my", "me", "i’m"})
 _SECOND_PERSON = frozenset({"you", "your", "you're", "you’re", "we", "our", "us"})
 
 
-_CAPITAL = re.compile(r" [A-Z]")
-_DIGIT = re.compile(r" [0-9]")
-_SEPARATOR = re.compile(r" [|·•›»](?= )")
 _HEAD = 400
 """Shares are read from a block's first characters: time stays linear in the blocks."""
 
@@ -95,54 +93,77 @@ _CODES: dict[str, int] = {
 """Function words (1), first-person (2) and second-person words (3): one lookup a token."""
 
 
-def _counts(tokens: list[str]) -> tuple[int, int, int]:
-    """Function words (the people's words among them), first-person and second-person words."""
-    codes = list(map(_CODES.get, tokens))
-    me, you = codes.count(2), codes.count(3)
-    return len(codes) - codes.count(None), me, you
+def _char_classes() -> np.ndarray:
+    """Each character's class for _own_rows, by code point (the basic plane; the rest read 0)."""
+    table = np.zeros(0x10000, dtype=np.intp)
+    table[[i for i in range(0x3001) if chr(i).isspace()]] = (
+        _BLANK  # what str.split splits at (none past U+3000)
+    )
+    table[ord(" ")] = _SPACE
+    table[ord("A") : ord("Z") + 1] = _CAPITAL
+    table[ord("0") : ord("9") + 1] = _DIGIT
+    table[ord(",")] = _COMMA
+    table[[ord(c) for c in "|·•›»"]] = _SEPARATOR
+    return table
 
 
-def _own_rows(blocks: list[Block], own: list[RemovedKind | None]) -> np.ndarray:
-    """Each block's own features, column by column (the per-page ones left at 0), then the three
-    extra ones: one C-level pass per feature over the page's blocks, not a Python loop a block."""
+_SPACE, _BLANK, _CAPITAL, _DIGIT, _COMMA, _SEPARATOR = 1, 2, 3, 4, 5, 6
+_CLASSES = 8
+"""A character's class; after a space, its class plus _CLASSES (' A': a capitalised word)."""
+_CHAR_CLASS = _char_classes()
+
+
+def _own_columns(blocks: list[Block], own: list[RemovedKind | None], out: np.ndarray) -> None:
+    """Fill in the columns of NAMES that read each block alone. The page's block heads are read
+    at once: their characters as one array of classes (spaces, capitals, digits, commas, separators
+    after a space), their words as one list of function-word codes, each counted back to its block
+    with one np.bincount, not a loop a block."""
+    n = len(blocks)
     texts = [b.text for b in blocks]
     heads = [f" {t[:_HEAD]} " for t in texts]  # spaced: a word's start is a space and a character
-    tokens = list(map(str.split, map(str.lower, heads)))
-    n_words = np.array([t.count(" ") for t in texts], dtype=float) + 1  # single-spaced (text_blocks)
-    m = np.array([h.count(" ") for h in heads], dtype=float) - 1
+    # The heads as one string, a newline after each: no match runs from one head into the next.
+    joined = "\n".join(heads)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    chars = _CHAR_CLASS[np.minimum(points, 0xFFFF)]
+    owner = np.repeat(np.arange(n), np.fromiter(map(len, heads), np.intp, n) + 1)[:-1]  # each char's block
+    after = np.append(chars[1:], 0)
+    spaced = chars == _SPACE
+    code = np.where(spaced, after + _CLASSES, chars)
+    # ' [|·•›»](?= )': a separator with a space on either side.
+    code[spaced & (after == _SEPARATOR) & (np.append(chars[2:], (0, 0)) == _SPACE)] = 2 * _CLASSES
+    counts = np.bincount(owner * (2 * _CLASSES + 1) + code, minlength=n * (2 * _CLASSES + 1))
+    counts = counts.reshape(n, 2 * _CLASSES + 1)
+    m = counts[:, _CLASSES:].sum(axis=1) - 1.0  # spaces, less one: the head's words
+    separators = counts[:, 2 * _CLASSES]
+    # Words are what str.split finds: a non-blank character after a blank one (heads open on a space).
+    blank = (chars == _SPACE) | (chars == _BLANK)
+    starts = ~blank & np.append(True, blank[:-1])
+    per_block = np.bincount(owner[starts], minlength=n)
+    codes = np.fromiter(map(_CODES.get, joined.lower().split(), repeat(0)), np.intp)
+    word_owner = np.repeat(np.arange(n), per_block)
+    function = np.bincount(word_owner[codes > 0], minlength=n)  # the people's words are function words too
+    me = np.bincount(word_owner[codes == 2], minlength=n)
+    you = np.bincount(word_owner[codes == 3], minlength=n)
+    n_words = np.fromiter(map(str.count, texts, repeat(" ")), float, n) + 1  # single-spaced (text_blocks)
     tags = [b.tag for b in blocks]
-    counts = list(map(_counts, tokens))
-    shares = (
-        np.array(
-            [
-                [c[0] for c in counts],
-                list(map(len, map(_CAPITAL.findall, heads))),
-                list(map(len, map(_DIGIT.findall, heads))),
-                [h.count(",") for h in heads],
-            ],
-            dtype=float,
-        ).T
-        / m[:, None]
-    )
-    seps = np.minimum(np.fromiter(map(len, map(_SEPARATOR.findall, heads)), float, len(heads)), 3) / 3
     own_groups = [0 if k is None else _OWN_GROUPS.get(k, 4) for k in own]
     final_groups = [0 if b.kind is None else _FINAL_GROUPS.get(b.kind, 4) for b in blocks]
-    people = np.array([c[1:] for c in counts], dtype=float)
-    return np.hstack(
-        [
-            np.log1p(n_words)[:, None],
-            np.log1p(np.fromiter(map(len, texts), float, len(texts)))[:, None],
-            np.array([t[-1:] in _ENDS for t in texts], dtype=float)[:, None],
-            shares,
-            seps[:, None],
-            np.array([[t == "head", t == "item", t == "caption"] for t in tags], dtype=float),
-            np.zeros((len(blocks), 5)),  # position, words before, group, first in group, share of the longest
-            _ONE_HOT[own_groups],
-            _ONE_HOT[final_groups],
-            people / m[:, None],
-            np.array([t[:1].islower() for t in texts], dtype=float)[:, None],
-        ]
-    )
+    out[:, 0] = np.log1p(n_words)
+    out[:, 1] = np.log1p(np.fromiter(map(len, texts), float, n))
+    out[:, 2] = np.fromiter(map(_ENDS.__contains__, (t[-1:] for t in texts)), bool, n)
+    out[:, 3] = function / m
+    out[:, 4] = counts[:, _CLASSES + _CAPITAL] / m
+    out[:, 5] = counts[:, _CLASSES + _DIGIT] / m
+    out[:, 6] = counts[:, _COMMA] / m  # a comma is never a space: its own class
+    out[:, 7] = np.minimum(separators, 3) / 3
+    out[:, 8] = np.fromiter(map("head".__eq__, tags), bool, n)
+    out[:, 9] = np.fromiter(map("item".__eq__, tags), bool, n)
+    out[:, 10] = np.fromiter(map("caption".__eq__, tags), bool, n)
+    out[:, 16:21] = _ONE_HOT[own_groups]
+    out[:, 21:26] = _ONE_HOT[final_groups]
+    out[:, _FIRST_PERSON_COLUMN] = me / m
+    out[:, _FIRST_PERSON_COLUMN + 1] = you / m
+    out[:, _FIRST_PERSON_COLUMN + 2] = np.fromiter((t[:1].islower() for t in texts), bool, n)
 
 
 SECOND = ("score", "prev_score", "next_score", "near_score", "wide_score", "in_span", "span_distance")
@@ -242,9 +263,8 @@ def shipped() -> Model:
 def features(blocks: list[Block], own: list[RemovedKind | None], start: int | None) -> np.ndarray:
     """One row of NAMES per block: its own shape, the rules' verdicts, its place and neighbours."""
     n = len(blocks)
-    rows = _own_rows(blocks, own)
-    extra = rows[:, len(BASE) - 2 :]
-    rows = rows[:, : len(BASE) - 2]
+    rows = np.zeros((n, len(NAMES)))
+    _own_columns(blocks, own, rows)
     n_words = np.expm1(rows[:, 0])
     total = max(float(n_words.sum()), 1.0)
     index = np.arange(n, dtype=float)
@@ -256,39 +276,24 @@ def features(blocks: list[Block], own: list[RemovedKind | None], start: int | No
     rows[0, 14] = 1.0
     rows[:, 15] = n_words / max(float(n_words.max()), 1.0)
     origin = start if start is not None else n
-    region = np.stack([index >= origin, np.tanh((index - origin) / 10.0)], axis=1).astype(float)
+    rows[:, 26] = index >= origin
+    rows[:, 27] = np.tanh((index - origin) / 10.0)
     shape = rows[:, [0, 2, 3, 21]]
-    before = np.vstack([np.zeros((1, 4)), shape[:-1]])
-    after = np.vstack([shape[1:], np.zeros((1, 4))])
-    padded = np.vstack([np.zeros((_NEAR, 4)), shape, np.zeros((_NEAR, 4))])
-    sums = np.cumsum(np.vstack([np.zeros((1, 4)), padded]), axis=0)
-    near = (sums[2 * _NEAR + 1 :] - sums[:n]) - shape
-    kept = rows[:, 21]
-    page = np.tile(
-        [math.log1p(n), float((n_words * kept).sum()) / total],
-        (n, 1),
-    )
+    rows[1:, 28:32] = shape[:-1]  # the block before
+    rows[:-1, 32:36] = shape[1:]  # the block after
+    padded = np.vstack([np.zeros((_NEAR + 1, 4)), shape, np.zeros((_NEAR, 4))])
+    sums = np.cumsum(padded, axis=0)
+    rows[:, 36:40] = ((sums[2 * _NEAR + 1 :] - sums[:n]) - shape) / (2 * _NEAR)
+    rows[:, 40] = math.log1p(n)
+    rows[:, 41] = float((n_words * rows[:, 21]).sum()) / total
+    rows[:, 42] = rows[:, 0] ** 2
     comments = np.array([k == "comments" for k in own], dtype=float)
-    after_comments = (np.cumsum(comments) - comments) > 0
+    rows[:, 46] = (np.cumsum(comments) - comments) > 0
     title = next((i for i, b in enumerate(blocks) if b.kind == "title"), None)
-    titled = np.stack(
-        [index > title, np.tanh((index - title) / 10.0)] if title is not None else [index * 0, index * 0],
-        axis=1,
-    )
-    return np.hstack(
-        [
-            rows,
-            region,
-            before,
-            after,
-            near / (2 * _NEAR),
-            page,
-            rows[:, :1] ** 2,
-            extra,
-            after_comments[:, None],
-            titled,
-        ]
-    )
+    if title is not None:
+        rows[:, 47] = index > title
+        rows[:, 48] = np.tanh((index - title) / 10.0)
+    return rows
 
 
 def decide(

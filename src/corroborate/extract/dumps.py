@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 
 _MIN_LINE = 30
 """Lines shorter than this say nothing about a wrap width."""
@@ -52,16 +53,21 @@ _LINK_NUMBER = re.compile(r"\[\d+\]")
 _MD_LINK_TEXT = re.compile(r"\[([^\[\]]{0,300})\]\(")
 _MD_URL_BROKEN = re.compile(r"(\]\([^)\s]{0,2000})\n[ \t]*(?=[^)\s]*\))")
 _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-_MD_UNDERSCORES = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
+_MD_UNDERSCORES = re.compile(r"([*_])(?<![\w*][*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
+"""_emphasis_ not inside a word. The pattern opens on its mark, the lookbehind after it, so that the
+engine skips ahead to the next '*' or '_' instead of trying the lookbehind at every character."""
 _RULE_CHARS = frozenset("-|: ")
-MD_ADDRESS = r"\((?:[^()\\]|\\.){0,2000}\)"
-"""A Markdown link's address in brackets: html2text escapes the brackets inside it ('\\(')."""
+MD_ADDRESS = r"\((?:[^()\\]|\\.){0,2000}+\)"
+"""A Markdown link's address in brackets: html2text escapes the brackets inside it ('\\('). Possessive
+(`{0,2000}+`): giving back a character can never end the address, so the engine is told not to try."""
 _MD_INLINE_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]" + MD_ADDRESS)
 _MD_EMPTY_LINK = re.compile(r"\[\s*\]" + MD_ADDRESS)
 _MD_LINK = re.compile(r"\[([^\]]+)\]" + MD_ADDRESS)
 _MD_IMAGE_LINE = re.compile(r"^\s*!\[[^\]\n]{0,500}\]" + MD_ADDRESS + r"\s*$")
 _BOX = re.compile("[\u2500-\u257f]")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!>|-])")
+_FIRST, _SECOND = itemgetter(1), itemgetter(2)
+"""A match's group as its replacement: a C call, where a template ('\\1') runs Python code a match."""
 
 
 def dump_lines(content: str) -> list[str]:
@@ -87,7 +93,7 @@ def _markdown_spans(content: str) -> str:
     """Markdown that spans lines put back on one: a quote's '>' marks, a link's text or address
     broken by the wrap (html2text breaks an address at a hyphen)."""
     content = _MD_QUOTE.sub("", content)
-    content = _MD_URL_BROKEN.sub(r"\1", content)
+    content = _MD_URL_BROKEN.sub(_FIRST, content)
     return _MD_LINK_TEXT.sub(lambda m: f"[{' '.join(m[1].split())}](" if "\n" in m[1] else m[0], content)
 
 
@@ -95,12 +101,12 @@ def _markdown(line: str, markdown: bool) -> str:
     if "---" in line and set(line.strip()) <= _RULE_CHARS:
         return ""  # a Markdown table's rule ('---|---')
     if markdown and ("_" in line or "*" in line):
-        line = _MD_UNDERSCORES.sub(r"\2", line)  # _emphasis_, *emphasis*: the metric's words hold '_'
+        line = _MD_UNDERSCORES.sub(_SECOND, line)  # _emphasis_, *emphasis*: the metric's words hold '_'
     if markdown and "](" in line and not _MD_IMAGE_LINE.match(line):  # an image's own line: a caption
         line = _MD_INLINE_IMAGE.sub("", line)  # an image inside a link or a sentence: no one reads it
-        line = _MD_LINK.sub(r"\1", _MD_EMPTY_LINK.sub("", line))  # before the escapes in addresses go
+        line = _MD_LINK.sub(_FIRST, _MD_EMPTY_LINK.sub("", line))  # before the escapes in addresses go
     if "\\" in line:
-        line = _MD_ESCAPE.sub(r"\1", line)
+        line = _MD_ESCAPE.sub(_FIRST, line)
     return line
 
 
