@@ -114,27 +114,37 @@ def ingest(
     return result
 
 
+Analysing = list[tuple[Page, Pending[ArticleRow | PageError] | PageError]]
+"""A batch's pages in input order, each with its analysis under way or why it has none."""
+
+
 def _ingest(work: Batches, pages: Iterable[Page | PageError], workers: int | None, dask: str | None) -> None:
     """Extract, analyse and store the pages, a batch at a time, then update the stories.
 
-    While one batch is analysed and stored, the next is already being extracted, so
-    the workers never wait for the store; at most two batches are held at once, so
-    memory stays bounded however long the input.
+    Three batches are under way at once: one being extracted, the one before it being
+    analysed, and the one before that being stored. So while the run's process waits for
+    a batch's last analyses, the workers already have the next batches' work queued, and
+    never wait for the store; memory stays bounded however long the input.
     """
     pool: Workers | None = None  # started at the first full batch: a small run never pays for it
     inline = Inline()
-    in_flight: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
+    extracting: deque[tuple[list[Page], list[Pending[Article | PageError]], Workers]] = deque()
+    analysing: deque[Analysing] = deque()
     try:
         for batch in batched(pages, BATCH):
             todo = work.new_pages(batch)
             if pool is None and len(batch) == BATCH:
                 pool = workers_for(workers, dask)  # Inline when there is one core to use
             run = pool or inline
-            in_flight.append((todo, [run.submit(extract_page, page) for page in todo], run))
-            if len(in_flight) > 1:
-                work.finish(*in_flight.popleft())
-        while in_flight:
-            work.finish(*in_flight.popleft())
+            extracting.append((todo, [run.submit(extract_page, page) for page in todo], run))
+            if len(extracting) > 1:
+                analysing.append(work.analyse(*extracting.popleft()))
+            if len(analysing) > 1:
+                work.store_batch(analysing.popleft())
+        while extracting:
+            analysing.append(work.analyse(*extracting.popleft()))
+        while analysing:
+            work.store_batch(analysing.popleft())
         work.update_stories(pool)
     finally:
         if pool is not None:
@@ -181,10 +191,22 @@ class Batches:
 
     def finish(self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers) -> None:
         """Learn the batch's templates, have it analysed, and store each page in input order."""
+        self.store_batch(self.analyse(todo, extracting, run))
+
+    def analyse(
+        self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers
+    ) -> Analysing:
+        """Learn the batch's templates from its extracted pages, and have `run` analyse them."""
         extracted = strip_templates(todo, [future.result() for future in extracting], self.templates)
-        analyzing = iter([run.submit(analyze_page, a) for a in extracted if isinstance(a, Article)])
-        for page, outcome in zip(todo, extracted, strict=True):
-            final = outcome if isinstance(outcome, PageError) else next(analyzing).result()
+        return [
+            (page, outcome if isinstance(outcome, PageError) else run.submit(analyze_page, outcome))
+            for page, outcome in zip(todo, extracted, strict=True)
+        ]
+
+    def store_batch(self, batch: Analysing) -> None:
+        """Store each page of the batch as its analysis comes, in input order."""
+        for page, outcome in batch:
+            final = outcome if isinstance(outcome, PageError) else outcome.result()
             if self.progress:
                 self.progress(page.source)
             if isinstance(final, ArticleRow):
