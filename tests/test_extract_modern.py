@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.extract import extract
-from corroborate.extract.boilerplate import classify_one
+from corroborate.extract.boilerplate import Block, classify, classify_one
 from corroborate.model import Page
 
 PAGE = Path(__file__).parent / "fixtures" / "modern" / "harbour.html"
@@ -132,3 +132,22 @@ def test_an_explainers_questions_in_bold_paragraphs_are_kept() -> None:
         assert line in text
     assert text.endswith("can apply for a second bin free of charge.")
     assert "Market square plans" not in text
+
+
+def test_a_comments_button_between_paragraphs_does_not_end_the_story() -> None:
+    story = [
+        Block("The rail authority approved a half-hourly service between the two towns, its chair said."),
+        Block("Passenger groups welcomed the decision but said the late evening trains should return."),
+    ]
+    news = [
+        Block("A spokesman said the evening trains would be looked at again next year, the board heard."),
+        Block("The change will cost about three million a year, most of it from fares, officials said."),
+    ]
+    thread = [
+        Block("I take this train every day and it is always late, so I will believe it when I see it."),
+        Block("Great news for us in the valley, we have waited years for this, thank you to the board."),
+    ]
+    for after, kind in ((news, None), (thread, "comments")):
+        blocks = [*story * 4, Block("Comments"), *(Block(b.text) for b in after)]
+        classify(blocks, comments_after=150)
+        assert {b.kind for b in blocks[-2:]} == {kind}

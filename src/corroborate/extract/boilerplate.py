@@ -200,7 +200,31 @@ def classify(blocks: list[Block], *, comments_after: int | None = None) -> None:
             # Late: in the page's second half, or after a few paragraphs of text (a long comment
             # thread puts its header in the first half; a 'Post comment' link above the text is no header).
             after_text = comments_after is not None and body_words >= comments_after
-            block.kind = _inherited(previous, block, late=i >= len(blocks) / 2 or after_text)
+            late = i >= len(blocks) / 2 or after_text
+            header = previous.kind == "comments" and classify_one(previous.text) == "comments"
+            if header and _news_follows(blocks, i):
+                continue  # a stray 'Comments' button between the story's paragraphs opens no thread
+            block.kind = _inherited(previous, block, late=late)
+
+
+_NEWS_AHEAD = 3
+"""Blocks read after a comments header to tell a thread from the story going on."""
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|my|me|we|our|us|you|your)\b", re.I)
+
+
+def _news_follows(blocks: list[Block], i: int) -> bool:
+    """Most of the next blocks are reported news: long sentences quoting or citing someone, in the
+    third person. Readers write in the first and second person and seldom attribute."""
+    ahead = blocks[i : i + _NEWS_AHEAD]
+    reported = sum(
+        1
+        for b in ahead
+        if words(b.text) >= _THIRD_PERSON_PROSE
+        and _SENTENCE_END.search(b.text)
+        and _SPEECH.search(b.text)
+        and not _FIRST_PERSON.search(b.text)
+    )
+    return len(ahead) >= 2 and reported * 3 >= len(ahead) * 2
 
 
 def _inherited(previous: Block, block: Block, *, late: bool) -> RemovedKind | None:
