@@ -151,3 +151,14 @@ def test_a_comments_button_between_paragraphs_does_not_end_the_story() -> None:
         blocks = [*story * 4, Block("Comments"), *(Block(b.text) for b in after)]
         classify(blocks, comments_after=150)
         assert {b.kind for b in blocks[-2:]} == {kind}
+
+
+def test_paragraphs_wrapped_as_content_list_items_are_kept() -> None:
+    # Every paragraph sits in <div class="primary-cli cli cli-text">; 'cli' is also the prefix of a
+    # cookie plugin's bar and settings box, which stay out.
+    text = _fixture_text("content_list")
+    assert len(text.split("\n\n")) == 6
+    for line in ("The work took eleven hours.", "said the trust's secretary", "expected in three years."):
+        assert line in text
+    for boilerplate in ("We use cookies", "Privacy Overview", "This website uses cookies"):
+        assert boilerplate not in text

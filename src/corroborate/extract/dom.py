@@ -86,6 +86,9 @@ _WORDS: list[tuple[RemovedKind, tuple[str, ...]]] = [
     ("disclaimer", ("disclaimer", "disclosure", "legal", "copyright", "trust")),
 ]
 _NOT_WORDS = frozenset({"commentary", "adjacent", "address", "header__title", "meta-title", "author-bio"})
+_CLI_CONTEXT = frozenset({"bar", "modal", "popup", "settings", "plugin", "privacy", "overlay", "button", "tab"})
+"""'cli' is the cookie plugin's prefix ('cli-bar', 'cli-modal') only beside one of these: HuffPost wraps
+every paragraph of its stories in 'primary-cli cli cli-text' (a content list item)."""
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _GUARD_CHECKS = 200
@@ -119,8 +122,9 @@ def tokens(el: HtmlElement) -> list[str]:
 def _word_kind(raw: str) -> RemovedKind | None:
     """The kind named by a class/id string; cached, since a site repeats the same few on every element."""
     best: RemovedKind | None = None
-    for tok in _TOKEN.findall(_CAMEL.sub(" ", raw).lower()):
-        if tok in _NOT_WORDS:
+    toks = _TOKEN.findall(_CAMEL.sub(" ", raw).lower())
+    for tok in toks:
+        if tok in _NOT_WORDS or (tok == "cli" and _CLI_CONTEXT.isdisjoint(toks)):
             continue
         for kind in (_EXACT.get(tok), _prefix_kind(tok)):
             # The earliest rule of _WORDS wins, whichever token names it, as when they were tried in order.
