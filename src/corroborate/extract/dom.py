@@ -86,7 +86,9 @@ _WORDS: list[tuple[RemovedKind, tuple[str, ...]]] = [
     ("disclaimer", ("disclaimer", "disclosure", "legal", "copyright", "trust")),
 ]
 _NOT_WORDS = frozenset({"commentary", "adjacent", "address", "header__title", "meta-title", "author-bio"})
-_CLI_CONTEXT = frozenset({"bar", "modal", "popup", "settings", "plugin", "privacy", "overlay", "button", "tab"})
+_CLI_CONTEXT = frozenset(
+    {"bar", "modal", "popup", "settings", "plugin", "privacy", "overlay", "button", "tab"}
+)
 """'cli' is the cookie plugin's prefix ('cli-bar', 'cli-modal') only beside one of these: HuffPost wraps
 every paragraph of its stories in 'primary-cli cli cli-text' (a content list item)."""
 _TOKEN = re.compile(r"[a-z0-9]+")
