@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final, NamedTuple, TypedDict
 
 from corroborate.language.lexicon import words
@@ -65,6 +66,11 @@ _ACCORDING: Final = re.compile(
 )
 # A share: what a poll or a study reports of a group.
 _SHARE_UNITS: Final = frozenset({"%", "percent", "percentage points", "points"})
+_SOURCE_HINT: Final = re.compile(
+    r"accord|poll|survey|data|figures|statistic|stud|report|census|analys|estimate|forecast|tall|count|research"
+    r"|record|average|asked|questioned",
+    re.IGNORECASE,
+)
 _POLL_LIKE: Final = re.compile(rf"\b{_SOURCE_NOUN}\b|\b(?:surveyed|polled)\b", re.I)
 
 
@@ -109,20 +115,34 @@ def _entity_in(span: Span, mentions: Sequence[Mention]) -> str | None:
 
 def named_source(text: str, sentence: Span, mentions: Sequence[Mention]) -> Source | None:
     """A source the sentence names without a speaker's verb, or None."""
+    found = _named_span(text, sentence.start, sentence.end)
+    if found is None:
+        return None
+    span = Span(start=found[0], end=found[1])
+    return Source(text[found[0] : found[1]], span, _entity_in(span, mentions))
+
+
+@lru_cache(maxsize=64)
+def _named_span(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where text[lo:hi] names a source without a speaker's verb (each sentence is asked once per figure)."""
+    if not _SOURCE_HINT.search(text, lo, hi):
+        return None  # the cheap test first: most sentences name no poll, study or data
     for pattern in (_ACCORDING, _SOURCE_SAYS, _IN_POLL, _SURVEYED):
-        m = pattern.search(text, sentence.start, sentence.end)
+        m = pattern.search(text, lo, hi)
         if m is not None:
             start, end = m.span("np")
             lead = re.match(r"(?:[Tt]he|[Aa]n?)\s+", text[start:end])
-            start += lead.end() if lead else 0
-            span = Span(start=start, end=end)
-            return Source(text[start:end], span, _entity_in(span, mentions))
+            return start + (lead.end() if lead else 0), end
     return None
 
 
 def quote_source(text: str, start: int, end: int, quotes: Sequence[Quote]) -> Source | None:
     """The speaker of the smallest attribution holding the figure, when it gives the figure."""
-    around = [q for q in quotes if any(p.start <= start and end <= p.end for p in q.spans())]
+    around = [
+        q
+        for q in quotes
+        if q.start <= start < q.end and any(p.start <= start and end <= p.end for p in q.spans())
+    ]
     if not around:
         return None
     quote = min(around, key=lambda q: q.end - q.start)
