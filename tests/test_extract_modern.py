@@ -102,9 +102,11 @@ def test_a_dateline_marked_inside_the_lead_paragraph_stays_in_it() -> None:
 
 def test_subheadings_whose_class_says_header_are_kept() -> None:
     # <h3 class="article-body__header">Crew numbers</h3> over a paragraph is the story's subheading;
-    # <h3 class="section-header"> over a list of links is a teaser box's heading.
+    # So is a section's <header><h2>. <h3 class="section-header"> over a list of links is a teaser
+    # box's heading.
     text = _ferry()
-    for line in ("What changes for passengers", "Crew numbers", "What happens next"):
+    heads = ("What changes for passengers", "Crew numbers", "Who pays for the boats", "What happens next")
+    for line in heads:
         assert f"\n\n{line}\n\n" in text
     assert "Elsewhere in the Ledger" not in text
     assert "Lighthouse keeper retires" not in text

@@ -220,9 +220,10 @@ def _safe_to_cut(el: HtmlElement, kind: RemovedKind, total_chars: int, state: di
     """Never cut a wrapper that holds most of the page: a stray class word must not take the article."""
     if el.tag == "h1" or el.find(".//h1") is not None:
         return False
-    if el.tag in _SUBHEADINGS and kind == "navigation" and _opens_prose(el):
-        # 'article-body__header', 'section-header' over a paragraph of the story: a subheading's class
-        # names its place, not a menu's. A teaser box's heading stands over a link or a short blurb.
+    if kind == "navigation" and _is_subheading(el) and _opens_prose(el):
+        # 'article-body__header', 'section-header', or a section's <header><h2>, over a paragraph of the
+        # story: a subheading's name says where it stands, not that it is a menu. A teaser box's heading
+        # stands over a link or a short blurb.
         return False
     if el.tag in _INLINE and kind in _INLINE_KINDS and _inside_running_text(el):
         # A dateline or name marked inside a paragraph ('<span class="dateline">PORT ALDER —</span> The
@@ -257,6 +258,12 @@ _INLINE_KINDS: frozenset[RemovedKind] = frozenset({"metadata", "byline"})
 """Kinds of a marked inline element that can open a paragraph: a dateline, a reporter's name."""
 _RUNNING_WORDS = 12
 """Words of a paragraph's own text, besides a marked inline element, that make it running text."""
+
+
+def _is_subheading(el: HtmlElement) -> bool:
+    if el.tag in _SUBHEADINGS:
+        return True
+    return el.tag == "header" and len(el) == 1 and el[0].tag in _SUBHEADINGS and len(el.text_content()) < 200
 
 
 def _opens_prose(heading: HtmlElement) -> bool:
