@@ -10,11 +10,12 @@ with the same batches as a plain run, so the stories are the same.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO, Generic, TypeVar
 
 from corroborate.model import Article, Page, PageError
-from corroborate.pipeline import BATCH, Batches, extract_page
+from corroborate.pipeline import BATCH, Analysing, Batches, extract_page
 from corroborate.workers import Pending, Workers, workers_for
 
 T = TypeVar("T")
@@ -30,6 +31,7 @@ def ingest_parts(
     cluster = workers_for(workers, dask)
     try:
         batches: dict[int, tuple[list[Page], list[Pending[Article | PageError]]]] = {}
+        analysing: deque[Analysing] = deque()
         position = finished = 0
         for heads, read in _units(cluster, parts(inputs, BATCH, stdin)):
             for place, page, pending in _extractions(cluster, work, heads, read, position):
@@ -37,12 +39,16 @@ def ingest_parts(
                 todo.append(page)
                 extracting.append(pending)
             position += len(heads)
-            # One batch in flight behind the one being filled, as in a plain run.
+            # As in a plain run: the batch being filled, one being analysed, one being stored.
             while finished < position // BATCH - 1:
-                work.finish(*batches.pop(finished, ([], [])), cluster)
+                analysing.append(work.analyse(*batches.pop(finished, ([], [])), cluster))
                 finished += 1
+                if len(analysing) > 1:
+                    work.store_batch(analysing.popleft())
         for number in sorted(batches):
-            work.finish(*batches.pop(number), cluster)
+            analysing.append(work.analyse(*batches.pop(number), cluster))
+        while analysing:
+            work.store_batch(analysing.popleft())
         work.update_stories(cluster)
     finally:
         cluster.close()

@@ -189,10 +189,6 @@ class Batches:
                 self.progress(item.source)
         return todo
 
-    def finish(self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers) -> None:
-        """Learn the batch's templates, have it analysed, and store each page in input order."""
-        self.store_batch(self.analyse(todo, extracting, run))
-
     def analyse(
         self, todo: list[Page], extracting: list[Pending[Article | PageError]], run: Workers
     ) -> Analysing:
