@@ -64,3 +64,17 @@ def test_each_figure_takes_the_time_next_to_it() -> None:
     ]
     text = "In the 2012 election, turnout among voters under 30 was 53 percent."
     assert [(f.text, f.as_of) for f in analyze(text, PUBLISHED).figures if f.unit] == [("53 percent", "2012")]
+
+
+def test_the_counted_words_carry_their_offsets() -> None:
+    text = "More than 40.000 of the roughly 52.000 displaced  residents left, and 300 homes burned."
+    for f in analyze(text, PUBLISHED).figures:
+        assert (
+            f.counted is None
+            or " ".join(text[f.counted_span.start : f.counted_span.end].split()) == f.counted
+        )
+    assert [f.counted for f in analyze(text, PUBLISHED).figures] == [
+        "displaced residents",
+        "displaced residents",
+        "homes",
+    ]

@@ -158,6 +158,7 @@ class Figure(Record):
     bound: FigureBound = "exact"
     unit: str | None = None
     counted: str | None = Field(default=None, description="what is counted: 'residents', 'ethnic Armenians'")
+    counted_span: Span | None = Field(default=None, description="where the counted words stand")
     speaker_entity: str | None = None
     speaker: str | None = None
     speaker_span: Span | None = Field(

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from corroborate.language.lexicon import words
+from corroborate.model import Span
 from corroborate.text.words import DETERMINERS
 
 _FUNCTION: Final = words(
@@ -116,3 +117,11 @@ def counted_after(text: str, pos: int, end: int, unit: str | None) -> tuple[str 
 def _clean(text: str, start: int, end: int) -> str | None:
     phrase = re.sub(r"\s+", " ", text[start:end]).strip(" ,.;:")
     return phrase or None
+
+
+def where_counted(text: str, pos: int, counted: str | None) -> Span | None:
+    """Where the counted words stand: the first place after pos that holds them, whitespace aside."""
+    if not counted:
+        return None
+    m = re.compile(r"\s+".join(map(re.escape, counted.split()))).search(text, pos)
+    return Span(start=m.start(), end=m.end()) if m else None

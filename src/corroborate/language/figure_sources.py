@@ -247,9 +247,9 @@ _SAID_ON: Final = re.compile(
 
 
 def carry_poll_sources(
-    text: str, sentences: Sequence[Span], figures: Sequence[Figure], mentions: Sequence[Mention]
-) -> None:
-    """A poll's results after the sentence naming it, up to the first sentence that reports none:
+    text: str, sentences: Sequence[Span], figures: list[Figure], mentions: Sequence[Mention]
+) -> list[Figure]:
+    """The figures, with a poll's results after the sentence naming it, up to the first that reports none,
     "A YouGov poll ... revealed ... When asked ..., 59 percent said ... Less than a third agreed"."""
     by_sentence: dict[int, list[Figure]] = {}
     k = 0
@@ -278,3 +278,4 @@ def carry_poll_sources(
         given = [Source(f.speaker, f.speaker_span, f.speaker_entity) for f in shares if f.speaker]
         polls = [s for s in ([named] if named else []) + given if _POLL_LIKE.search(s.speaker)]
         carried = polls[0] if polls else None
+    return figures

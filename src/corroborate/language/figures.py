@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from corroborate.language.counted import counted_after
+from corroborate.language.counted import counted_after, where_counted
 from corroborate.language.figure_filter import Candidate, features, keep_candidates, shipped_model
 from corroborate.language.figure_forms import (
     HYPHEN_UNIT,
@@ -298,8 +298,7 @@ def find_figures(
     figures = keep_candidates(
         figure_candidates(text, sentences, quotes, times, mentions, model is not None), model
     )
-    carry_poll_sources(text, sentences, figures, mentions)
-    return figures
+    return carry_poll_sources(text, sentences, figures, mentions)
 
 
 def figure_candidates(
@@ -395,6 +394,7 @@ def _figure(text: str, hit: _Hit, sentence: Span, said: _Said, times: Sequence[T
         bound=hit.bound,
         unit=hit.unit,
         counted=hit.counted,
+        counted_span=where_counted(text, hit.end, hit.counted),
         **attribution(text, hit.start, hit.end, sentence, *said, times),
         change=change_of(text, hit.start, hit.end, sentence),
     )
