@@ -23,6 +23,7 @@ import json
 import math
 import statistics
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import train_quotes  # noqa: E402
-from train_quotes import analyses, fit, fit_valued, write_model  # noqa: E402
+from train_quotes import fit, fit_valued, write_model  # noqa: E402
 
 import language_quotes as bench  # noqa: E402
 from corroborate.language import quote_filter  # noqa: E402
@@ -106,20 +107,43 @@ def rechosen(doc: bench.Doc, a: Analysis, w: dict[str, float], margin: float) ->
     return a.model_copy(update={"quotes": quotes})
 
 
-def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int, joined: bool = True) -> None:
+def pipeline_cv(
+    docs: list[bench.Doc],
+    found: list[Analysis],
+    folds: int,
+    joined: bool = True,
+    thresholds: Sequence[float] = (),
+    guesses: Sequence[train_quotes.Guesses] = (),
+    guess_thresholds: Sequence[float] = (),
+    guess_speakers: bool = False,
+) -> None:
     """The whole learned stage by article folds: per fold, the quote filter and the chooser trained on the
     other folds with the shipped settings (l2, threshold, margin), the filter applied, then the chooser,
-    then the pieces of a split quotation joined (`joined`; --pieces scores them apart, as before)."""
+    then the pieces of a split quotation joined (`joined`; --pieces scores them apart, as before). With
+    `thresholds` (and `guess_thresholds`, for the pieces in `guesses`), the filter's thresholds are each of
+    those in turn instead of the shipped ones."""
     shipped = {
         name: json.loads((OUT.parent / f"{name}.json").read_text(encoding="utf-8"))
         for name in ("quote_filter", "speaker_choice")
     }
     fold = [bench.fold_of(d.name, folds) for d in docs]
-    pieces = [train_quotes.features(d, a) for d, a in zip(docs, found, strict=True)]
+    guesses = list(guesses) or [frozenset() for _ in docs]
+    pieces = [train_quotes.features(d, a, g) for d, a, g in zip(docs, found, guesses, strict=True)]
     label_of = train_quotes.joined_labels if joined else bench.piece_labels
     labels = [label_of(d, a.quotes) for d, a in zip(docs, found, strict=True)]
+    if guess_speakers:
+        labels = [
+            train_quotes.speaker_checked(d, a.quotes, ls, g)
+            for d, a, ls, g in zip(docs, found, labels, guesses, strict=True)
+        ]
     ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
-    per = [bench.Counts() for _ in range(folds)]
+    filter_json = shipped["quote_filter"]
+    tried = [
+        (t, gt)
+        for t in list(thresholds) or [float(filter_json["threshold"])]
+        for gt in list(guess_thresholds) or [float(filter_json.get("guess_threshold", t))]
+    ]
+    per = {t: [bench.Counts() for _ in range(folds)] for t in tried}
     for k in range(folds):
         rows = [r for i, fs in enumerate(pieces) if fold[i] != k for r in fs]
         y = np.array([v for i, ls in enumerate(labels) if fold[i] != k for v in ls], dtype=float)
@@ -132,15 +156,27 @@ def pipeline_cv(docs: list[bench.Doc], found: list[Analysis], folds: int, joined
         for i, (d, a) in enumerate(zip(docs, found, strict=True)):
             if fold[i] != k:
                 continue
-            threshold = float(shipped["quote_filter"]["threshold"])
-            quotes = quote_filter.keep_quotes(d.text, a.quotes, a.entities, a.mentions, (kept, threshold))
-            filtered = a.model_copy(update={"quotes": quotes})
-            margin = float(shipped["speaker_choice"]["margin"])
-            chosen = rechosen(d, filtered, chooser, margin)
-            if joined:
-                chosen = chosen.model_copy(update={"quotes": join_pieces(d.text, chosen.quotes)})
-            per[k] += bench.score(d, chosen)[0]
-    bench.report(f"filter + chooser, {folds} article folds (PolNeAR train)", sum(per, bench.Counts()), per)
+            probs = [quote_filter.probability(kept, r) for r in pieces[i]]
+            for threshold in tried:
+                quotes = quote_filter.keep_quotes(
+                    d.text,
+                    a.quotes,
+                    a.entities,
+                    a.mentions,
+                    (kept, threshold[0]),
+                    probs,
+                    guesses[i],
+                    threshold[1],
+                )
+                filtered = a.model_copy(update={"quotes": quotes})
+                margin = float(shipped["speaker_choice"]["margin"])
+                chosen = rechosen(d, filtered, chooser, margin)
+                if joined:
+                    chosen = chosen.model_copy(update={"quotes": join_pieces(d.text, chosen.quotes)})
+                per[threshold][k] += bench.score(d, chosen)[0]
+    for threshold, counts in per.items():
+        title = f"filter (thresholds {threshold}) + chooser, {folds} article folds (PolNeAR train)"
+        bench.report(title, sum(counts, bench.Counts()), counts)
 
 
 def main() -> int:
@@ -152,11 +188,25 @@ def main() -> int:
     ap.add_argument("--pairwise", action="store_true", help="train on pairs of candidates (a ranking model)")
     ap.add_argument("--l2", type=float, nargs="*", default=[1.0, 10.0], help="L2 strengths to try")
     ap.add_argument("--margins", type=float, nargs="*", default=[0.0, 0.5, 1.0, math.inf])
+    ap.add_argument(
+        "--thresholds", type=float, nargs="*", default=[], help="with --pipeline: filter thresholds"
+    )
+    ap.add_argument("--guess-thresholds", type=float, nargs="*", default=[], help="the same, guessed pieces")
+    ap.add_argument("--guess-speakers", action="store_true", help="the filter's labels: see train_quotes")
     args = ap.parse_args()
     docs = bench.load_docs("train")
-    found = analyses(docs, refresh=False)
+    found, guesses = train_quotes.analyses_and_guesses(docs, refresh=False)
     if args.pipeline:
-        pipeline_cv(docs, found, args.folds, joined=not args.pieces)
+        pipeline_cv(
+            docs,
+            found,
+            args.folds,
+            not args.pieces,
+            args.thresholds,
+            guesses,
+            args.guess_thresholds,
+            args.guess_speakers,
+        )
         return 0
     ex = [examples(d, a) for d, a in zip(docs, found, strict=True)]
     fold = [bench.fold_of(d.name, args.folds) for d in docs]

@@ -10,6 +10,7 @@ from direct quotes.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from typing import Final
 
@@ -73,3 +74,48 @@ def attributes_often(verb: str) -> bool:
     if counts is None:
         return w.endswith("ed")  # too rare in train to judge: a past-tense act of a named subject
     return counts[0] >= _GENERIC_RATIO * counts[1]
+
+
+_WORD: Final = re.compile(r"[A-Za-z’']+")
+_MIN_SEEN: Final = 10  # a ratio read from fewer occurrences in train says little
+# Words the counts rate as cues only as a part of a longer one ("has criticized", "the view of").
+_NOT_ALONE: Final = _GENERIC_COPULAS | frozenset(
+    {"to", "of", "a", "the", "in", "for", "with", "not", "that", "it", "s", "’s", "and", "or", "an", "be"}
+)
+GUESS_MIN_RATIO: Final = 0.15
+"""The least share of a word's occurrences in train that annotators marked a cue for it to open a guess;
+the quote filter's model judges each guess (tools/train_quotes.py)."""
+
+
+def cue_ratio(word: str) -> float:
+    """The share of a word's occurrences in PolNeAR train marked (part of) a Cue; 0 when too rare."""
+    counts = CUE_COUNTS.get(word.lower())
+    return counts[0] / counts[1] if counts is not None and counts[1] >= _MIN_SEEN else 0.0
+
+
+def best_cue_word(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The word of masked[start:end] annotators most often mark a cue, when its content mostly follows it
+    ('Democrats criticized the plan', 'She believes the vote was rigged'): where a guess at an attribution
+    without a speech verb of the rules starts. Words inside quotation marks are masked out."""
+    best: tuple[float, int, int] | None = None
+    for m in _WORD.finditer(masked, start, end):
+        word = m.group().lower()
+        if (
+            m.group()[:1].isupper()
+            or masked[m.start() - 1 : m.start()] == "-"
+            or masked[m.end() : m.end() + 1] == "-"
+        ):
+            continue  # a headline's 'Releasing Tax Returns', a name, 'so-called': no verb of the sentence
+        counts = CUE_COUNTS.get(word)
+        if (
+            counts is None
+            or counts[1] < _MIN_SEEN
+            or word in _NOT_ALONE
+            or word in _NOT_CUES
+            or word.endswith("ly")
+        ):
+            continue
+        ratio = counts[0] / counts[1]
+        if ratio >= GUESS_MIN_RATIO and counts[2] >= 0.5 * counts[0] and (best is None or ratio > best[0]):
+            best = (ratio, m.start(), m.end())
+    return (best[1], best[2]) if best is not None else None

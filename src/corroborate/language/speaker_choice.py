@@ -82,13 +82,20 @@ def candidates(
     return out
 
 
-def _word(text: str, pos: int, before: bool) -> str:
+def adjacent_word(
+    text: str, pos: int, before: bool, word: str = r"\S+", gap: str = r"\s", reach: int = 30
+) -> str:
+    """The word (lowercased) right before or after `pos`, across `gap` characters; '^' when none."""
     m = (
-        re.search(r"(\S+)\s*$", text[max(0, pos - 30) : pos])
+        re.search(rf"({word}){gap}*$", text[max(0, pos - reach) : pos])
         if before
-        else re.match(r"\s*(\S+)", text[pos : pos + 30])
+        else re.match(rf"{gap}*({word})", text[pos : pos + reach])
     )
-    word = m.group(1).lower() if m else "^"
+    return m.group(1).lower() if m else "^"
+
+
+def _word(text: str, pos: int, before: bool) -> str:
+    word = adjacent_word(text, pos, before)
     return word if len(word) <= 8 and word.isalpha() else "<punct>" if not word[:1].isalnum() else "<w>"
 
 

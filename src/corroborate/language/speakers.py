@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from corroborate.language.attribution import speaker_phrase
 from corroborate.language.lexicon import PERSON_PRONOUNS
 from corroborate.model import Entity, Mention, Span
 
@@ -30,6 +31,12 @@ _NOT_HEAD: Final = frozenset(
 # Words that may stand before a sentence's subject: capitalised words, a title's "of", a conjunction.
 _LEAD_WORD: Final = re.compile(r"[A-Z\W\d]|(?:the|of|former|then|but|and|so|also)\W*$")
 _ROLE_HEAD: Final = re.compile(r"\s(?:of|for|at|to|in|with)\s")
+_AUX_BEFORE: Final = re.compile(
+    r"(?:\b(?:has|have|had|also|will|would|is|was|were|are|not|did|does|do|can|could|may|might|should|must|been"
+    r"|be|[a-z]+ly)\s+)+$"
+)
+_GUESS_PRONOUN: Final = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
+_GOVERNED: Final = re.compile(r"\b(?:in|of|at|from|to|for|with|by|on|about|against|than)\s+(?:the\s+)?$")
 _LEADING: Final = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 
 
@@ -98,6 +105,25 @@ class Speakers:
             m = chosen[0]
             return Speaker(m.text, m.start, m.end, m.entity)
         return Speaker(phrase, start, end, self._nominal(phrase, start))
+
+    def subject_before(self, masked: str, start: int, cue: int) -> tuple[int, int] | None:
+        """The cue's subject: the phrase before it as the rules read one ('the majority of lawmakers',
+        'Trump, who visited Iowa,'), else the nearest name or personal pronoun before it that no preposition
+        governs ('in Iowa', 'of the party' are no subjects)."""
+        aux = _AUX_BEFORE.search(masked, start, cue)
+        phrase = speaker_phrase(masked, start, aux.start() if aux else cue, limit=8)[0]
+        if phrase is not None:
+            return phrase
+        found: tuple[int, int] | None = None
+        for p in _GUESS_PRONOUN.finditer(masked, start, cue):
+            found = (p.start(), p.end())
+        for m in self.mentions:
+            if m.start >= cue:
+                break
+            free = not _GOVERNED.search(masked, max(start, m.start - 14), m.start)
+            if m.start >= start and m.end <= cue and m.label in ("PERSON", "ORG", "GPE", "NORP") and free:
+                found = (m.start, m.end) if found is None or m.start > found[0] else found
+        return found
 
     def _subject_of(self, start: int, end: int) -> tuple[int, int]:
         """'He went on to', 'The town released a statement Wednesday', 'Democrats are far from': a phrase
