@@ -31,13 +31,13 @@ from clustering_cv import OUT, fit, topic_folds
 from clustering_long import LOADERS, folds
 from clustering_long import analysed as long_analysed
 from corroborate.model import Article
-from corroborate.pipeline import _stretches
 from corroborate.settings import StorySettings
 from corroborate.stories import scorer
 from corroborate.stories.cluster import WINDOW_DAYS, prepare, time_factor
 from corroborate.stories.features import utc
 from corroborate.stories.linkage import average_link
 from corroborate.stories.scorer import FEATURES, PairScorer, pair_features, shipped, to_json
+from corroborate.story_updates import _stretches
 
 THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 19)]
 RATIOS = [0.0, 0.6, 0.7, 0.8, 0.9]
