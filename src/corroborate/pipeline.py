@@ -26,7 +26,7 @@ from corroborate.settings import Settings
 from corroborate.sources import read_pages
 from corroborate.store import Store
 from corroborate.store.rows import ArticleRow
-from corroborate.story_updates import StoryOutput
+from corroborate.story_updates import StoryOutput, describe_error
 from corroborate.story_updates import assign_stories as assign_stories  # re-exported: the run's stages
 from corroborate.story_updates import build_story as build_story
 from corroborate.story_updates import update_stories as update_stories
@@ -68,7 +68,7 @@ def extract_page(page: Page) -> Article | PageError:
     except ExtractError as exc:
         return PageError(source=page.source, page_id=page.id, stage="extract", message=str(exc))
     except Exception as exc:  # one bad page must not stop the run
-        return PageError(source=page.source, page_id=page.id, stage="extract", message=_describe(exc))
+        return PageError(source=page.source, page_id=page.id, stage="extract", message=describe_error(exc))
 
 
 def analyze_page(article: Article) -> ArticleRow | PageError:
@@ -78,11 +78,9 @@ def analyze_page(article: Article) -> ArticleRow | PageError:
     try:
         return ArticleRow.of(analyze_article(article))
     except Exception as exc:  # one bad page must not stop the run
-        return PageError(source=article.source, page_id=article.id, stage="analyze", message=_describe(exc))
-
-
-def _describe(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {exc}"
+        return PageError(
+            source=article.source, page_id=article.id, stage="analyze", message=describe_error(exc)
+        )
 
 
 def ingest(
@@ -230,5 +228,5 @@ def _save(store: Store, run_id: int, page: Page, article: ArticleRow) -> Article
     except Exception as exc:  # this article cannot be stored (the database refuses its data)
         if not store.reachable():
             raise  # the store itself is gone: nothing more can be stored, the run must stop
-        return PageError(source=page.source, page_id=page.id, stage="store", message=_describe(exc))
+        return PageError(source=page.source, page_id=page.id, stage="store", message=describe_error(exc))
     return article

@@ -10,7 +10,6 @@ and the rest go on.
 from __future__ import annotations
 
 import json
-from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from corroborate.extract import BATCH, ExtractError, TemplateIndex, extract_many
 from corroborate.model import Article, Page, PageError
 from corroborate.settings import ExtractSettings
-from corroborate.workers import Inline, Pending, Workers, batched, done, workers_for
+from corroborate.workers import Inline, Pending, Workers, batched, done, in_order, workers_for
 
 Record = dict[str, Any]
 
@@ -64,24 +63,25 @@ def analyze_records(
     pairs: Iterable[tuple[Page | PageError, Article | ExtractError | PageError | Page]]
     pairs = ((item, item) for item in items) if as_text else extracted(items, settings)
     pool: Workers | None = None  # a few pages are analysed here: a pool costs more to start
-    in_flight: deque[Pending[Record]] = deque()
-    try:
+    inline = Inline()
+
+    def analysing() -> Iterator[Pending[Record]]:
+        nonlocal pool
         for n, (item, outcome) in enumerate(pairs):
             if pool is None and n == BATCH:
                 pool = workers_for(workers, None)
-            run = pool or Inline()
+            run = pool or inline
             if isinstance(outcome, ExtractError | PageError):
-                in_flight.append(done(_error(item, outcome)))
+                yield done(_error(item, outcome))
             elif isinstance(outcome, Page):
                 when = outcome.published or published
-                in_flight.append(run.submit(_analysis_record, (item.source, outcome.content, when, False)))
+                yield run.submit(_analysis_record, (item.source, outcome.content, when, False))
             else:
                 when = published or outcome.published
-                in_flight.append(run.submit(_analysis_record, (item.source, outcome.text, when, True)))
-            while len(in_flight) > IN_FLIGHT:
-                yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+                yield run.submit(_analysis_record, (item.source, outcome.text, when, True))
+
+    try:
+        yield from in_order(analysing(), ahead=IN_FLIGHT)
     finally:
         if pool is not None:
             pool.close()

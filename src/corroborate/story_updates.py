@@ -22,7 +22,7 @@ from corroborate.settings import Settings, StorySettings
 from corroborate.store import Store
 from corroborate.store.rows import StoryRow
 from corroborate.text.dates import in_utc
-from corroborate.workers import Inline, Pending, Workers, batched
+from corroborate.workers import Inline, Pending, Workers, batched, in_order
 
 if TYPE_CHECKING:  # the clusterer and the views load where they are used, not with the run
     from corroborate.stories.cluster import Scorer
@@ -55,7 +55,8 @@ Built = BuiltStory | StoryError
 """A story as a worker built it, or why it failed."""
 
 
-def _describe(exc: Exception) -> str:
+def describe_error(exc: Exception) -> str:
+    """How a page's or a story's failure is recorded: the exception's kind and message."""
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -83,8 +84,8 @@ def update_stories(
             try:
                 assignment = assign_stories(store, new_ids, settings.stories, workers=run)
             except Exception as exc:  # the articles stay in no story; the next run tries again
-                errors.append(StoryError(story="", stage="cluster", message=_describe(exc)))
-                store.story_failed(run_id, "", "cluster", _describe(exc), retry=False)
+                errors.append(StoryError(story="", stage="cluster", message=describe_error(exc)))
+                store.story_failed(run_id, "", "cluster", describe_error(exc), retry=False)
             else:
                 store.assign(assignment, run_id)
                 checkpoint("assigned")
@@ -142,7 +143,7 @@ def _build(work: tuple[str, list[str], Settings, bool]) -> Built:
         story = build_story(story_id, [Article.model_validate_json(data) for data in stored], settings)
         row = StoryRow.of(story)
     except Exception as exc:  # one bad story must not stop the run
-        return StoryError(story=story_id, stage="compare", message=_describe(exc))
+        return StoryError(story=story_id, stage="compare", message=describe_error(exc))
     if not render:
         return BuiltStory(row, story_line(story), None)
     from corroborate.views.output import render_files
@@ -209,13 +210,9 @@ FEATURE_BATCH = 64
 def each_features(run: Workers, stored: Iterable[str]) -> Iterator[ArticleFeatures]:
     """The clustering features of each stored article (its JSON), in order, made by the workers
     a batch at a time and two batches ahead: only the features come back, never the articles."""
-    in_flight: deque[Pending[list[ArticleFeatures]]] = deque()
-    for batch in batched(stored, FEATURE_BATCH):
-        in_flight.append(run.submit(_features_of, batch))
-        if len(in_flight) > 2:
-            yield from in_flight.popleft().result()
-    while in_flight:
-        yield from in_flight.popleft().result()
+    made = (run.submit(_features_of, batch) for batch in batched(stored, FEATURE_BATCH))
+    for features in in_order(made, ahead=2):
+        yield from features
 
 
 def _features_of(stored: list[str]) -> list[ArticleFeatures]:

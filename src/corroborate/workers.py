@@ -10,6 +10,7 @@ function's value: the pipeline is the same whichever runs it.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -29,6 +30,18 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 class Pending(Protocol[R_co]):
     def result(self) -> R_co: ...
+
+
+def in_order(pending: Iterable[Pending[R]], ahead: int) -> Iterator[R]:
+    """The results of `pending` in its order, taking up to `ahead` more of it while the first is
+    awaited: with a lazy iterable that submits as it goes, the workers always have work queued."""
+    waiting: deque[Pending[R]] = deque()
+    for item in pending:
+        waiting.append(item)
+        if len(waiting) > ahead:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
 
 
 class Workers(Protocol):

@@ -330,16 +330,15 @@ class Store:
         """Store the story (less its articles, kept in their own table) and its summary; it is built."""
         built = story if isinstance(story, StoryRow) else StoryRow.of(story)
         row = {"id": built.id, "title": _column(built.title), "updated": _now(), "data": built.data}
-        summary, story_id = built.summary, built.id
 
         def write(conn: Connection) -> None:
-            conn.execute(stories.delete().where(stories.c.id == story_id))
+            conn.execute(stories.delete().where(stories.c.id == built.id))
             conn.execute(stories.insert().values(**row))
-            conn.execute(story_summaries.delete().where(story_summaries.c.id == story_id))
-            conn.execute(story_summaries.insert().values(id=story_id, data=summary))
-            conn.execute(pending_stories.delete().where(pending_stories.c.id == story_id))
+            conn.execute(story_summaries.delete().where(story_summaries.c.id == built.id))
+            conn.execute(story_summaries.insert().values(id=built.id, data=built.summary))
+            conn.execute(pending_stories.delete().where(pending_stories.c.id == built.id))
             if run_id is not None:
-                conn.execute(story_outcomes.insert().values(run_id=run_id, story_id=story_id, status="built"))
+                conn.execute(story_outcomes.insert().values(run_id=run_id, story_id=built.id, status="built"))
 
         self._write(write)
 
