@@ -8,7 +8,8 @@ days, articles of about 600 words (the event's people, town, figures and quotes,
 over a common background vocabulary). Each size and mode runs `corroborate run`
 as its own process on a fresh store; it prints wall time, pages per second, peak
 memory of the largest process, of the run's own process and of the largest worker, and the
-ratios between sizes.
+ratios between sizes. CPU time (the run's and its workers', user and system) is printed
+too: on a machine shared with other work it compares sizes where wall time cannot.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def measure(path: Path, mode: str) -> dict[str, float]:
     # The run's process and what it waited for (its pool); a Dask cluster's workers are its children too.
     return {
         "wall": run.wall,
+        "cpu": run.cpu,
         "peak_mb": run.peak_mb,
         "own_mb": run.own_peak_mb,
         "worker_mb": max(run.worker_peaks_mb.values(), default=0.0),
@@ -131,6 +133,7 @@ def main() -> None:
                 rows.append(row)
                 print(
                     f"{mode:8} {n:>7} pages: {row['wall']:8.1f} s, {n / row['wall']:6.1f} pages/s, "
+                    f"CPU {row['cpu']:8.1f} s, "
                     f"peak {row['peak_mb']:6.0f} MB (largest process; the run's own {row['own_mb']:.0f} MB, "
                     f"largest worker {row['worker_mb']:.0f} MB)",
                     flush=True,
@@ -138,6 +141,7 @@ def main() -> None:
             for a, b in itertools.pairwise(rows):
                 print(
                     f"{mode:8} {b['pages'] / a['pages']:.0f}x pages: time x{b['wall'] / a['wall']:.1f}, "
+                    f"CPU x{b['cpu'] / a['cpu']:.1f}, "
                     f"peak memory x{b['peak_mb'] / a['peak_mb']:.1f}"
                 )
 
