@@ -133,3 +133,12 @@ def test_a_month_with_its_year_named_after_it() -> None:
         ("May last year", "2022-05", "month"),
         ("March of next year", "2024-03", "month"),
     ]
+
+
+def test_as_soon_as_a_weekday_is_the_one_ahead() -> None:
+    # Issue 18: "as soon as Wednesday" was dated to the Wednesday before the article.
+    assert _times("The vote could come as soon as Wednesday, aides said.") == [
+        ("Wednesday", "2023-10-04", "day")
+    ]
+    assert _times("Talks might start as early as Monday.") == [("Monday", "2023-10-02", "day")]
+    assert _times("The vote came on Wednesday.") == [("Wednesday", "2023-09-27", "day")]

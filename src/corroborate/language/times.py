@@ -297,6 +297,10 @@ _RECURRING_AFTER: Final = re.compile(
 )
 
 
+# "as soon as Wednesday", "as early as next month": the earliest day of what has not happened yet.
+_SOONEST: Final = re.compile(r"\bas (?:soon|early) as\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def _recurring(text: str, start: int, end: int, sentence: Span) -> bool:
     return bool(
         _RECURRING_BEFORE.search(text[max(sentence.start, start - 40) : start])
@@ -323,7 +327,8 @@ def find_times(text: str, sentences: Sequence[Span], published: datetime | None)
             if _recurring(text, start, end, sentence):
                 taken.append((start, end))
                 continue
-            result = handler(m, ref, points_forward(text, start, end, sentence))
+            ahead = bool(_SOONEST.search(text, max(sentence.start, start - 16), start))
+            result = handler(m, ref, ahead or points_forward(text, start, end, sentence))
             if result is not None:
                 taken.append((start, end))
                 found.append((start, end, *result))
