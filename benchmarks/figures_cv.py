@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/figures_cv.py [--folds 5] [--show N] [--read 0,1,2]
      .venv/bin/python benchmarks/figures_cv.py --gold benchmarks/figures_gold_blind.json
-     .venv/bin/python benchmarks/figures_cv.py --pool     (all four gold files, 101 articles)
+     .venv/bin/python benchmarks/figures_cv.py --pool     (every gold file; --leave-out NAME,...)
 
 The gold holds offsets and labels only; the texts come from ../shared/datasets
 (PolNeAR train articles, L3S-GN1 ground-truth bodies), so the script skips with
@@ -208,9 +208,12 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--read", default="0,1,2", help="folds whose errors --show may print")
     ap.add_argument("--gold", type=Path, default=GOLD, help="figures_gold_blind.json: the blind set")
-    ap.add_argument("--pool", action="store_true", help="all four gold files as one pool (101 articles)")
+    ap.add_argument("--pool", action="store_true", help="every gold file as one pool")
+    ap.add_argument("--leave-out", default="", help="with --pool: gold file names left out, comma-separated")
     args = ap.parse_args()
-    paths = sorted(ROOT.glob("figures_gold*.json")) if args.pool else [args.gold]
+    left = set(args.leave_out.split(","))
+    pool = sorted(p for p in ROOT.glob("figures_gold*.json") if p.name not in left)
+    paths = pool if args.pool else [args.gold]
     loaded = [load_gold(p) for p in paths if p.name != "figures_gold_attribution.json"]
     docs = None if any(d is None for d in loaded) else [d for part in loaded for d in part or []]
     if docs is None:

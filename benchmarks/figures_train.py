@@ -33,7 +33,7 @@ from figures_cv import ROOT, Counts, Doc, folds_of, load_gold, report, score_doc
 sys.path.insert(0, str(ROOT.parent / "tools"))
 from train_quotes import fit, write_model
 
-POOL = [ROOT / f"figures_gold{s}.json" for s in ("", "_blind", "_blind2", "_blind3")]
+POOL = sorted(p for p in ROOT.glob("figures_gold*.json") if p.name != "figures_gold_attribution.json")
 OUT = ROOT.parent / "src" / "corroborate" / "data" / "figure_filter.json"
 L2S = (1.0, 3.0, 10.0)
 DROPS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -115,6 +115,8 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--blind", type=Path, help="score this unread blind gold once, rules and model")
     ap.add_argument("--model", type=Path, default=OUT, help="the model --blind scores")
+    ap.add_argument("--leave-out", default="", help="gold file names kept out of the pool, comma-separated")
+    ap.add_argument("--out", type=Path, default=OUT, help="where --write writes the model")
     args = ap.parse_args()
     if args.blind:
         blind = load([args.blind])
@@ -123,7 +125,9 @@ def main() -> int:
         print(report(f"{args.blind.name}, rules alone", score(blind, None)))
         print(report(f"{args.blind.name}, model {args.model.name}", score(blind, model)))
         return 0
-    pool = load(POOL)
+    left = set(args.leave_out.split(","))
+    paths = [p for p in POOL if p.name not in left]
+    pool = load(paths)
     n = sum(len(rows(d, c)[1]) for d, c in pool)
     print(f"{len(pool)} articles, {n} candidates")
     l2, drop, keep = cross_validate(pool, args.folds)
@@ -133,10 +137,10 @@ def main() -> int:
             "drop_below": drop,
             "keep_above": keep,
             "l2": l2,
-            "trained_on": "benchmarks/figures_gold.json + figures_gold_blind.json",
+            "trained_on": " + ".join(f"benchmarks/{p.name}" for p in paths),
             "weights": dict(sorted(weights.items())),
         }
-        write_model(OUT, body)
+        write_model(args.out, body)
     return 0
 
 

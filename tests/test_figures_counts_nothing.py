@@ -52,3 +52,18 @@ def test_units_written_onto_the_number_and_vague_money() -> None:
     assert [f.text for f in analyze("One poll shows Ted Cruz 16 points ahead of Trump.").figures] == [
         "16 points"
     ]
+
+
+def test_set_scores_a_model_named_elsewhere_and_the_third_quarter() -> None:
+    # A tennis score by sets is no range; "the 757" is the plane the text calls "a Boeing 757".
+    assert _figures("Dellacqua advanced with a 6-4, 4-6, 6-1 win over Lapushchenkova.") == []
+    assert _figures("The job will take 4-6 weeks and cost 5-10% more.") == ["4-6 weeks", "5-10%"]
+    text = "He flies a Boeing 757. Using the 757 costs thousands of dollars an hour, and 757 people flew."
+    assert _figures(text) == ["thousands", "757"]
+    assert _figures("Cruz raised $12.2million during the third quarter of the year.") == ["$12.2million"]
+    assert _figures("A quarter of the vote went to him.") == ["A quarter"]
+
+
+def test_tens_of_thousands_needs_no_noun_after_it() -> None:
+    figures = analyze("Tens of thousands have died since the conflict began.").figures
+    assert [(f.text, f.value, f.high) for f in figures] == [("Tens of thousands", 10000.0, 100000.0)]

@@ -95,9 +95,15 @@ _RANGE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
-# "thousands of residents", "tens of millions of dollars": a plural scale word is from one to ten of it.
+# "won 6-4, 4-6, 6-1": a run of small pairs joined by commas is a tennis or volleyball score by sets.
+_SET_SCORE_BEFORE: Final = re.compile(r"\b\d{1,2}-\d{1,2},\s*$")
+_SET_SCORE_AFTER: Final = re.compile(r"(?<=\d)(?<!\d\d\d),\s*\d{1,2}-\d{1,2}\b")
+
+# "thousands of residents", "tens of millions of dollars": a plural scale word is from one to ten of it;
+# with its multiplier it needs no "of" after it ("Tens of thousands have died").
 _VAGUE_RE: Final = re.compile(
-    r"\b(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions)(?=\s+of\b)",
+    r"\b(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions)"
+    r"(?(mult)\b|(?=\s+of\b))",
     re.IGNORECASE,
 )
 _VAGUE_MULT: Final = {"tens": 10.0, "hundreds": 100.0}
@@ -312,6 +318,7 @@ def figure_candidates(
     """Every number that may be a figure, read whole, with the rule's kind (and the filter's features)."""
     blocked = ([(t.start, t.end) for t in times], [(m.start, m.end) for m in mentions])
     figures: list[Candidate] = []
+    named: set[str] = set()  # numbers that stand in a name somewhere in the text ("a Boeing 757")
     for sentence in sentences:
         if not ANY_NUMBER.search(text, sentence.start, sentence.end):
             continue
@@ -324,6 +331,11 @@ def figure_candidates(
                     taken.append(m.span())  # "between 1600 and 1900": neither end is a figure either
                     continue
                 low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
+                if _SET_SCORE_BEFORE.search(text, max(sentence.start, m.start() - 8), m.start()) or (
+                    _SET_SCORE_AFTER.match(text, m.end(), sentence.end)
+                ):
+                    taken.append(m.span())  # "6-4, 4-6, 6-1": the games of each set, a score
+                    continue
                 if high > low:
                     hits.append(_Hit(m.start(), m.end(), low, high, "range"))
                     taken.append(m.span())
@@ -343,6 +355,8 @@ def figure_candidates(
             if any(s <= start < e for s, e in taken):
                 continue
             why = _excluded(text, start, end, sentence, blocked)
+            if why in _NAME_KINDS and re.fullmatch(r"\d{2,}", text[start:end]):
+                named.add(text[start:end])
             if why != HARD:
                 hits.append(_Hit(start, end, value, rule=rule or why))
         if not with_features:  # no model to judge them: what the rules keep, and "one of" (partitive)
@@ -378,9 +392,33 @@ def figure_candidates(
             sibling = any(h is not hit and h.rule is None and (h.counted or h.unit) for h in hits)
             feats = features(text, figure, sentence, hit.rule, sibling) if with_features else []
             figures.append(Candidate(figure, hit.rule, feats, text[hit.end : hit.end + 4].lower() == " of "))
-    return figures
+    return _bare_names(text, figures, named, with_features)
 
 
+def _bare_names(text: str, figures: list[Candidate], named: set[str], keep: bool) -> list[Candidate]:
+    """'the 757', 'his 757' where the text also says 'a Boeing 757': the same name, not a count.
+
+    A number the rules kept, written as bare digits with no unit and nothing counted, that the
+    text names elsewhere after a name is that name again (also with a noun read after it when a
+    determiner stands before it: "the 757 costs"); it is dropped (or, for the learnt
+    filter, kept as a candidate with the kind "name").
+    """
+    if not named:
+        return figures
+    out: list[Candidate] = []
+    for c in figures:
+        f = c.figure
+        owned = _OWNER_BEFORE.search(text, max(0, f.start - 8), f.start)  # "the 757 costs": a name
+        if c.rule is None and f.text in named and f.unit is None and (f.counted is None or owned):
+            if not keep:
+                continue
+            c.rule = "name"
+        out.append(c)
+    return out
+
+
+_OWNER_BEFORE: Final = re.compile(r"\b(?:the|his|her|its|their|a|this|that)\s+$", re.IGNORECASE)
+_NAME_KINDS: Final = frozenset({"name-before", "mention", "name-number"})
 _Said = tuple[Sequence[Quote], Sequence[Mention]]  # the attributions and names a figure's speaker comes from
 
 

@@ -232,6 +232,9 @@ _QUARTER_BEFORE: Final = re.compile(
     r"\s+(?:fiscal\s+|financial\s+|calendar\s+)?$",
     re.IGNORECASE,
 )
+_ORDINAL_BEFORE: Final = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|next|past|previous)\s+(?:fiscal\s+|financial\s+)?$", re.I
+)
 _SHARE_OF: Final = re.compile(
     r"\s+of\s+(?:the|a|an|its|their|his|her|all|those|these|them|our|voters|[a-z]+s)\b", re.I
 )
@@ -291,9 +294,9 @@ def counts_nothing(text: str, start: int, end: int, lo: int, hi: int) -> str | N
     )
     if re.fullmatch(r"\d{1,2}(?:\s*(?:to|and|-|through)\s*\d{1,2})?", raw) and (group or over):
         return "age"
-    share = low == "quarter" and _SHARE_OF.match(
-        text, end
-    )  # "several quarters of losses" is time all the same
+    ordinal = _ORDINAL_BEFORE.search(text, max(lo, start - 16), start)
+    # "several quarters of losses" is time all the same, and so is "the third quarter of the year"
+    share = low == "quarter" and _SHARE_OF.match(text, end) and not ordinal
     quarter = low in ("quarter", "quarters") and not text.startswith("-", end) and not share
     if quarter and _QUARTER_BEFORE.search(text, max(lo, start - 24), start):
         return "time"  # "the fourth quarter of 2007", "several quarters": a part of a year
