@@ -85,6 +85,7 @@ def merge_entities(ctx: StoryContext) -> EntityMap:
     uf = UnionFind(len(occ))
     by_key: dict[str, int] = {}
     by_name: dict[tuple[str, str], int] = {}
+    by_full_name: dict[str, int] = {}
     for i, (_, e) in enumerate(occ):
         fam = _family(e)
         if e.key in by_key:
@@ -94,6 +95,13 @@ def merge_entities(ctx: StoryContext) -> EntityMap:
             if (fam, n) in by_name:
                 uf.union(i, by_name[(fam, n)])
             by_name.setdefault((fam, n), i)
+        # A name of two words or more names one thing whatever the tagger called it in each article
+        # ("Donald Trump" a person here, an organisation there); one word ("Jordan") may name two.
+        full = name_key(e.name)
+        if len(full.split()) >= 2:
+            if full in by_full_name:
+                uf.union(i, by_full_name[full])
+            by_full_name.setdefault(full, i)
 
     # Short forms join the one group whose longer name contains them; ambiguous ones stay apart.
     for (fam, n), i in sorted(by_name.items()):
