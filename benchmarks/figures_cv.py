@@ -43,6 +43,8 @@ from corroborate.model import Figure
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT.parent.parent / "shared" / "datasets"
 GOLD = ROOT / "figures_gold.json"
+# Every figure gold file (the attribution gold scores speakers and as-of, not values).
+POOL = sorted(p for p in ROOT.glob("figures_gold*.json") if p.name != "figures_gold_attribution.json")
 
 
 @dataclass
@@ -212,8 +214,7 @@ def main() -> int:
     ap.add_argument("--leave-out", default="", help="with --pool: gold file names left out, comma-separated")
     args = ap.parse_args()
     left = set(args.leave_out.split(","))
-    pool = sorted(p for p in ROOT.glob("figures_gold*.json") if p.name not in left)
-    paths = pool if args.pool else [args.gold]
+    paths = [p for p in POOL if p.name not in left] if args.pool else [args.gold]
     loaded = [load_gold(p) for p in paths if p.name != "figures_gold_attribution.json"]
     docs = None if any(d is None for d in loaded) else [d for part in loaded for d in part or []]
     if docs is None:

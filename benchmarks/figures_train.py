@@ -28,12 +28,11 @@ import numpy as np
 from corroborate.language import analyze
 from corroborate.language.figure_filter import Candidate, keep_candidates
 from corroborate.language.figures import figure_candidates
-from figures_cv import ROOT, Counts, Doc, folds_of, load_gold, report, score_doc
+from figures_cv import POOL, ROOT, Counts, Doc, folds_of, load_gold, report, score_doc
 
 sys.path.insert(0, str(ROOT.parent / "tools"))
 from train_quotes import fit, write_model
 
-POOL = sorted(p for p in ROOT.glob("figures_gold*.json") if p.name != "figures_gold_attribution.json")
 OUT = ROOT.parent / "src" / "corroborate" / "data" / "figure_filter.json"
 L2S = (1.0, 3.0, 10.0)
 DROPS = (0.1, 0.2, 0.3, 0.4, 0.5)

@@ -355,7 +355,7 @@ def figure_candidates(
             if any(s <= start < e for s, e in taken):
                 continue
             why = _excluded(text, start, end, sentence, blocked)
-            if why in _NAME_KINDS and re.fullmatch(r"\d{2,}", text[start:end]):
+            if why in _NAME_KINDS and _DIGITS.fullmatch(text[start:end]):
                 named.add(text[start:end])
             if why != HARD:
                 hits.append(_Hit(start, end, value, rule=rule or why))
@@ -419,6 +419,7 @@ def _bare_names(text: str, figures: list[Candidate], named: set[str], keep: bool
 
 _OWNER_BEFORE: Final = re.compile(r"\b(?:the|his|her|its|their|a|this|that)\s+$", re.IGNORECASE)
 _NAME_KINDS: Final = frozenset({"name-before", "mention", "name-number"})
+_DIGITS: Final = re.compile(r"\d{2,}")  # a model number: "757", not "7"
 _Said = tuple[Sequence[Quote], Sequence[Mention]]  # the attributions and names a figure's speaker comes from
 
 
